@@ -1,0 +1,61 @@
+import Vapor
+
+/// Headers that keep every page self-contained: nothing from other origins, no framing
+/// (except the embeddable widget), no sniffing, no referrer leaks.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: req)
+        let embeddable = req.url.path.hasPrefix("/embed/")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value:
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors "
+            + (embeddable ? "*" : "'none'"))
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        if !embeddable { response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY") }
+        return response
+    }
+}
+
+/// CSRF protection for every state-changing form: a random token in an HttpOnly cookie that the
+/// form must echo in `_csrf`. Another site can neither read nor set the cookie, so it cannot forge
+/// the field. The JSON API is cookie-less and therefore exempt.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let cookieName = "kp_csrf"
+    static let fieldName = "_csrf"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let existing = req.cookies[Self.cookieName]?.string
+        let token = existing.flatMap { $0.count >= 32 ? $0 : nil } ?? PersonalCode.randomToken()
+        req.storage[CSRFTokenKey.self] = token
+        if Self.isStateChanging(req.method), !req.url.path.hasPrefix("/api/") {
+            let sent = try? req.content.get(String.self, at: Self.fieldName)
+            guard let existing, let sent, Self.constantTimeEqual(existing, sent) else {
+                throw Abort(.forbidden, reason: "csrf")
+            }
+        }
+        let response = try await next.respond(to: req)
+        if existing != token {
+            response.cookies[Self.cookieName] = HTTPCookies.Value(
+                string: token, path: "/", isSecure: req.application.settings.secureCookies,
+                isHTTPOnly: true, sameSite: .strict)
+        }
+        return response
+    }
+
+    static func isStateChanging(_ method: HTTPMethod) -> Bool {
+        ![.GET, .HEAD, .OPTIONS].contains(method)
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+private struct CSRFTokenKey: StorageKey { typealias Value = String }
+
+extension Request {
+    /// The token to put in every form on this page.
+    var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Vapor
+
+/// Everything an operator can configure, read once from the environment.
+/// Every field is documented in README's configuration table.
+public struct Settings: Sendable {
+    /// `DATABASE_URL` — when set, PostgreSQL is used instead of SQLite.
+    public var databaseURL: String?
+    /// `KOFFIEPOT_DATABASE` — the SQLite file (default `koffiepot.sqlite`); `:memory:` for tests.
+    public var sqlitePath: String
+    /// `KOFFIEPOT_DEMO` — fill a demo municipality when the database is empty (default on).
+    public var seedDemo: Bool
+    /// `KOFFIEPOT_PUBLIC_URL` — the address parents see in links and feeds.
+    public var publicURL: String
+    /// `KOFFIEPOT_SECURE_COOKIES` — mark cookies `Secure`; defaults to on when the public URL is https.
+    public var secureCookies: Bool
+    /// `KOFFIEPOT_SECRET` — key for hashing codes; when unset one is generated and kept in the database.
+    public var secret: String?
+    /// Staff sessions end after this much inactivity, and always after the absolute limit.
+    public var sessionIdleSeconds: Int
+    public var sessionAbsoluteSeconds: Int
+    /// Login throttling: this many failures within the window blocks further tries for that key.
+    public var loginMaxFailures: Int
+    public var loginWindowSeconds: Int
+    /// bcrypt cost for staff passwords (lower only in tests).
+    public var bcryptCost: Int
+    /// `KOFFIEPOT_PURGE_INTERVAL` — seconds between retention purges (0 disables the scheduler).
+    public var purgeIntervalSeconds: Int
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+        let publicURL = env["KOFFIEPOT_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        return Settings(
+            databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            sqlitePath: env["KOFFIEPOT_DATABASE"] ?? "koffiepot.sqlite",
+            seedDemo: env["KOFFIEPOT_DEMO"].map { $0 != "0" && $0.lowercased() != "false" } ?? true,
+            publicURL: publicURL,
+            secureCookies: env["KOFFIEPOT_SECURE_COOKIES"].map { $0 == "1" || $0.lowercased() == "true" }
+                ?? publicURL.hasPrefix("https://"),
+            secret: env["KOFFIEPOT_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
+            sessionIdleSeconds: Int(env["KOFFIEPOT_SESSION_IDLE"] ?? "") ?? 30 * 60,
+            sessionAbsoluteSeconds: Int(env["KOFFIEPOT_SESSION_MAX"] ?? "") ?? 12 * 3600,
+            loginMaxFailures: 5,
+            loginWindowSeconds: 15 * 60,
+            bcryptCost: 12,
+            purgeIntervalSeconds: Int(env["KOFFIEPOT_PURGE_INTERVAL"] ?? "") ?? 3600
+        )
+    }
+
+    /// Settings for tests: in-memory SQLite (or `KOFFIEPOT_TEST_DATABASE_URL`), no demo, fast hashing.
+    public static func testing(env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+        var settings = fromEnvironment([:])
+        settings.databaseURL = env["KOFFIEPOT_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        settings.sqlitePath = ":memory:"
+        settings.seedDemo = false
+        settings.bcryptCost = 4
+        settings.purgeIntervalSeconds = 0
+        settings.secret = "test-secret"
+        return settings
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = Settings }
+    public var settings: Settings {
+        get { storage[SettingsKey.self] ?? .fromEnvironment() }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}

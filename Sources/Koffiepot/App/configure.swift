@@ -1,0 +1,52 @@
+import Fluent
+import Vapor
+
+/// The composition root: tests call it with test settings, the executable with the environment's.
+public func configure(_ app: Application, settings: Settings, clock: Clock = .live) async throws {
+    app.settings = settings
+    app.clock = clock
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.routes.defaultMaxBodySize = "256kb"
+    try DatabaseSetup.configure(app, settings: settings)
+    Migrations.register(on: app)
+    app.catalogues = try Catalogues.load(from: app.directory.resourcesDirectory + "Locales/")
+    app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.lifecycle.use(PurgeScheduler())
+
+    // Order matters: errors wrap everything so even a CSRF refusal becomes a page in the right language.
+    app.middleware = .init()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(ErrorPagesMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(StaffSessionMiddleware())
+    try routes(app)
+}
+
+/// True when the command line asks to serve (also when it names no command at all).
+public func isServeCommand(_ arguments: [String]) -> Bool {
+    let command = arguments.dropFirst().first
+    return command == nil || command == "serve" || command?.hasPrefix("-") == true
+}
+
+/// Before serving: migrate, tune SQLite, load the installation secret, fill the demo on an empty
+/// database, and tell the person at the terminal where to go and how to log in.
+public func prepareForServing(_ app: Application) async throws {
+    try await app.autoMigrate()
+    try await DatabaseSetup.tune(app.db)
+    if app.settings.secret == nil {
+        app.settings.secret = try await AppSecret.ensure(on: app.db)
+    }
+    var logins: [DemoData.Login] = []
+    if app.settings.seedDemo, try await Location.query(on: app.db).count() == 0 {
+        logins = try await DemoData.seed(on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))
+    }
+    print("")
+    print("☕ Koffiepot is ready: http://127.0.0.1:8080  (public address: \(app.settings.publicURL))")
+    if !logins.isEmpty {
+        print("   Demo staff logins (password for all: \(DemoData.password)):")
+        for login in logins { print("   - \(login.role.rawValue): \(login.email)") }
+    }
+    print("")
+}

@@ -1,0 +1,20 @@
+import OpenAPIVapor
+import Vapor
+
+func routes(_ app: Application) throws {
+    try app.register(collection: LocationsController())
+    try app.register(collection: LoginController())
+    try app.register(collection: StaffController())
+    try app.register(collection: PresenceAdminController())
+
+    let api = KoffiepotAPI(db: app.db, clock: app.clock, publicURL: app.settings.publicURL)
+    try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)
+    app.get("api", "v1", "openapi.yaml", use: serveSpec)
+}
+
+/// The spec partners integrate against, served as written.
+private func serveSpec(req: Request) async throws -> Response {
+    let response = try await req.fileio.asyncStreamFile(at: req.application.directory.publicDirectory + "openapi.yaml")
+    response.headers.replaceOrAdd(name: .contentType, value: "application/yaml")
+    return response
+}

@@ -1,0 +1,16 @@
+import Fluent
+import Vapor
+
+/// The one ordered list of migrations. A landed migration is never edited; add a new one.
+enum Migrations {
+    static let all: [any Migration] = [
+        M001_CreateStaff(),
+        M002_CreateLocations(),
+        M003_CreatePresence(),
+        M004_CreatePrivacyTables(),
+    ]
+
+    static func register(on app: Application) {
+        app.migrations.add(all)
+    }
+}

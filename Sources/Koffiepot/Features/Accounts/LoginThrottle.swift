@@ -1,0 +1,27 @@
+import Fluent
+import Vapor
+
+/// Counts failed logins per e-mail address and per client address, in the database so that all
+/// instances share the count. Throttled and wrong answers look the same to the person trying.
+enum LoginThrottle {
+    static func keys(email: String, req: Request) -> [String] {
+        let secret = req.application.settings.secret ?? ""
+        var keys = [PersonalCode.hash("email:" + email.lowercased(), secret: secret)]
+        if let ip = req.remoteAddress?.ipAddress { keys.append(PersonalCode.hash("ip:" + ip, secret: secret)) }
+        return keys
+    }
+
+    static func isBlocked(keys: [String], req: Request) async throws -> Bool {
+        let settings = req.application.settings
+        let since = req.now.addingTimeInterval(-Double(settings.loginWindowSeconds))
+        for key in keys {
+            let failures = try await LoginFailure.query(on: req.db).filter(\.$keyHash == key).filter(\.$at > since).count()
+            if failures >= settings.loginMaxFailures { return true }
+        }
+        return false
+    }
+
+    static func recordFailure(keys: [String], req: Request) async throws {
+        for key in keys { try await LoginFailure(keyHash: key, at: req.now).create(on: req.db) }
+    }
+}

@@ -1,0 +1,57 @@
+import Fluent
+import Plot
+import Vapor
+
+/// The staff start page: the locations this person works with, and what they can do there.
+struct StaffController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let staff = routes.grouped("staff").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher))
+        staff.get(use: dashboard)
+    }
+
+    func dashboard(req: Request) async throws -> Response {
+        guard let user = req.staff?.user else { throw Abort(.unauthorized) }
+        let locations: [Location]
+        switch user.role {
+        case .advisor:
+            locations = try await Location.query(on: req.db)
+                .join(LocationAdvisor.self, on: \Location.$id == \LocationAdvisor.$location.$id)
+                .filter(LocationAdvisor.self, \.$advisor.$id == user.requireID()).sort(\.$name).all()
+        default:
+            locations = try await Location.query(on: req.db).sort(\.$name).all()
+        }
+        return StaffPages.dashboard(req.page, user: user, locations: locations)
+    }
+}
+
+enum StaffPages {
+    static func dashboard(_ ctx: PageContext, user: StaffUser, locations: [Location]) -> Response {
+        let t = ctx.t
+        let canManagePresence = user.role == .admin || user.role == .advisor
+        return PageLayout.render(ctx, title: t("staff.title")) {
+            Tag("h1") { Txt(t("staff.hello", ["name": user.name])) }
+            Tag("p") { Txt(t("role.\(user.role.rawValue)")) }.cls("eyebrow")
+            if user.role == .admin {
+                Tag("ul") {
+                    Tag("li") { A("/staff/users") { Txt(t("users.title")) } }
+                    Tag("li") { A("/staff/locations/new") { Txt(t("locations.new")) } }
+                }.cls("actions")
+            }
+            if user.role == .advisor {
+                Tag("p") { A("/staff/profile") { Txt(t("profile.title")) } }
+            }
+            Tag("h2") { Txt(t("staff.locations")) }
+            Tag("ul") {
+                for location in locations {
+                    Tag("li") {
+                        A("/locations/\(location.id?.uuidString ?? "")") { Txt(location.name) }
+                        if canManagePresence {
+                            Txt(" · ")
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/presence") { Txt(t("staff.manage_presence")) }
+                        }
+                    }
+                }
+            }.cls("admin-list")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+
+/// A staff login session, kept in the database so it is valid on every app instance.
+/// Only a hash of the cookie token is stored.
+final class StaffSession: Model, @unchecked Sendable {
+    static let schema = "staff_sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "token_hash") var tokenHash: String
+    @Parent(key: "user_id") var user: StaffUser
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "last_seen_at") var lastSeenAt: Date
+
+    init() {}
+
+    init(tokenHash: String, userID: UUID, now: Date) {
+        self.tokenHash = tokenHash
+        self.$user.id = userID
+        self.createdAt = now
+        self.lastSeenAt = now
+    }
+}
+
+/// One failed login, keyed by a keyed hash of the e-mail address or of the client address.
+final class LoginFailure: Model, @unchecked Sendable {
+    static let schema = "login_failures"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "key_hash") var keyHash: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+    init(keyHash: String, at: Date) {
+        self.keyHash = keyHash
+        self.at = at
+    }
+}

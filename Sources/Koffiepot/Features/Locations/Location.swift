@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+
+/// The kinds of places where parents already are.
+public enum LocationKind: String, Codable, CaseIterable, Sendable {
+    case primarySchool = "basisschool"
+    case secondarySchool = "voortgezet"
+    case playgroup = "peuterspeelzaal"
+    case daycare = "kinderdagverblijf"
+    case spilCentre = "spil-centrum"
+    case wellBabyClinic = "consultatiebureau"
+    case communityCentre = "buurthuis"
+
+    var labelKey: String { "kind.\(rawValue)" }
+}
+
+/// School holiday regions of the Netherlands (*regio noord, midden, zuid*).
+public enum HolidayRegion: String, Codable, CaseIterable, Sendable {
+    case north = "noord", middle = "midden", south = "zuid"
+}
+
+/// A school, playgroup, daycare, SPIL-centrum, well-baby clinic or community centre.
+final class Location: Model, @unchecked Sendable {
+    static let schema = "locations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: LocationKind
+    @Field(key: "address") var address: String
+    @Field(key: "neighbourhood") var neighbourhood: String
+    @Field(key: "municipality") var municipality: String
+    @Field(key: "region") var region: HolidayRegion
+    @Siblings(through: LocationAdvisor.self, from: \.$location, to: \.$advisor) var advisors: [StaffUser]
+
+    init() {}
+
+    init(id: UUID? = nil, name: String, kind: LocationKind, address: String,
+         neighbourhood: String, municipality: String, region: HolidayRegion) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.address = address
+        self.neighbourhood = neighbourhood
+        self.municipality = municipality
+        self.region = region
+    }
+}
+
+/// The fixed advisor(s) of a location: "een vast gezicht".
+final class LocationAdvisor: Model, @unchecked Sendable {
+    static let schema = "location_advisors"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "location_id") var location: Location
+    @Parent(key: "advisor_id") var advisor: StaffUser
+
+    init() {}
+}

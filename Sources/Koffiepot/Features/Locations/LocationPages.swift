@@ -1,0 +1,142 @@
+import Foundation
+import Plot
+import Vapor
+
+/// Public pages: find your school, and "Wanneer is wie waar" per location.
+enum LocationPages {
+    static func home(_ ctx: PageContext, query: String, results: [Location]) -> Response {
+        let t = ctx.t
+        let byNeighbourhood = Dictionary(grouping: results, by: \.neighbourhood).sorted { $0.key < $1.key }
+        return PageLayout.render(ctx, title: t("home.title")) {
+            Tag("h1") { Txt(t("home.title")) }
+            Tag("p") { Txt(t("home.intro")) }.cls("lead")
+            Tag("form") {
+                Tag("label") { Txt(t("home.search_label")) }.attr("for", "q")
+                Tag("div") {
+                    VoidTag("input", [("type", "search"), ("id", "q"), ("name", "q"), ("value", query), ("autocomplete", "off")])
+                    Tag("button") { Txt(t("home.search")) }.attr("type", "submit")
+                }.cls("searchrow")
+            }.attr("method", "get").attr("action", "/").attr("role", "search")
+            if results.isEmpty {
+                Tag("p") { Txt(t("home.none", ["query": query])) }.attr("role", "status")
+            }
+            for (neighbourhood, locations) in byNeighbourhood {
+                Tag("section") {
+                    Tag("h2") { Txt(neighbourhood) }
+                    Tag("ul") {
+                        for location in locations {
+                            Tag("li") {
+                                A("/locations/\(location.id?.uuidString ?? "")") { Txt(location.name) }
+                                Tag("span") { Txt(t(location.kind.labelKey)) }.cls("kind")
+                            }
+                        }
+                    }.cls("locations")
+                }
+            }
+        }
+    }
+
+    static func location(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate]) -> Response {
+        let t = ctx.t
+        let location = board.location
+        let id = location.id?.uuidString ?? ""
+        return PageLayout.render(ctx, title: location.name) {
+            Tag("p") { Txt(t(location.kind.labelKey) + " · " + location.neighbourhood) }.cls("eyebrow")
+            Tag("h1") { Txt(location.name) }
+            Tag("p") { Txt(location.address) }
+            Tag("h2") { Txt(t("location.who")) }
+            Tag("div") {
+                for advisor in board.advisors { AdvisorCard(advisor: advisor, t: t) }
+            }.cls("cards")
+            if board.advisors.isEmpty { Tag("p") { Txt(t("location.no_advisor")) } }
+            Tag("h2") { Txt(t("location.when")) }.attr("id", "when")
+            for holiday in board.holidays {
+                Tag("p") { Txt(t("location.holiday", ["name": holiday.name])) }.cls("notice")
+            }
+            for (index, monday) in weeks.enumerated() {
+                WeekSchedule(title: t(index == 0 ? "location.this_week" : "location.next_week"), monday: monday,
+                             board: board, t: t)
+            }
+            Tag("p") {
+                A("/locations/\(id)/calendar.ics") { Txt(t("location.calendar")) }
+                Txt(" · ")
+                A("/embed/locations/\(id)") { Txt(t("location.embed")) }
+            }.cls("links")
+        }
+    }
+
+    /// The minimal widget for a school website: only this week and next, no header, no forms.
+    static func embed(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], publicURL: String) -> Response {
+        let t = ctx.t
+        let id = board.location.id?.uuidString ?? ""
+        return PageLayout.render(ctx, title: board.location.name, bare: true) {
+            Tag("h1") { Txt(t("location.when") + " · " + board.location.name) }.cls("embed-title")
+            for (index, monday) in weeks.enumerated() {
+                WeekSchedule(title: t(index == 0 ? "location.this_week" : "location.next_week"), monday: monday,
+                             board: board, t: t)
+            }
+            Tag("p") { A("\(publicURL)/locations/\(id)") { Txt(t("embed.more")) }.attr("target", "_blank").attr("rel", "noopener") }
+        }
+    }
+}
+
+/// An advisor's face: initials avatar, name, personal intro, what they help with.
+func AdvisorCard(advisor: StaffUser, t: Localizer) -> Component {
+    let hue = abs(advisor.name.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }) % 6
+    return Tag("article") {
+        Tag("div") { Txt(advisor.initials) }.cls("avatar c\(hue)").attr("aria-hidden", "true")
+        Tag("div") {
+            Tag("h3") { Txt(advisor.name) }
+            if !advisor.intro.isEmpty { Tag("p") { Txt(advisor.intro) } }
+            if !advisor.topics.isEmpty {
+                Tag("p") { Txt(t("location.helps_with")) }.cls("label")
+                Tag("ul") {
+                    for topic in advisor.topics {
+                        Tag("li") {
+                            Tag("span") { Txt(topic.pictogram) }.attr("aria-hidden", "true")
+                            Txt(" " + t(topic.labelKey))
+                        }
+                    }
+                }.cls("topics")
+            }
+        }
+    }.cls("card")
+}
+
+/// One week, day by day: when, who, where, and whether an appointment is needed.
+func WeekSchedule(title: String, monday: LocalDate, board: LocationPresence, t: Localizer) -> Component {
+    let days = (0..<7).map { monday.adding(days: $0) }
+    let byDay = Dictionary(grouping: board.occurrences, by: \.date)
+    return Tag("section") {
+        Tag("h3") { Txt(title) }
+        if days.allSatisfy({ byDay[$0] == nil }) {
+            Tag("p") { Txt(t("location.none_this_week")) }
+        }
+        Tag("ul") {
+            for day in days {
+                if let moments = byDay[day] {
+                    Tag("li") {
+                        Tag("h4") { Txt(t.dayTitle(day)) }
+                        for moment in moments { PresenceLine(moment: moment, board: board, t: t) }
+                    }
+                }
+            }
+        }.cls("days")
+    }.cls("week")
+}
+
+func PresenceLine(moment: PresenceOccurrence, board: LocationPresence, t: Localizer) -> Component {
+    let who = board.advisor(moment.advisorID)?.name ?? ""
+    let time = "\(ClockTime.format(moment.startMinute))–\(ClockTime.format(moment.endMinute))"
+    let details = [who, moment.room, t(moment.mode.labelKey)].filter { !$0.isEmpty }.joined(separator: " · ")
+    return Tag("p") {
+        if moment.status == .cancelled {
+            Tag("del") { Txt(time + " " + details) }
+            Tag("strong") { Txt(" " + t("presence.cancelled")) }.cls("badge cancelled")
+        } else {
+            Tag("time") { Txt(time) }.attr("datetime", LocalTimestamp.format(moment.start))
+            Txt(" " + details)
+            if moment.status == .extra { Tag("strong") { Txt(" " + t("presence.extra")) }.cls("badge extra") }
+        }
+    }.cls("moment \(moment.status.rawValue)")
+}

@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import OpenAPIRuntime
+import Vapor
+
+/// The public JSON API, implementing the operations generated from `openapi.yaml`.
+struct KoffiepotAPI: APIProtocol {
+    let db: any Database
+    let clock: Clock
+    let publicURL: String
+
+    /// The longest range one presence request may ask for.
+    static let maxRangeDays = 92
+
+    func listLocations(_ input: Operations.listLocations.Input) async throws -> Operations.listLocations.Output {
+        let locations = try await LocationQueries.search(String((input.query.q ?? "").prefix(100)), on: db)
+        return .ok(.init(body: .json(locations.map(summary))))
+    }
+
+    func getLocation(_ input: Operations.getLocation.Input) async throws -> Operations.getLocation.Output {
+        guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(Self.notFound) }
+        let id = try location.requireID().uuidString
+        let advisors = try await LocationQueries.advisors(of: location, on: db).map { advisor in
+            Components.Schemas.Advisor(id: advisor.id?.uuidString ?? "", name: advisor.name, initials: advisor.initials,
+                                       intro: advisor.intro, topics: advisor.topics.map(\.rawValue))
+        }
+        return .ok(.init(body: .json(.init(
+            id: id, name: location.name, kind: .init(rawValue: location.kind.rawValue) ?? .basisschool,
+            neighbourhood: location.neighbourhood, municipality: location.municipality, address: location.address,
+            url: "\(publicURL)/locations/\(id)", calendarUrl: "\(publicURL)/locations/\(id)/calendar.ics",
+            advisors: advisors))))
+    }
+
+    func getLocationPresence(_ input: Operations.getLocationPresence.Input) async throws -> Operations.getLocationPresence.Output {
+        guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(Self.notFound) }
+        let range: (LocalDate, LocalDate)
+        switch Self.dateRange(from: input.query.from, to: input.query.to, today: LocalDate(containing: clock.now())) {
+        case .success(let r): range = r
+        case .failure(let problem):
+            return .badRequest(.init(body: .application_problem_plus_json(.init(
+                _type: "about:blank", title: "Bad request", status: 400, detail: problem.message))))
+        }
+        let board = try await LocationQueries.presence(at: location, from: range.0, through: range.1, on: db)
+        return .ok(.init(body: .json(board.occurrences.map { moment in
+            Components.Schemas.Presence(
+                date: moment.date.description, start: LocalTimestamp.format(moment.start), end: LocalTimestamp.format(moment.end),
+                advisorId: moment.advisorID.uuidString, advisorName: board.advisor(moment.advisorID)?.name ?? "",
+                room: moment.room, mode: .init(rawValue: moment.mode.rawValue) ?? .appointment,
+                status: .init(rawValue: moment.status.rawValue) ?? .regular)
+        })))
+    }
+
+    struct RangeProblem: Error { let message: String }
+
+    /// Parses `from`/`to` (local days, inclusive). Defaults: today and two weeks.
+    static func dateRange(from: String?, to: String?, today: LocalDate) -> Result<(LocalDate, LocalDate), RangeProblem> {
+        let first: LocalDate
+        if let from {
+            guard let parsed = LocalDate(from) else { return .failure(.init(message: "'from' must be a date as YYYY-MM-DD.")) }
+            first = parsed
+        } else { first = today }
+        let last: LocalDate
+        if let to {
+            guard let parsed = LocalDate(to) else { return .failure(.init(message: "'to' must be a date as YYYY-MM-DD.")) }
+            last = parsed
+        } else { last = first.adding(days: 13) }
+        guard first <= last else { return .failure(.init(message: "'to' must not be before 'from'.")) }
+        guard first.days(until: last) < maxRangeDays else {
+            return .failure(.init(message: "A range may cover at most \(maxRangeDays) days."))
+        }
+        return .success((first, last))
+    }
+
+    private func summary(_ location: Location) -> Components.Schemas.Location {
+        let id = location.id?.uuidString ?? ""
+        return .init(id: id, name: location.name, kind: .init(rawValue: location.kind.rawValue) ?? .basisschool,
+                     neighbourhood: location.neighbourhood, municipality: location.municipality,
+                     address: location.address, url: "\(publicURL)/locations/\(id)")
+    }
+
+    static let notFound = Components.Responses.NotFound(body: .application_problem_plus_json(.init(
+        _type: "about:blank", title: "Not found", status: 404, detail: "No location with this id.")))
+}

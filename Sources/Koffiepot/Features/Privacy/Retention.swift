@@ -1,0 +1,102 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// A purge that enforces a retention limit. Each feature adds its own to `RetentionJobs.all`.
+struct RetentionJob: Sendable {
+    var name: String
+    var run: @Sendable (_ db: any Database, _ now: Date, _ settings: Settings) async throws -> Int
+}
+
+enum RetentionJobs {
+    static let accessLogDays = 365
+
+    static let all: [RetentionJob] = [
+        RetentionJob(name: "staff_sessions") { db, now, settings in
+            let idle = now.addingTimeInterval(-Double(settings.sessionIdleSeconds))
+            let absolute = now.addingTimeInterval(-Double(settings.sessionAbsoluteSeconds))
+            return try await deleteCounting(StaffSession.query(on: db).group(.or) {
+                $0.filter(\.$lastSeenAt < idle).filter(\.$createdAt < absolute)
+            })
+        },
+        RetentionJob(name: "login_failures") { db, now, settings in
+            try await deleteCounting(LoginFailure.query(on: db)
+                .filter(\.$at < now.addingTimeInterval(-Double(settings.loginWindowSeconds))))
+        },
+        RetentionJob(name: "access_log") { db, now, _ in
+            try await deleteCounting(AccessLogEntry.query(on: db)
+                .filter(\.$at < now.addingTimeInterval(-Double(accessLogDays) * 86400)))
+        },
+        RetentionJob(name: "job_runs") { db, now, _ in
+            try await deleteCounting(JobRun.query(on: db).filter(\.$ranAt < now.addingTimeInterval(-30 * 86400)))
+        },
+    ]
+
+    private static func deleteCounting<M: Model>(_ query: QueryBuilder<M>) async throws -> Int {
+        let count = try await query.copy().count()
+        if count > 0 { try await query.delete() }
+        return count
+    }
+}
+
+/// Marks that a periodic job ran for a tick. The unique (job, tick) index makes a tick run exactly
+/// once even when several app instances share the database.
+final class JobRun: Model, @unchecked Sendable {
+    static let schema = "job_runs"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "job") var job: String
+    @Field(key: "tick") var tick: Int
+    @Field(key: "ran_at") var ranAt: Date
+
+    init() {}
+    init(job: String, tick: Int, ranAt: Date) {
+        self.job = job
+        self.tick = tick
+        self.ranAt = ranAt
+    }
+}
+
+enum PurgeRunner {
+    /// Runs every retention job for the tick that contains `now`, unless another instance already
+    /// claimed that tick. Returns whether this call did the work.
+    @discardableResult
+    static func runTick(db: any Database, now: Date, settings: Settings, interval: Int, logger: Logger) async throws -> Bool {
+        let tick = Int(now.timeIntervalSince1970) / max(interval, 1)
+        do {
+            try await JobRun(job: "retention", tick: tick, ranAt: now).create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return false
+        }
+        for job in RetentionJobs.all {
+            let removed = try await job.run(db, now, settings)
+            if removed > 0 { logger.info("retention purge", metadata: ["job": .string(job.name), "removed": .stringConvertible(removed)]) }
+        }
+        return true
+    }
+}
+
+/// Runs the purge periodically while the server is up; stopped on shutdown.
+final class PurgeScheduler: LifecycleHandler, @unchecked Sendable {
+    private var task: Task<Void, Never>?
+
+    func didBootAsync(_ app: Application) async throws {
+        let interval = app.settings.purgeIntervalSeconds
+        guard interval > 0 else { return }
+        let db = app.db, settings = app.settings, clock = app.clock, logger = app.logger
+        task = Task {
+            while !Task.isCancelled {
+                do {
+                    try await PurgeRunner.runTick(db: db, now: clock.now(), settings: settings, interval: interval, logger: logger)
+                } catch {
+                    logger.error("retention purge failed: \(String(reflecting: error))")
+                }
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        task?.cancel()
+    }
+}

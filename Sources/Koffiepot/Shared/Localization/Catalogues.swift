@@ -1,0 +1,53 @@
+import Foundation
+import Vapor
+
+/// All user-facing text, loaded once from `Resources/Locales/<lang>.json`.
+public struct Catalogues: Sendable {
+    let texts: [Language: [String: String]]
+
+    static func load(from directory: String) throws -> Catalogues {
+        var texts: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            let path = directory + language.rawValue + ".json"
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Abort(.internalServerError, reason: "missing locale file \(path)")
+            }
+            texts[language] = try JSONDecoder().decode([String: String].self, from: data)
+        }
+        return Catalogues(texts: texts)
+    }
+
+    /// Text for `key`, with `{name}` placeholders filled. Falls back to Dutch, then to the key,
+    /// so a missing translation is visible instead of crashing (and a test catches it first).
+    func text(_ key: String, _ language: Language, _ args: [String: String] = [:]) -> String {
+        var value = texts[language]?[key] ?? texts[.nl]?[key] ?? key
+        for (name, replacement) in args { value = value.replacingOccurrences(of: "{\(name)}", with: replacement) }
+        return value
+    }
+}
+
+/// The text function a page gets: `t("home.title")`.
+public struct Localizer: Sendable {
+    public let language: Language
+    let catalogues: Catalogues
+
+    public func callAsFunction(_ key: String, _ args: [String: String] = [:]) -> String {
+        catalogues.text(key, language, args)
+    }
+
+    /// Weekday name, 1 = Monday.
+    func weekday(_ iso: Int) -> String { self("weekday.\(iso)") }
+
+    /// "dinsdag 24 november" in the page language.
+    func dayTitle(_ date: LocalDate) -> String {
+        "\(weekday(date.weekday)) \(date.day) \(self("month.\(date.month)"))"
+    }
+}
+
+extension Application {
+    private struct CataloguesKey: StorageKey { typealias Value = Catalogues }
+    var catalogues: Catalogues {
+        get { storage[CataloguesKey.self] ?? Catalogues(texts: [:]) }
+        set { storage[CataloguesKey.self] = newValue }
+    }
+}

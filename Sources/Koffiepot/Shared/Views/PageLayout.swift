@@ -1,0 +1,106 @@
+import Plot
+import Vapor
+
+/// What every page needs from the request: text in the chosen language, the CSRF token, who is
+/// signed in, and where we are (for the language switcher).
+struct PageContext {
+    let t: Localizer
+    let csrf: String
+    let staff: StaffUser?
+    let path: String
+    let query: [String: String]
+
+    var language: Language { t.language }
+
+    /// The current page in another language.
+    func url(in language: Language) -> String {
+        var items = query
+        items["lang"] = language.rawValue
+        let encoded = items.sorted { $0.key < $1.key }.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }
+        return path + "?" + encoded.joined(separator: "&")
+    }
+}
+
+extension Request {
+    var page: PageContext {
+        let query = (try? self.query.decode([String: String].self)) ?? [:]
+        return PageContext(t: t, csrf: csrfToken, staff: staff?.user, path: url.path, query: query)
+    }
+}
+
+/// The shell around every page: mobile-first, one stylesheet of our own, nothing from other origins,
+/// `dir="rtl"` for Arabic, a language switcher everywhere.
+enum PageLayout {
+    static func render(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, bare: Bool = false,
+                       @ComponentBuilder content: @escaping () -> ComponentGroup) -> Response {
+        let t = ctx.t
+        let body = Tag("body") {
+            if !bare {
+                A("#main") { Txt(t("layout.skip")) }.cls("skip")
+                header(ctx)
+            }
+            Tag("main", content).attr("id", "main")
+            if !bare { footer(ctx) }
+        }
+        let document = Tag("html") {
+            Tag("head") {
+                VoidTag("meta", [("charset", "utf-8")])
+                VoidTag("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                Tag("title") { Txt("\(title) · Koffiepot") }
+                VoidTag("link", [("rel", "stylesheet"), ("href", "/css/app.css")])
+                VoidTag("link", [("rel", "icon"), ("href", "/img/icon.svg"), ("type", "image/svg+xml")])
+            }
+            body
+        }
+        .attr("lang", ctx.language.rawValue)
+        .attr("dir", ctx.language.isRightToLeft ? "rtl" : "ltr")
+        return HTMLDocument(html: "<!DOCTYPE html>" + document.render()).response(status: status)
+    }
+
+    private static func header(_ ctx: PageContext) -> Component {
+        let t = ctx.t
+        return Tag("header") {
+            A("/") { Txt("☕ Koffiepot") }.cls("brand")
+            Tag("nav") {
+                Tag("ul") {
+                    for language in Language.allCases {
+                        Tag("li") {
+                            if language == ctx.language {
+                                Tag("span") { Txt(language.nativeName) }.attr("aria-current", "true").attr("lang", language.rawValue)
+                            } else {
+                                A(ctx.url(in: language)) { Txt(language.nativeName) }
+                                    .attr("lang", language.rawValue).attr("hreflang", language.rawValue)
+                            }
+                        }
+                    }
+                }
+            }.attr("aria-label", t("layout.languages")).cls("languages")
+            if let staff = ctx.staff {
+                Tag("div") {
+                    A("/staff") { Txt(staff.name) }
+                    Tag("form") {
+                        CSRFField(ctx)
+                        Tag("button") { Txt(t("login.logout")) }.attr("type", "submit").cls("link")
+                    }.attr("method", "post").attr("action", "/logout")
+                }.cls("staffbar")
+            }
+        }
+    }
+
+    private static func footer(_ ctx: PageContext) -> Component {
+        let t = ctx.t
+        return Tag("footer") {
+            Tag("p") { Txt(t("layout.privacy")) }
+            if ctx.staff == nil {
+                Tag("p") { A("/login") { Txt(t("layout.staff_login")) } }
+            }
+        }
+    }
+}
+
+/// The hidden CSRF field every state-changing form carries.
+func CSRFField(_ ctx: PageContext) -> Component {
+    VoidTag("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", ctx.csrf)])
+}
