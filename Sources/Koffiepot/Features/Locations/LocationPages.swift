@@ -87,7 +87,8 @@ func AdvisorCard(advisor: StaffUser, t: Localizer) -> Component {
         Tag("div") { Txt(advisor.initials) }.cls("avatar c\(hue)").attr("aria-hidden", "true")
         Tag("div") {
             Tag("h3") { Txt(advisor.name) }
-            if !advisor.intro.isEmpty { Tag("p") { Txt(advisor.intro) } }
+            // Advisors write their intro themselves, usually in Dutch: mark it so screen readers and bidi get it right.
+            if !advisor.intro.isEmpty { Tag("p") { Txt(advisor.intro) }.attr("lang", "nl").attr("dir", "auto") }
             if !advisor.topics.isEmpty {
                 Tag("p") { Txt(t("location.helps_with")) }.cls("label")
                 Tag("ul") {
@@ -131,11 +132,16 @@ func PresenceLine(moment: PresenceOccurrence, board: LocationPresence, t: Locali
     let details = [who, moment.room, t(moment.mode.labelKey)].filter { !$0.isEmpty }.joined(separator: " · ")
     return Tag("p") {
         if moment.status == .cancelled {
-            Tag("del") { Txt(time + " " + details) }
+            Tag("del") {
+                Tag("bdi") { Txt(time) }.attr("dir", "ltr")
+                Txt(" ")
+                Tag("bdi") { Txt(details) }
+            }
             Tag("strong") { Txt(" " + t("presence.cancelled")) }.cls("badge cancelled")
         } else {
-            Tag("time") { Txt(time) }.attr("datetime", LocalTimestamp.format(moment.start))
-            Txt(" " + details)
+            Tag("time") { Txt(time) }.attr("datetime", LocalTimestamp.format(moment.start)).attr("dir", "ltr")
+            Txt(" ")
+            Tag("bdi") { Txt(details) }
             if moment.status == .extra { Tag("strong") { Txt(" " + t("presence.extra")) }.cls("badge extra") }
         }
     }.cls("moment \(moment.status.rawValue)")

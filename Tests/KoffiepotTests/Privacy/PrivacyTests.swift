@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+@testable import Koffiepot
+
+@Suite struct PersonalCodeTests {
+    @Test func codesHaveSixtyBitsAndLinksMoreThan128() {
+        let code = PersonalCode.generate()
+        #expect(code.typed.count == 12)   // 12 × 5 bits = 60 bits
+        #expect(code.typed.allSatisfy { PersonalCode.alphabet.contains($0) })
+        #expect(Data(base64Encoded: code.linkToken.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/") + "=")?.count == 32)
+        let many = Set((0..<2000).map { _ in PersonalCode.generate().typed })
+        #expect(many.count == 2000)
+    }
+
+    @Test func typedCodesAreForgiving() {
+        let code = PersonalCode(typed: "7K3MQ9XD2HRA", linkToken: "")
+        #expect(code.display == "7K3M-Q9XD-2HRA")
+        #expect(PersonalCode.normalize(" 7k3m-q9xd-2hra ") == "7K3MQ9XD2HRA")
+        #expect(PersonalCode.normalize("OIL0-0000-0000") == "0110" + "00000000")
+        #expect(PersonalCode.normalize("7K3M-Q9XD-2HR") == nil)
+        #expect(PersonalCode.normalize("7K3M-Q9XD-2HR!") == nil)
+    }
+
+    @Test func onlyKeyedHashesAreStored() {
+        let a = PersonalCode.hash("7K3MQ9XD2HRA", secret: "one")
+        #expect(a.count == 64)
+        #expect(a != PersonalCode.hash("7K3MQ9XD2HRA", secret: "two"))
+        #expect(!a.contains("7K3MQ9XD2HRA"))
+    }
+}
+
+@Suite struct DataSafetyTests {
+    /// Every column in the live schema must be in the data inventory, so personal data cannot slip in unlisted.
+    @Test func everyColumnIsInTheDataInventory() async throws {
+        try await withTestApp(demo: false) { app, _ in
+            let sql = app.db as! any SQLDatabase
+            var live: Set<String> = []
+            if sql.dialect.name == "sqlite" {
+                let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_fluent_%'").all()
+                for table in try tables.map({ try $0.decode(column: "name", as: String.self) }) {
+                    for row in try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table))").all() {
+                        live.insert("\(table).\(try row.decode(column: "name", as: String.self))")
+                    }
+                }
+            } else {
+                let rows = try await sql.raw("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '\\_fluent\\_%'").all()
+                for row in rows {
+                    live.insert("\(try row.decode(column: "table_name", as: String.self)).\(try row.decode(column: "column_name", as: String.self))")
+                }
+            }
+            let listed = Set(DataInventory.columns.map { "\($0.table).\($0.column)" })
+            #expect(live.subtracting(listed).isEmpty, "not in DataInventory: \(live.subtracting(listed).sorted())")
+            #expect(listed.subtracting(live).isEmpty, "listed but gone: \(listed.subtracting(live).sorted())")
+        }
+    }
+
+    @Test func accessLogIsAppendOnly() async throws {
+        try await withTestApp { app, _ in
+            let admin = try await app.staff("admin@koffiepot.test")
+            let entry = AccessLogEntry(at: Date(), staffUserID: admin.id!, role: .admin, subject: "staff_users.list")
+            try await entry.create(on: app.db)
+            entry.subject = "rewritten"
+            await #expect(throws: (any Error).self) { try await entry.update(on: app.db) }
+            let stored = try await AccessLogEntry.query(on: app.db).first()
+            #expect(stored?.subject == "staff_users.list")
+        }
+    }
+
+    @Test func databaseRefusesImpossiblePresenceTimes() async throws {
+        try await withTestApp { app, _ in
+            let location = try await app.location(named: "Basisschool De Vlinder")
+            let petra = try await app.staff("petra@koffiepot.test")
+            let rule = PresenceRule()
+            rule.$location.id = location.id!
+            rule.$advisor.id = petra.id!
+            rule.weekday = 8
+            rule.startMinute = 600
+            rule.endMinute = 540
+            rule.room = ""
+            rule.mode = .walkIn
+            await #expect(throws: (any Error).self) { try await rule.create(on: app.db) }
+        }
+    }
+
+    @Test func purgeRemovesExpiredSessionsAndOldLogs() async throws {
+        try await withTestApp { app, clock in
+            let browser = TestBrowser(app)
+            _ = try await browser.login("anja@koffiepot.test")
+            let admin = try await app.staff("admin@koffiepot.test")
+            try await AccessLogEntry(at: clock.now.addingTimeInterval(-400 * 86400), staffUserID: admin.id!, role: .admin, subject: "old").create(on: app.db)
+            try await AccessLogEntry(at: clock.now, staffUserID: admin.id!, role: .admin, subject: "new").create(on: app.db)
+            clock.advance(seconds: 2 * 3600)
+            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            #expect(try await StaffSession.query(on: app.db).count() == 0)
+            #expect(try await AccessLogEntry.query(on: app.db).all().map(\.subject) == ["new"])
+        }
+    }
+
+    /// Two app instances on one database: each tick runs exactly once.
+    @Test func purgeTickRunsOnceAcrossTwoInstances() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kp-\(UUID()).sqlite").path
+        let settings = { () -> Settings in
+            var settings = Settings.testing()
+            if settings.databaseURL == nil { settings.sqlitePath = file }
+            return settings
+        }()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try await withTestApp(demo: false, settings: settings) { first, clock in
+            try await withApp(configure: { second in try await configure(second, settings: settings, clock: clock.clock) }) { second in
+                for tick in 0..<5 {
+                    let now = clock.now.addingTimeInterval(Double(tick) * 3600)
+                    async let a = PurgeRunner.runTick(db: first.db, now: now, settings: settings, interval: 3600, logger: first.logger)
+                    async let b = PurgeRunner.runTick(db: second.db, now: now, settings: settings, interval: 3600, logger: second.logger)
+                    let ran = try await [a, b]
+                    #expect(ran.filter { $0 }.count == 1)
+                }
+                #expect(try await JobRun.query(on: first.db).count() == 5)
+            }
+        }
+    }
+}

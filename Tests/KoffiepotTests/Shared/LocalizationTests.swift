@@ -1,0 +1,54 @@
+import Fluent
+import Foundation
+import Testing
+@testable import Koffiepot
+
+@Suite struct LocalizationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    func catalogue(_ language: Language) throws -> [String: String] {
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("Resources/Locales/\(language.rawValue).json"))
+        return try JSONDecoder().decode([String: String].self, from: data)
+    }
+
+    @Test(arguments: Language.allCases)
+    func everyCatalogueHasEveryDutchKey(_ language: Language) throws {
+        let dutch = try catalogue(.nl), other = try catalogue(language)
+        #expect(Set(dutch.keys).subtracting(other.keys).isEmpty, "missing in \(language): \(Set(dutch.keys).subtracting(other.keys).sorted())")
+        #expect(Set(other.keys).subtracting(dutch.keys).isEmpty, "unknown in \(language): \(Set(other.keys).subtracting(dutch.keys).sorted())")
+        #expect(other.values.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+    }
+
+    /// Keys written literally in the code (`t("…")`) and keys built from enums must exist in Dutch.
+    @Test func everyKeyTheCodeUsesExists() throws {
+        let dutch = try catalogue(.nl)
+        var used: Set<String> = []
+        let sources = Self.root.appendingPathComponent("Sources/Koffiepot")
+        let regex = try NSRegularExpression(pattern: #"t\("([a-z_]+\.[a-z_.0-9]+)""#)
+        for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                used.insert(String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
+        used.formUnion(Topic.allCases.map(\.labelKey))
+        used.formUnion(LocationKind.allCases.map(\.labelKey))
+        used.formUnion(PresenceMode.allCases.map(\.labelKey))
+        used.formUnion(Role.allCases.map { "role.\($0.rawValue)" })
+        used.formUnion((1...7).map { "weekday.\($0)" } + (1...12).map { "month.\($0)" })
+        used.formUnion(PresenceAdminPages.confirmations)
+        for kind in ["bad_request", "forbidden", "not_found", "too_large", "too_many", "server"] {
+            used.formUnion(["error.\(kind).title", "error.\(kind).text"])
+        }
+        #expect(used.count > 100)
+        #expect(used.subtracting(dutch.keys).isEmpty, "used but missing: \(used.subtracting(dutch.keys).sorted())")
+    }
+
+    @Test func acceptLanguageNegotiation() {
+        #expect(Language.negotiate(acceptLanguage: "ar-MA,ar;q=0.9,en;q=0.5") == .ar)
+        #expect(Language.negotiate(acceptLanguage: "de;q=1, en-GB;q=0.7") == .en)
+        #expect(Language.negotiate(acceptLanguage: "en;q=0, nl;q=0.1") == .nl)
+        #expect(Language.negotiate(acceptLanguage: "fr") == nil)
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import Koffiepot
+
+/// A tiny browser for route tests: keeps cookies, reads the CSRF token, posts forms.
+final class TestBrowser {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var headers: HTTPHeaders = [:]
+
+    init(_ app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, body: nil)
+    }
+
+    /// Posts a form the way a browser would, with the CSRF token from the cookie.
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        if cookies[CSRFMiddleware.cookieName] == nil { try await get("/login") }
+        var all = fields
+        if csrf { all[CSRFMiddleware.fieldName] = cookies[CSRFMiddleware.cookieName] }
+        let body = all.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try await send(.POST, path, body: body)
+    }
+
+    func login(_ email: String, password: String = DemoData.password) async throws -> TestingHTTPResponse {
+        try await post("/login", ["email": email, "password": password])
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+        var captured: TestingHTTPResponse?
+        var requestHeaders = headers
+        if !cookies.isEmpty {
+            requestHeaders.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        if body != nil { requestHeaders.contentType = .urlEncodedForm }
+        try await app.testing().test(method, path, headers: requestHeaders,
+                                     body: body.map { ByteBuffer(string: $0) }) { response in
+            captured = response
+        }
+        let response = try #require(captured)
+        for value in response.headers[.setCookie] {
+            let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            guard pair.count >= 1 else { continue }
+            let name = String(pair[0]), content = pair.count > 1 ? String(pair[1]) : ""
+            if content.isEmpty || value.contains("Expires=Thu, 01 Jan 1970") { cookies[name] = nil } else { cookies[name] = content }
+        }
+        return response
+    }
+
+    static func encode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+}
+
+extension TestingHTTPResponse {
+    var text: String { body.string }
+}

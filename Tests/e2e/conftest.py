@@ -1,0 +1,72 @@
+"""Browser suite: starts a real Koffiepot server on a fresh SQLite file with the demo municipality,
+drives Debian's chromium through Playwright, and checks every visited page with axe-core."""
+import os
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / ".artifacts" / "e2e"
+PORT = int(os.environ.get("KOFFIEPOT_E2E_PORT", "8089"))
+BASE = f"http://127.0.0.1:{PORT}"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = os.environ.get("KOFFIEPOT_BINARY", str(ROOT / ".build" / "debug" / "koffiepot"))
+    workdir = tempfile.mkdtemp(prefix="koffiepot-e2e-")
+    env = dict(os.environ, KOFFIEPOT_DATABASE=os.path.join(workdir, "e2e.sqlite"),
+               KOFFIEPOT_PUBLIC_URL=BASE, LOG_LEVEL="warning")
+    log = open(os.path.join(workdir, "server.log"), "w")
+    proc = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(PORT)],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", PORT), timeout=0.5).close()
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(open(os.path.join(workdir, "server.log")).read())
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("server did not start")
+    yield BASE
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+def new_page(browser, viewport=PHONE, locale="nl-NL"):
+    # axe is injected as a script; the CSP of our pages would refuse it, so axe runs with CSP
+    # bypassed. test_csp_holds_in_a_real_browser checks the policy itself without the bypass.
+    context = browser.new_context(viewport=viewport, locale=locale, bypass_csp=True)
+    return context.new_page()
+
+
+_axe = Axe()
+
+
+def check_a11y(page, name):
+    """0 serious/critical axe violations, and a screenshot for a person to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    results = _axe.run(page)
+    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not bad, f"{name}: " + "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])}×)" for v in bad)
