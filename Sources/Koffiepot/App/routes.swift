@@ -6,6 +6,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: LoginController())
     try app.register(collection: StaffController())
     try app.register(collection: PresenceAdminController())
+    try app.register(collection: LocationAdminController())
+    try app.register(collection: UsersController())
+    try app.register(collection: ProfileController())
 
     let api = KoffiepotAPI(db: app.db, clock: app.clock, publicURL: app.settings.publicURL)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)

@@ -35,6 +35,7 @@ enum StaffPages {
                 Tag("ul") {
                     Tag("li") { A("/staff/users") { Txt(t("users.title")) } }
                     Tag("li") { A("/staff/locations/new") { Txt(t("locations.new")) } }
+                    Tag("li") { A("/staff/holidays") { Txt(t("holidays.title")) } }
                 }.cls("actions")
             }
             if user.role == .advisor {
@@ -48,6 +49,10 @@ enum StaffPages {
                         if canManagePresence {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/presence") { Txt(t("staff.manage_presence")) }
+                        }
+                        if user.role == .admin {
+                            Txt(" · ")
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/edit") { Txt(t("locations.edit")) }
                         }
                     }
                 }

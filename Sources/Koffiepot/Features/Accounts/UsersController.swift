@@ -1,0 +1,67 @@
+import Fluent
+import Vapor
+
+/// Admins manage staff accounts: list, add, deactivate. Reading the list is a read of personal data
+/// (names, addresses) and goes to the access log.
+struct UsersController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("staff", "users").grouped(RequireRole(.admin))
+        users.get(use: list)
+        users.post(use: create)
+        users.post(":userID", "deactivate", use: deactivate)
+    }
+
+    func list(req: Request) async throws -> Response {
+        try await render(req, form: FormState(values: ["role": Role.advisor.rawValue]))
+    }
+
+    private func render(_ req: Request, form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        let users = try await StaffUser.query(on: req.db).sort(\.$name).all()
+        try await AccessLog.record("staff_users.list", on: req)
+        return UserPages.list(req.page, users: users, form: form, status: status)
+    }
+
+    struct NewUser: Content { var name: String?, email: String?, role: String?, password: String? }
+
+    func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(NewUser.self)
+        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let email = (input.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var form = FormState(values: ["name": name, "email": email, "role": input.role ?? ""])
+        let role = input.role.flatMap(Role.init(rawValue:)).flatMap { Role.assignable.contains($0) ? $0 : nil }
+        if name.isEmpty { form.errors["name"] = "error.required" } else if name.count > 100 { form.errors["name"] = "error.too_long" }
+        if !TextRules.isEmail(email) { form.errors["email"] = "error.email" }
+        if role == nil { form.errors["role"] = "error.required" }
+        if (input.password ?? "").count < 12 { form.errors["password"] = "error.password_short" }
+        guard form.isValid, let role else { return try await render(req, form: form, status: .unprocessableEntity) }
+        let user = StaffUser(email: email, name: name, role: role, passwordHash: try await req.password.async.hash(input.password ?? ""))
+        do {
+            try await user.create(on: req.db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            form.errors["email"] = "error.email_taken"
+            return try await render(req, form: form, status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/staff/users?done=users.created", redirectType: .normal)
+    }
+
+    func deactivate(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("userID").flatMap(UUID.init(uuidString:)),
+              let user = try await StaffUser.find(id, on: req.db) else { throw Abort(.notFound) }
+        guard id != req.staff?.user.id else { throw Abort(.badRequest, reason: "cannot deactivate yourself") }
+        user.active = false
+        try await user.save(on: req.db)
+        try await StaffSession.query(on: req.db).filter(\.$user.$id == id).delete()
+        return req.redirect(to: "/staff/users?done=users.deactivated", redirectType: .normal)
+    }
+}
+
+/// Small checks on typed text shared by forms.
+enum TextRules {
+    /// A pragmatic e-mail check: one @, a dot in the domain, no spaces or control characters.
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), text.count <= 254,
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return text.unicodeScalars.allSatisfy { $0.value > 32 && $0.value != 127 && !"<>()[],;:\\\"".unicodeScalars.contains($0) }
+    }
+}

@@ -1,0 +1,119 @@
+import Fluent
+import Vapor
+
+/// Admins add and edit locations, choose the fixed advisor, and keep the school holidays.
+struct LocationAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.grouped("staff").grouped(RequireRole(.admin))
+        admin.get("locations", "new", use: newForm)
+        admin.post("locations", use: create)
+        admin.get("locations", ":id", "edit", use: editForm)
+        admin.post("locations", ":id", use: update)
+        admin.get("holidays", use: holidays)
+        admin.post("holidays", use: addHoliday)
+        admin.post("holidays", ":holidayID", "delete", use: deleteHoliday)
+    }
+
+    struct Input: Content {
+        var name: String?, kind: String?, address: String?, neighbourhood: String?, municipality: String?, region: String?, advisor: String?
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        try await LocationAdminPages.form(req.page, form: FormState(values: ["kind": LocationKind.primarySchool.rawValue,
+                                                                            "region": HolidayRegion.middle.rawValue]),
+                                          advisors: advisors(req), action: "/staff/locations")
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        let current = try await LocationQueries.advisors(of: location, on: req.db).first
+        let form = FormState(values: ["name": location.name, "kind": location.kind.rawValue, "address": location.address,
+                                      "neighbourhood": location.neighbourhood, "municipality": location.municipality,
+                                      "region": location.region.rawValue, "advisor": current?.id?.uuidString ?? ""])
+        return try await LocationAdminPages.form(req.page, form: form, advisors: advisors(req),
+                                                 action: "/staff/locations/\(location.id!.uuidString)")
+    }
+
+    func create(req: Request) async throws -> Response {
+        try await save(req, into: Location(), action: "/staff/locations")
+    }
+
+    func update(req: Request) async throws -> Response {
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        return try await save(req, into: location, action: "/staff/locations/\(location.id!.uuidString)")
+    }
+
+    private func save(_ req: Request, into location: Location, action: String) async throws -> Response {
+        let input = try req.content.decode(Input.self)
+        let clean = { (s: String?) in (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        var form = FormState(values: ["name": clean(input.name), "kind": clean(input.kind), "address": clean(input.address),
+                                      "neighbourhood": clean(input.neighbourhood), "municipality": clean(input.municipality),
+                                      "region": clean(input.region), "advisor": clean(input.advisor)])
+        for field in ["name", "address", "neighbourhood", "municipality"] {
+            if form[field].isEmpty { form.errors[field] = "error.required" } else if form[field].count > 120 { form.errors[field] = "error.too_long" }
+        }
+        let kind = LocationKind(rawValue: form["kind"]), region = HolidayRegion(rawValue: form["region"])
+        if kind == nil { form.errors["kind"] = "error.required" }
+        if region == nil { form.errors["region"] = "error.required" }
+        let all = try await advisors(req)
+        let advisor = all.first { $0.id?.uuidString == form["advisor"] }
+        if !form["advisor"].isEmpty, advisor == nil { form.errors["advisor"] = "error.required" }
+        guard form.isValid, let kind, let region else {
+            return LocationAdminPages.form(req.page, form: form, advisors: all, action: action, status: .unprocessableEntity)
+        }
+        location.name = form["name"]
+        location.kind = kind
+        location.address = form["address"]
+        location.neighbourhood = form["neighbourhood"]
+        location.municipality = form["municipality"]
+        location.region = region
+        try await req.db.transaction { db in
+            try await location.save(on: db)
+            try await LocationAdvisor.query(on: db).filter(\.$location.$id == location.requireID()).delete()
+            if let advisor { try await location.$advisors.attach(advisor, on: db) }
+        }
+        return req.redirect(to: "/locations/\(location.id!.uuidString)", redirectType: .normal)
+    }
+
+    private func advisors(_ req: Request) async throws -> [StaffUser] {
+        try await StaffUser.query(on: req.db).filter(\.$role == .advisor).filter(\.$active == true).sort(\.$name).all()
+    }
+
+    // MARK: School holidays
+
+    func holidays(req: Request) async throws -> Response {
+        try await renderHolidays(req, form: FormState(values: ["region": HolidayRegion.middle.rawValue]))
+    }
+
+    private func renderHolidays(_ req: Request, form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        let all = try await SchoolHoliday.query(on: req.db).sort(\.$firstDay).all()
+        return LocationAdminPages.holidays(req.page, holidays: all, form: form, status: status)
+    }
+
+    struct HolidayInput: Content { var name: String?, region: String?, first: String?, last: String? }
+
+    func addHoliday(req: Request) async throws -> Response {
+        let input = try req.content.decode(HolidayInput.self)
+        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var form = FormState(values: ["name": name, "region": input.region ?? "", "first": input.first ?? "", "last": input.last ?? ""])
+        let region = input.region.flatMap(HolidayRegion.init(rawValue:))
+        let first = input.first.flatMap(LocalDate.init), last = input.last.flatMap(LocalDate.init)
+        if name.isEmpty { form.errors["name"] = "error.required" } else if name.count > 80 { form.errors["name"] = "error.too_long" }
+        if region == nil { form.errors["region"] = "error.required" }
+        if first == nil { form.errors["first"] = "error.date_format" }
+        if last == nil { form.errors["last"] = "error.date_format" }
+        if let first, let last, last < first { form.errors["last"] = "error.end_before_start" }
+        guard form.isValid, let region, let first, let last else {
+            return try await renderHolidays(req, form: form, status: .unprocessableEntity)
+        }
+        try await SchoolHoliday(region: region, name: name, firstDay: first.description, lastDay: last.description).create(on: req.db)
+        return req.redirect(to: "/staff/holidays", redirectType: .normal)
+    }
+
+    func deleteHoliday(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("holidayID").flatMap(UUID.init(uuidString:)),
+              let holiday = try await SchoolHoliday.find(id, on: req.db) else { throw Abort(.notFound) }
+        try await holiday.delete(on: req.db)
+        return req.redirect(to: "/staff/holidays", redirectType: .normal)
+    }
+}

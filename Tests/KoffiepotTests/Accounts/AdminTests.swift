@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import Koffiepot
+
+@Suite struct AdminTests {
+    @Test func adminAddsStaffAndEveryListReadIsLogged() async throws {
+        try await withTestApp { app, _ in
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@koffiepot.test")
+            #expect(try await admin.get("/staff/users").text.contains("anja@koffiepot.test"))
+            let log = try await AccessLogEntry.query(on: app.db).all()
+            #expect(log.map(\.subject) == ["staff_users.list"])
+            #expect(log.first?.role == "admin")
+
+            let short = try await admin.post("/staff/users", ["name": "Nina", "email": "nina@school.test", "role": "teacher", "password": "short"])
+            #expect(short.status == .unprocessableEntity)
+            #expect(short.text.contains("minstens 12 tekens"))
+            #expect(short.text.contains("value=\"nina@school.test\""))
+            let taken = try await admin.post("/staff/users", ["name": "Anja 2", "email": "ANJA@koffiepot.test", "role": "advisor", "password": "long-enough-password"])
+            #expect(taken.text.contains("Er is al een account met dit e-mailadres."))
+            let ok = try await admin.post("/staff/users", ["name": "Nina de Wit", "email": "nina@school.test", "role": "teacher", "password": "long-enough-password"])
+            #expect(ok.status == .seeOther)
+            #expect(try await TestBrowser(app).login("nina@school.test", password: "long-enough-password").status == .seeOther)
+            let ambassador = try await admin.post("/staff/users", ["name": "X", "email": "x@school.test", "role": "ambassador", "password": "long-enough-password"])
+            #expect(ambassador.status == .unprocessableEntity)
+        }
+    }
+
+    @Test func deactivatingEndsTheirSessions() async throws {
+        try await withTestApp { app, _ in
+            let teacher = TestBrowser(app)
+            _ = try await teacher.login("leerkracht@koffiepot.test")
+            #expect(try await teacher.get("/staff").status == .ok)
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@koffiepot.test")
+            let tom = try await app.staff("leerkracht@koffiepot.test")
+            _ = try await admin.post("/staff/users/\(tom.id!)/deactivate", [:])
+            #expect(try await teacher.get("/staff").status == .seeOther)
+            #expect(try await TestBrowser(app).login("leerkracht@koffiepot.test").status == .unauthorized)
+        }
+    }
+
+    @Test func onlyAdminsManageUsersLocationsAndHolidays() async throws {
+        try await withTestApp { app, _ in
+            for email in ["anja@koffiepot.test", "coordinator@koffiepot.test", "leerkracht@koffiepot.test"] {
+                let browser = TestBrowser(app)
+                _ = try await browser.login(email)
+                for path in ["/staff/users", "/staff/locations/new", "/staff/holidays"] {
+                    #expect(try await browser.get(path).status == .forbidden, "\(email) \(path)")
+                }
+                let post = try await browser.post("/staff/users", ["name": "Evil", "email": "e@x.test", "role": "admin", "password": "long-enough-password"])
+                #expect(post.status == .forbidden)
+            }
+            #expect(try await StaffUser.query(on: app.db).filter(\.$email == "e@x.test").count() == 0)
+        }
+    }
+
+    @Test func adminAddsALocationWithItsAdvisorAndAHoliday() async throws {
+        try await withTestApp { app, _ in
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@koffiepot.test")
+            let anja = try await app.staff("anja@koffiepot.test")
+            let missing = try await admin.post("/staff/locations", ["name": "", "kind": "basisschool", "address": "Laan 1",
+                                                                   "neighbourhood": "Centrum", "municipality": "Eindhoven", "region": "zuid", "advisor": ""])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.text.contains("value=\"Laan 1\""))
+            let created = try await admin.post("/staff/locations", ["name": "Basisschool Het Anker", "kind": "basisschool", "address": "Laan 1",
+                                                                   "neighbourhood": "Centrum", "municipality": "Eindhoven", "region": "zuid",
+                                                                   "advisor": anja.id!.uuidString])
+            #expect(created.status == .seeOther)
+            let page = try await admin.get(created.headers.first(name: .location)!)
+            #expect(page.text.contains("Basisschool Het Anker"))
+            #expect(page.text.contains("Anja de Vries"))
+            #expect(try await TestBrowser(app).get("/?q=anker").text.contains("Basisschool Het Anker"))
+
+            let backwards = try await admin.post("/staff/holidays", ["name": "Studiedag", "region": "zuid", "first": "2026-12-02", "last": "2026-12-01"])
+            #expect(backwards.status == .unprocessableEntity)
+            _ = try await admin.post("/staff/holidays", ["name": "Studieweek", "region": "zuid", "first": "2026-11-30", "last": "2026-12-04"])
+            let boomgaard = try await app.location(named: "SPIL-centrum De Boomgaard")
+            let week = try await TestBrowser(app).get("/locations/\(boomgaard.id!)")
+            #expect(week.text.contains("Schoolvakantie: Studieweek"))
+            #expect(!week.text.contains("dinsdag 1 december"))
+        }
+    }
+
+    @Test func advisorEditsTheFaceParentsSee() async throws {
+        try await withTestApp { app, _ in
+            let anja = TestBrowser(app)
+            _ = try await anja.login("anja@koffiepot.test")
+            let tooLong = try await anja.post("/staff/profile", ["intro": String(repeating: "a", count: 700)])
+            #expect(tooLong.status == .unprocessableEntity)
+            let saved = try await anja.post("/staff/profile", ["intro": "Hoi! <b>Ik</b> help graag.", "topics[]": "screens"])
+            #expect(saved.status == .seeOther)
+            let boomgaard = try await app.location(named: "SPIL-centrum De Boomgaard")
+            let page = try await TestBrowser(app).get("/locations/\(boomgaard.id!)")
+            #expect(page.text.contains("Hoi! &lt;b&gt;Ik&lt;/b&gt; help graag."))
+            #expect(page.text.contains("Schermen"))
+            #expect(!page.text.contains("Slapen"))
+        }
+    }
+}
