@@ -37,7 +37,7 @@ import Testing
         used.formUnion(PresenceMode.allCases.map(\.labelKey))
         used.formUnion(Role.allCases.map { "role.\($0.rawValue)" })
         used.formUnion((1...7).map { "weekday.\($0)" } + (1...12).map { "month.\($0)" })
-        used.formUnion(PresenceAdminPages.confirmations)
+        used.formUnion(PresenceAdminPages.confirmations.union(UserPages.confirmations))
         for kind in ["bad_request", "forbidden", "not_found", "too_large", "too_many", "server"] {
             used.formUnion(["error.\(kind).title", "error.\(kind).text"])
         }

@@ -42,7 +42,7 @@ enum ProfilePages {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("profile.title"), status: status) {
             Tag("h1") { Txt(t("profile.title")) }
-            if ctx.query["done"] == "profile.saved" { Tag("p") { Txt(t("profile.saved")) }.attr("role", "status").cls("flash") }
+            Confirmation(ctx, allowed: ["profile.saved"])
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)

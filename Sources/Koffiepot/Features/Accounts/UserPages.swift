@@ -8,9 +8,7 @@ enum UserPages {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("users.title"), status: status) {
             Tag("h1") { Txt(t("users.title")) }
-            if let done = ctx.query["done"], confirmations.contains(done) {
-                Tag("p") { Txt(t(done)) }.attr("role", "status").cls("flash")
-            }
+            Confirmation(ctx, allowed: confirmations)
             Tag("ul") {
                 for user in users {
                     Tag("li") {
@@ -18,11 +16,8 @@ enum UserPages {
                         Txt(" · \(user.email) · \(t("role.\(user.role.rawValue)"))")
                         if !user.active { Txt(" · " + t("users.inactive")) }
                         if user.active, user.id != ctx.staff?.id {
-                            Tag("form") {
-                                CSRFField(ctx)
-                                Tag("button") { Txt(t("users.deactivate")) }.attr("type", "submit")
-                                    .attr("aria-label", t("users.deactivate") + ": " + user.name)
-                            }.attr("method", "post").attr("action", "/staff/users/\(user.id?.uuidString ?? "")/deactivate").cls("inline")
+                            InlineAction(ctx, action: "/staff/users/\(user.id?.uuidString ?? "")/deactivate",
+                                         label: t("users.deactivate"), accessibleName: t("users.deactivate") + ": " + user.name)
                         }
                     }
                 }

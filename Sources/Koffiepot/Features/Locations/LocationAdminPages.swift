@@ -35,11 +35,8 @@ enum LocationAdminPages {
                 for holiday in holidays {
                     Tag("li") {
                         Txt("\(holiday.name) · \(t("region.\(holiday.region.rawValue)")) · \(holiday.firstDay) – \(holiday.lastDay)")
-                        Tag("form") {
-                            CSRFField(ctx)
-                            Tag("button") { Txt(t("presence.delete_rule")) }.attr("type", "submit")
-                                .attr("aria-label", t("presence.delete_rule") + ": " + holiday.name)
-                        }.attr("method", "post").attr("action", "/staff/holidays/\(holiday.id?.uuidString ?? "")/delete").cls("inline")
+                        InlineAction(ctx, action: "/staff/holidays/\(holiday.id?.uuidString ?? "")/delete",
+                                     label: t("presence.delete_rule"), accessibleName: t("presence.delete_rule") + ": " + holiday.name)
                     }
                 }
             }.cls("admin-list")

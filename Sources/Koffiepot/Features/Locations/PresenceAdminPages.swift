@@ -15,9 +15,7 @@ enum PresenceAdminPages {
         let modeOptions = PresenceMode.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }
         return PageLayout.render(ctx, title: t("presence.title", ["location": location.name]), status: status) {
             Tag("h1") { Txt(t("presence.title", ["location": location.name])) }
-            if let done = ctx.query["done"], confirmations.contains(done) {
-                Tag("p") { Txt(t(done)) }.attr("role", "status").cls("flash")
-            }
+            Confirmation(ctx, allowed: confirmations)
             Tag("p") { A("/locations/\(location.id?.uuidString ?? "")") { Txt(t("presence.public_page")) } }
 
             Tag("h2") { Txt(t("presence.upcoming")) }
@@ -27,15 +25,10 @@ enum PresenceAdminPages {
                         PresenceLine(moment: moment, board: board, t: t)
                         Tag("span") { Txt(t.dayTitle(moment.date)) }.cls("when")
                         if let ruleID = moment.ruleID, editableIDs.contains(moment.advisorID) {
-                            Tag("form") {
-                                CSRFField(ctx)
-                                VoidTag("input", [("type", "hidden"), ("name", "rule"), ("value", ruleID.uuidString)])
-                                VoidTag("input", [("type", "hidden"), ("name", "date"), ("value", moment.date.description)])
-                                Tag("button") {
-                                    Txt(t(moment.status == .cancelled ? "presence.restore" : "presence.cancel"))
-                                }.attr("type", "submit").attr("aria-label", t(moment.status == .cancelled ? "presence.restore" : "presence.cancel")
-                                    + " " + t.dayTitle(moment.date) + " " + ClockTime.format(moment.startMinute))
-                            }.attr("method", "post").attr("action", base + (moment.status == .cancelled ? "/restore" : "/cancel")).cls("inline")
+                            let label = t(moment.status == .cancelled ? "presence.restore" : "presence.cancel")
+                            InlineAction(ctx, action: base + (moment.status == .cancelled ? "/restore" : "/cancel"), label: label,
+                                         accessibleName: label + " " + t.dayTitle(moment.date) + " " + ClockTime.format(moment.startMinute),
+                                         hidden: [("rule", ruleID.uuidString), ("date", moment.date.description)])
                         }
                     }.cls("occurrence").attr("data-date", moment.date.description)
                 }
@@ -48,10 +41,8 @@ enum PresenceAdminPages {
                         Txt("\(t.weekday(rule.weekday)) \(ClockTime.format(rule.startMinute))–\(ClockTime.format(rule.endMinute)) · "
                             + "\(board.advisor(rule.$advisor.id)?.name ?? "") · \(rule.room) · \(t(rule.mode.labelKey))")
                         if editableIDs.contains(rule.$advisor.id) {
-                            Tag("form") {
-                                CSRFField(ctx)
-                                Tag("button") { Txt(t("presence.delete_rule")) }.attr("type", "submit")
-                            }.attr("method", "post").attr("action", "\(base)/rules/\(rule.id?.uuidString ?? "")/delete").cls("inline")
+                            InlineAction(ctx, action: "\(base)/rules/\(rule.id?.uuidString ?? "")/delete", label: t("presence.delete_rule"),
+                                         accessibleName: t("presence.delete_rule") + ": " + t.weekday(rule.weekday) + " " + ClockTime.format(rule.startMinute))
                         }
                     }
                 }

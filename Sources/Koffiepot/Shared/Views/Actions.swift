@@ -1,0 +1,21 @@
+import Plot
+
+/// A one-button form (cancel, delete, deactivate …): POST with CSRF token and optional hidden fields.
+/// `accessibleName` tells screen-reader users *what* the button acts on when many stand in a list.
+func InlineAction(_ ctx: PageContext, action: String, label: String, accessibleName: String? = nil,
+                  hidden: [(String, String)] = []) -> Component {
+    Tag("form") {
+        CSRFField(ctx)
+        for field in hidden { VoidTag("input", [("type", "hidden"), ("name", field.0), ("value", field.1)]) }
+        Tag("button") { Txt(label) }.attr("type", "submit").attr("aria-label", accessibleName ?? label)
+    }.attr("method", "post").attr("action", action).cls("inline")
+}
+
+/// The confirmation after a post/redirect/get, from `?done=<message key>`; only known keys are shown.
+func Confirmation(_ ctx: PageContext, allowed: Set<String>) -> Component {
+    Tag("div") {
+        if let done = ctx.query["done"], allowed.contains(done) {
+            Tag("p") { Txt(ctx.t(done)) }.attr("role", "status").cls("flash")
+        }
+    }
+}
