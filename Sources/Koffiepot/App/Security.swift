@@ -59,3 +59,15 @@ extension Request {
     /// The token to put in every form on this page.
     var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
 }
+
+/// Refuses form bodies carrying NUL characters before any handler sees them: PostgreSQL cannot store
+/// them and no person types them. The visitor gets a clear 400 page in their language; nothing is saved.
+struct RejectNULMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if CSRFMiddleware.isStateChanging(req.method), let body = req.body.string,
+           body.contains("\u{0}") || body.range(of: "%00", options: .caseInsensitive) != nil {
+            throw Abort(.badRequest, reason: "NUL in form")
+        }
+        return try await next.respond(to: req)
+    }
+}

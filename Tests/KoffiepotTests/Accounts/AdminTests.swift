@@ -101,3 +101,28 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct HostileInputTests {
+    @Test func nulAndOversizedBodiesAreRefusedWithAPageAndNothingIsSaved() async throws {
+        try await withTestApp { app, _ in
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@koffiepot.test")
+            let before = try await Location.query(on: app.db).count()
+            let nul = try await admin.post("/staff/locations", ["name": "Evil\u{0}School", "kind": "basisschool", "address": "a",
+                                                               "neighbourhood": "b", "municipality": "c", "region": "zuid"])
+            #expect(nul.status == .badRequest)
+            #expect(nul.text.contains("Dat ging niet goed"))
+            let huge = try await admin.post("/staff/locations", ["name": String(repeating: "x", count: 300_000), "kind": "basisschool",
+                                                                "address": "a", "neighbourhood": "b", "municipality": "c", "region": "zuid"])
+            #expect(huge.status == .payloadTooLarge)
+            let script = try await admin.post("/staff/locations", ["name": "<script>alert(1)</script>\u{202E}", "kind": "basisschool",
+                                                                  "address": "\"><img src=x onerror=alert(1)>", "neighbourhood": "b",
+                                                                  "municipality": "c", "region": "zuid"])
+            #expect(script.status == .seeOther)
+            let page = try await admin.get(script.headers.first(name: .location)!)
+            #expect(!page.text.contains("<script>alert"))
+            #expect(!page.text.contains("<img src=x"))
+            #expect(try await Location.query(on: app.db).count() == before + 1)
+        }
+    }
+}
