@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
@@ -19,12 +20,54 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+SMTP_PORT = int(os.environ.get("KOFFIEPOT_E2E_SMTP_PORT", "8025"))
+
+
+class MailSink:
+    """A local SMTP server (aiosmtpd) that keeps every message the app sends through msmtp."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
+        return "250 OK"
+
+    def wait_for(self, recipient, contains="", timeout=20):
+        import email
+        from email import policy
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for rcpts, raw in self.messages:
+                if recipient in rcpts:
+                    message = email.message_from_string(raw, policy=policy.default)
+                    body = message.get_content()
+                    if contains in str(message["subject"]) + body:
+                        return message, body
+            time.sleep(0.3)
+        raise AssertionError(f"no mail for {recipient} containing {contains!r}; got {[r for r, _ in self.messages]}")
+
+
 @pytest.fixture(scope="session")
-def server():
+def mail():
+    sink = MailSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=SMTP_PORT)
+    controller.start()
+    yield sink
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def server(mail):
     binary = os.environ.get("KOFFIEPOT_BINARY", str(ROOT / ".build" / "debug" / "koffiepot"))
     workdir = tempfile.mkdtemp(prefix="koffiepot-e2e-")
+    msmtprc = os.path.join(workdir, "msmtprc")
+    with open(msmtprc, "w") as f:
+        f.write(f"defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport {SMTP_PORT}\nfrom koffiepot@example.invalid\n")
+    os.chmod(msmtprc, 0o600)
     env = dict(os.environ, KOFFIEPOT_DATABASE=os.path.join(workdir, "e2e.sqlite"),
-               KOFFIEPOT_PUBLIC_URL=BASE, LOG_LEVEL="warning")
+               KOFFIEPOT_PUBLIC_URL=BASE, LOG_LEVEL="warning", KOFFIEPOT_OUTBOX_INTERVAL="1",
+               KOFFIEPOT_LOOKUP_LIMIT="500", KOFFIEPOT_SENDMAIL=f"/usr/bin/msmtp -C {msmtprc} -t")
     log = open(os.path.join(workdir, "server.log"), "w")
     proc = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(PORT)],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -1,3 +1,4 @@
+import OpenAPIRuntime
 import Vapor
 
 /// The one place that turns errors into responses: `application/problem+json` under `/api/`,
@@ -7,15 +8,26 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: req)
         } catch {
-            let status = (error as? any AbortError)?.status ?? .internalServerError
+            let (status, detail) = Self.classify(error)
             if status == .internalServerError {
                 req.logger.report(error: error)
             }
             if req.url.path.hasPrefix("/api/") {
-                return Self.problem(status: status, detail: (error as? any AbortError)?.reason)
+                return Self.problem(status: status, detail: detail)
             }
             return Self.page(req, status: status)
         }
+    }
+
+    /// Abort errors keep their status. The generated API wraps errors: when it could not even build the
+    /// operation's input (malformed JSON, a missing field), the client sent something wrong — 400.
+    static func classify(_ error: any Error) -> (HTTPStatus, String?) {
+        if let abort = error as? any AbortError { return (abort.status, abort.reason) }
+        if let server = error as? ServerError {
+            if let abort = server.underlyingError as? any AbortError { return (abort.status, abort.reason) }
+            if server.operationInput == nil { return (.badRequest, "The request could not be read: \(server.causeDescription).") }
+        }
+        return (.internalServerError, nil)
     }
 
     static func problem(status: HTTPStatus, detail: String?) -> Response {

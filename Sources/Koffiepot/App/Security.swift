@@ -60,13 +60,35 @@ extension Request {
     var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
 }
 
-/// Refuses form bodies carrying NUL characters before any handler sees them: PostgreSQL cannot store
-/// them and no person types them. The visitor gets a clear 400 page in their language; nothing is saved.
-struct RejectNULMiddleware: AsyncMiddleware {
+/// Rate-limits API lookups by personal code, before the handler runs (the generated API handlers do not
+/// see the client address).
+struct CodeLookupLimitMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if CSRFMiddleware.isStateChanging(req.method), let body = req.body.string,
-           body.contains("\u{0}") || body.range(of: "%00", options: .caseInsensitive) != nil {
-            throw Abort(.badRequest, reason: "NUL in form")
+        if req.url.path.hasPrefix("/api/v1/bookings/"), req.method == .GET || req.method == .DELETE,
+           try await !RateLimiter.allow("lookup", req: req) {
+            throw Abort(.tooManyRequests, reason: "Too many lookups. Wait ten minutes.")
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// Reads every state-changing body in full before anything else looks at it — up to the route limit
+/// (256 kB; more is a 413) — so the CSRF check and the handlers see the same complete body. Bodies
+/// carrying NUL characters are refused: PostgreSQL cannot store them and no person types them.
+/// The visitor gets a clear page in their language; nothing is saved.
+struct FormBodyMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if CSRFMiddleware.isStateChanging(req.method) {
+            let limit = req.application.routes.defaultMaxBodySize.value
+            if let length = req.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
+                throw Abort(.payloadTooLarge)
+            }
+            let body = try await req.body.collect(max: limit).get()
+            let encodedNUL = req.headers.contentType == .urlEncodedForm
+                && body.map { String(buffer: $0).range(of: "%00", options: .caseInsensitive) != nil } == true
+            if encodedNUL || body?.readableBytesView.contains(0) == true {
+                throw Abort(.badRequest, reason: "NUL in body")
+            }
         }
         return try await next.respond(to: req)
     }

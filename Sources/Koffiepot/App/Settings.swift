@@ -26,6 +26,21 @@ public struct Settings: Sendable {
     public var bcryptCost: Int
     /// `KOFFIEPOT_PURGE_INTERVAL` — seconds between retention purges (0 disables the scheduler).
     public var purgeIntervalSeconds: Int
+    /// `KOFFIEPOT_OUTBOX_INTERVAL` — seconds between outbox runs (0 disables the worker).
+    public var outboxIntervalSeconds: Int
+    /// `KOFFIEPOT_SENDMAIL` — a sendmail-compatible command that reads a message on standard input.
+    public var sendmailCommand: String
+    /// `KOFFIEPOT_MAIL_FROM` — the sender of e-mails.
+    public var mailFrom: String
+    /// `KOFFIEPOT_SMS_URL` / `KOFFIEPOT_SMS_TOKEN` — HTTP gateway for SMS (JSON `{"to","text"}`, bearer token).
+    public var smsGatewayURL: String?
+    public var smsGatewayToken: String?
+    /// `KOFFIEPOT_BOOKING_RETENTION_DAYS` — bookings and contact details are purged this many days after the slot.
+    public var bookingRetentionDays: Int
+    /// Code lookups (typed codes, API) allowed per client address per 10 minutes.
+    public var lookupLimit: Int
+    /// `KOFFIEPOT_TRUST_PROXY` — take the client address from `X-Forwarded-For` (only behind your own proxy).
+    public var trustProxy: Bool
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
         let publicURL = env["KOFFIEPOT_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
@@ -42,7 +57,15 @@ public struct Settings: Sendable {
             loginMaxFailures: 5,
             loginWindowSeconds: 15 * 60,
             bcryptCost: 12,
-            purgeIntervalSeconds: Int(env["KOFFIEPOT_PURGE_INTERVAL"] ?? "") ?? 3600
+            purgeIntervalSeconds: Int(env["KOFFIEPOT_PURGE_INTERVAL"] ?? "") ?? 3600,
+            outboxIntervalSeconds: Int(env["KOFFIEPOT_OUTBOX_INTERVAL"] ?? "") ?? 5,
+            sendmailCommand: env["KOFFIEPOT_SENDMAIL"] ?? "/usr/sbin/sendmail -t -i",
+            mailFrom: env["KOFFIEPOT_MAIL_FROM"] ?? "Koffiepot <noreply@koffiepot.invalid>",
+            smsGatewayURL: env["KOFFIEPOT_SMS_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            smsGatewayToken: env["KOFFIEPOT_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            bookingRetentionDays: Int(env["KOFFIEPOT_BOOKING_RETENTION_DAYS"] ?? "") ?? 30,
+            lookupLimit: Int(env["KOFFIEPOT_LOOKUP_LIMIT"] ?? "") ?? 20,
+            trustProxy: env["KOFFIEPOT_TRUST_PROXY"] == "1"
         )
     }
 
@@ -54,6 +77,7 @@ public struct Settings: Sendable {
         settings.seedDemo = false
         settings.bcryptCost = 4
         settings.purgeIntervalSeconds = 0
+        settings.outboxIntervalSeconds = 0
         settings.secret = "test-secret"
         return settings
     }

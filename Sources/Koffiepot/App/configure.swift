@@ -12,6 +12,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.catalogues = try Catalogues.load(from: app.directory.resourcesDirectory + "Locales/")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.lifecycle.use(PurgeScheduler())
+    app.lifecycle.use(OutboxScheduler())
 
     // Order matters: errors wrap everything so even a CSRF refusal becomes a page in the right language.
     app.middleware = .init()
@@ -19,9 +20,10 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
-    app.middleware.use(RejectNULMiddleware())
+    app.middleware.use(FormBodyMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(StaffSessionMiddleware())
+    app.middleware.use(CodeLookupLimitMiddleware())
     try routes(app)
 }
 

@@ -9,8 +9,12 @@ func routes(_ app: Application) throws {
     try app.register(collection: LocationAdminController())
     try app.register(collection: UsersController())
     try app.register(collection: ProfileController())
+    try app.register(collection: ConsultationsController())
+    try app.register(collection: AgendaController())
+    try app.register(collection: SlotAdminController())
+    try app.register(collection: OutboxAdminController())
 
-    let api = KoffiepotAPI(db: app.db, clock: app.clock, publicURL: app.settings.publicURL)
+    let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)
     app.get("api", "v1", "openapi.yaml", use: serveSpec)
 }

@@ -8,6 +8,7 @@ enum Migrations {
         M002_CreateLocations(),
         M003_CreatePresence(),
         M004_CreatePrivacyTables(),
+        M005_CreateConsultations(),
     ]
 
     static func register(on app: Application) {

@@ -10,6 +10,12 @@ extension SchemaBuilder {
 }
 
 enum SchemaSQL {
+    /// A plain index; the same statement works on SQLite and PostgreSQL.
+    static func index(on db: any Database, _ name: String, table: String, columns: [String]) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.raw(SQLQueryString("CREATE INDEX \(unsafeRaw: name) ON \(unsafeRaw: table) (\(unsafeRaw: columns.joined(separator: ", ")))")).run()
+    }
+
     /// Makes a table append-only: the database refuses every UPDATE, whatever code sends it.
     static func refuseUpdates(on db: any Database, table: String) async throws {
         guard let sql = db as? any SQLDatabase else { return }

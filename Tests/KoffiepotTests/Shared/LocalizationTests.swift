@@ -25,7 +25,7 @@ import Testing
         let dutch = try catalogue(.nl)
         var used: Set<String> = []
         let sources = Self.root.appendingPathComponent("Sources/Koffiepot")
-        let regex = try NSRegularExpression(pattern: #"t\("([a-z_]+\.[a-z_.0-9]+)""#)
+        let regex = try NSRegularExpression(pattern: #"(?<![A-Za-z0-9_])t\("([a-z_]+\.[a-z_.0-9]+)""#)
         for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
             let text = try String(contentsOf: url, encoding: .utf8)
             for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -38,6 +38,12 @@ import Testing
         used.formUnion(Role.allCases.map { "role.\($0.rawValue)" })
         used.formUnion((1...7).map { "weekday.\($0)" } + (1...12).map { "month.\($0)" })
         used.formUnion(PresenceAdminPages.confirmations.union(UserPages.confirmations))
+        used.formUnion(SlotMode.allCases.map(\.labelKey) + Participants.allCases.map(\.labelKey) + Booker.allCases.map(\.labelKey))
+        used.formUnion(["booked", "cancelled", "held", "no_show"].map { "status.\($0)" })
+        used.formUnion(BookingRules.conversationLanguages.map { "lang.\($0)" })
+        used.formUnion(["pending", "sending", "sent", "dead"].map { "outbox.\($0)" })
+        used.formUnion(MessageTemplates.templates.flatMap { ["mail.\($0).subject", "mail.\($0).body", "mail.\($0).sms"] } + ["mail.footer"])
+        used.formUnion(["booking.booked", "booking.moved", "agenda.saved", "agenda.cancelled", "profile.saved"])
         for kind in ["bad_request", "forbidden", "not_found", "too_large", "too_many", "server"] {
             used.formUnion(["error.\(kind).title", "error.\(kind).text"])
         }

@@ -47,6 +47,7 @@ func withTestApp(now: Date = defaultTestNow, demo: Bool = true, settings: Settin
         try await configure(app, settings: settings, clock: clock.clock)
         if gated { try await resetPostgres(app.db) }
         try await app.autoMigrate()
+        try await DatabaseSetup.tune(app.db)
         if demo { _ = try await DemoData.seed(on: app.db, passwords: app.password, today: LocalDate(containing: now)) }
     }) { app in
         try await body(app, clock)

@@ -46,13 +46,8 @@ enum ProfilePages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                Tag("div") {
-                    Tag("label") { Txt(t("profile.intro")) }.attr("for", "f-intro")
-                    Tag("p") { Txt(t("profile.intro_hint")) }.cls("hint").attr("id", "f-intro-hint")
-                    if let error = form.errors["intro"] { Tag("p") { Txt(t(error)) }.cls("error").attr("id", "f-intro-error") }
-                    Tag("textarea") { Txt(form["intro"]) }.attr("id", "f-intro").attr("name", "intro").attr("rows", "5")
-                        .attr("maxlength", "\(ProfileController.maxIntro)").attr("aria-describedby", "f-intro-hint")
-                }.cls("field")
+                TextAreaField(name: "intro", label: t("profile.intro"), hint: t("profile.intro_hint"),
+                              maxLength: ProfileController.maxIntro).render(form, t)
                 Tag("fieldset") {
                     Tag("legend") { Txt(t("profile.topics")) }
                     for topic in Topic.allCases {

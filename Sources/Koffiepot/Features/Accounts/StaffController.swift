@@ -36,10 +36,14 @@ enum StaffPages {
                     Tag("li") { A("/staff/users") { Txt(t("users.title")) } }
                     Tag("li") { A("/staff/locations/new") { Txt(t("locations.new")) } }
                     Tag("li") { A("/staff/holidays") { Txt(t("holidays.title")) } }
+                    Tag("li") { A("/staff/outbox") { Txt(t("outbox.title")) } }
                 }.cls("actions")
             }
             if user.role == .advisor {
-                Tag("p") { A("/staff/profile") { Txt(t("profile.title")) } }
+                Tag("ul") {
+                    Tag("li") { A("/staff/agenda") { Txt(t("agenda.title")) } }
+                    Tag("li") { A("/staff/profile") { Txt(t("profile.title")) } }
+                }.cls("actions")
             }
             Tag("h2") { Txt(t("staff.locations")) }
             Tag("ul") {
@@ -49,6 +53,10 @@ enum StaffPages {
                         if canManagePresence {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/presence") { Txt(t("staff.manage_presence")) }
+                        }
+                        if user.role == .advisor {
+                            Txt(" · ")
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/slots") { Txt(t("slotadmin.link")) }
                         }
                         if user.role == .admin {
                             Txt(" · ")

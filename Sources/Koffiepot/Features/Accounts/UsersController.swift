@@ -54,14 +54,3 @@ struct UsersController: RouteCollection {
         return req.redirect(to: "/staff/users?done=users.deactivated", redirectType: .normal)
     }
 }
-
-/// Small checks on typed text shared by forms.
-enum TextRules {
-    /// A pragmatic e-mail check: one @, a dot in the domain, no spaces or control characters.
-    static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), text.count <= 254,
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-        return text.unicodeScalars.allSatisfy { $0.value > 32 && $0.value != 127 && !"<>()[],;:\\\"".unicodeScalars.contains($0) }
-    }
-}

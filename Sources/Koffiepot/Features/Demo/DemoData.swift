@@ -68,6 +68,22 @@ enum DemoData {
                                     ("Meivakantie", "2027-04-24", "2027-05-02"), ("Zomervakantie", "2027-07-10", "2027-08-22")] {
             try await SchoolHoliday(region: .south, name: name, firstDay: first, lastDay: last).create(on: db)
         }
+        try await seedSlots(on: db, today: today)
         return ([anja, mehmet, samira, petra] + others).map { Login(role: $0.role, email: $0.email) }
+    }
+
+    /// *Spreekuur* slots of 20 minutes in every appointment moment of the coming three weeks.
+    static func seedSlots(on db: any Database, today: LocalDate) async throws {
+        for location in try await Location.query(on: db).all() {
+            let board = try await LocationQueries.presence(at: location, from: today, through: today.adding(days: 20), on: db)
+            let moments = board.occurrences.filter { $0.mode == .appointment }
+            for advisor in board.advisors {
+                for plan in SlotGeneration.plan(from: moments, advisorID: try advisor.requireID(), length: 20, gap: 10) {
+                    guard let start = plan.date.instant(minute: plan.startMinute), let end = plan.date.instant(minute: plan.endMinute) else { continue }
+                    try await ConsultationSlot(locationID: location.requireID(), advisorID: advisor.requireID(), startsAt: start, endsAt: end,
+                                               mode: .inPerson, room: plan.room).create(on: db)
+                }
+            }
+        }
     }
 }

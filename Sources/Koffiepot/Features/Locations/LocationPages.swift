@@ -36,7 +36,7 @@ enum LocationPages {
         }
     }
 
-    static func location(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate]) -> Response {
+    static func location(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], slots: [SlotView]) -> Response {
         let t = ctx.t
         let location = board.location
         let id = location.id?.uuidString ?? ""
@@ -57,6 +57,7 @@ enum LocationPages {
                 WeekSchedule(title: t(index == 0 ? "location.this_week" : "location.next_week"), monday: monday,
                              board: board, t: t)
             }
+            SlotList(ctx, slots: slots)
             Tag("p") {
                 A("/locations/\(id)/calendar.ics") { Txt(t("location.calendar")) }
                 Txt(" · ")

@@ -5,9 +5,11 @@ import Vapor
 
 /// The public JSON API, implementing the operations generated from `openapi.yaml`.
 struct KoffiepotAPI: APIProtocol {
-    let db: any Database
-    let clock: Clock
-    let publicURL: String
+    /// Read at call time: settings such as the installation secret are completed after routes exist.
+    let app: Application
+    var db: any Database { app.db }
+    var clock: Clock { app.clock }
+    var publicURL: String { app.settings.publicURL }
 
     /// The longest range one presence request may ask for.
     static let maxRangeDays = 92

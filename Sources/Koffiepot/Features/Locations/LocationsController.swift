@@ -18,7 +18,9 @@ struct LocationsController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (board, weeks) = try await twoWeeks(req)
-        return LocationPages.location(req.page, board: board, weeks: weeks)
+        let slots = try await SlotQueries.free(at: board.location.requireID(), from: weeks[0], through: weeks[0].adding(days: 20),
+                                               now: req.now, on: req.db)
+        return LocationPages.location(req.page, board: board, weeks: weeks, slots: slots)
     }
 
     func embed(req: Request) async throws -> Response {

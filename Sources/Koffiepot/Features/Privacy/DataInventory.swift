@@ -41,4 +41,23 @@ enum DataInventory {
         + [personal("access_log", "staff_user_id", "accountability for reads of personal data", "\(RetentionJobs.accessLogDays) days", [.admin])]
         + plain("job_runs", ["id", "job", "tick", "ran_at"])
         + plain("app_secrets", ["id", "name", "value"])
+        + plain("consultation_slots", ["id", "location_id", "advisor_id", "starts_at", "ends_at", "mode", "room", "video_url",
+                                       "capacity", "taken", "cancelled"])
+        + plain("bookings", ["id", "slot_id", "code_hash", "link_hash", "link_sealed", "idempotency_hash", "contact_kind",
+                             "participants", "booker", "language", "interpreter", "message_language", "status", "created_at", "purge_after"])
+        + [
+            personal("bookings", "name", "first name or alias, so the advisor can greet the booker", bookingRetention, [.advisor]),
+            personal("bookings", "contact", "confirmation and reminder only (optional)", bookingRetention, []),
+            personal("bookings", "topics", "what the talk is about, to prepare", bookingRetention, [.advisor]),
+            personal("bookings", "about", "optional short text to prepare the talk", bookingRetention, [.advisor]),
+            personal("bookings", "teacher_name", "who joins a three-way talk", bookingRetention, [.advisor]),
+            personal("bookings", "advisor_note", "a short practical note, no case notes", bookingRetention, [.advisor]),
+        ]
+        + plain("outbox_messages", ["id", "booking_id", "channel", "language", "template", "payload", "dedupe_key", "status",
+                                    "attempts", "not_before", "lease_until", "last_error", "created_at", "sent_at"])
+        + [personal("outbox_messages", "recipient", "deliver a confirmation or reminder", "with the booking; sent messages 7 days", [])]
+        + plain("rate_limit_events", ["id", "at"])
+        + [personal("rate_limit_events", "key_hash", "rate limit of code lookups (keyed hash of the client address)", "10 minutes", [])]
+
+    static let bookingRetention = "KOFFIEPOT_BOOKING_RETENTION_DAYS (default 30) days after the slot"
 }

@@ -27,6 +27,18 @@ enum RetentionJobs {
             try await deleteCounting(AccessLogEntry.query(on: db)
                 .filter(\.$at < now.addingTimeInterval(-Double(accessLogDays) * 86400)))
         },
+        RetentionJob(name: "bookings") { db, now, _ in
+            try await deleteCounting(Booking.query(on: db).filter(\.$purgeAfter < now))
+        },
+        RetentionJob(name: "outbox_messages") { db, now, _ in
+            try await deleteCounting(OutboxMessage.query(on: db).group(.or) {
+                $0.group(.and) { $0.filter(\.$status ~~ [.sent, .cancelled]).filter(\.$createdAt < now.addingTimeInterval(-7 * 86400)) }
+                $0.filter(\.$createdAt < now.addingTimeInterval(-30 * 86400))
+            })
+        },
+        RetentionJob(name: "rate_limit_events") { db, now, _ in
+            try await deleteCounting(RateLimitEvent.query(on: db).filter(\.$at < now.addingTimeInterval(-RateLimiter.window)))
+        },
         RetentionJob(name: "job_runs") { db, now, _ in
             try await deleteCounting(JobRun.query(on: db).filter(\.$ranAt < now.addingTimeInterval(-30 * 86400)))
         },

@@ -70,3 +70,45 @@ func ErrorSummary(_ form: FormState, _ t: Localizer) -> Component {
         }
     }.attr("role", "alert").cls(form.isValid ? "summary empty" : "summary")
 }
+
+/// A multi-line field with a character limit the browser also enforces.
+struct TextAreaField {
+    var name: String
+    var label: String
+    var hint: String? = nil
+    var maxLength: Int
+
+    func render(_ form: FormState, _ t: Localizer) -> Component {
+        let id = "f-\(name)"
+        let error = form.errors[name].map { t($0) }
+        let described = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }.joined(separator: " ")
+        return Tag("div") {
+            Tag("label") { Txt(label) }.attr("for", id)
+            if let hint { Tag("p") { Txt(hint) }.cls("hint").attr("id", "\(id)-hint") }
+            if let error { Tag("p") { Txt(error) }.cls("error").attr("id", "\(id)-error") }
+            Tag("textarea") { Txt(form[name]) }.attr("id", id).attr("name", name).attr("rows", "4")
+                .attr("maxlength", "\(maxLength)").attr("aria-describedby", described)
+        }.cls(error == nil ? "field" : "field invalid")
+    }
+}
+
+/// A group of radio buttons with a legend; the chosen one is kept after a failed submit.
+struct RadioGroup {
+    var name: String
+    var legend: String
+    var options: [(String, String)]
+
+    func render(_ form: FormState, _ t: Localizer) -> Component {
+        let error = form.errors[name].map { t($0) }
+        return Tag("fieldset") {
+            Tag("legend") { Txt(legend) }
+            if let error { Tag("p") { Txt(error) }.cls("error") }
+            for (value, label) in options {
+                Tag("label") {
+                    VoidTag("input", [("type", "radio"), ("name", name), ("value", value)] + (form[name] == value ? [("checked", "checked")] : []))
+                    Txt(" " + label)
+                }.cls("check")
+            }
+        }.cls(error == nil ? "radios" : "radios invalid")
+    }
+}

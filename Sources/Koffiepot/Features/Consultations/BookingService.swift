@@ -1,0 +1,217 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// What became of a booking attempt.
+enum BookingOutcome: Sendable {
+    case booked(BookingReceipt)
+    /// The same idempotency key again: the first booking, nothing new stored.
+    case replayed(BookingReceipt)
+    /// "This time was just taken."
+    case taken
+    /// In the past, cancelled, or not there at all.
+    case unavailable
+    /// The idempotency key was used before for another slot.
+    case keyReused
+}
+
+struct BookingReceipt: Sendable {
+    let bookingID: UUID
+    let slotID: UUID
+    let code: PersonalCode
+}
+
+/// Books, cancels and moves consultation bookings. Seats are taken with a conditional update inside a
+/// write transaction, together with the booking and its messages: all or nothing, never double-booked.
+struct BookingService: Sendable {
+    let db: any Database
+    let settings: Settings
+    let catalogues: Catalogues
+    let now: Date
+
+    var secret: String { settings.secret ?? "" }
+
+    struct SeatUnavailable: Error {}
+
+    func book(slotID: UUID, _ input: ValidBooking, messageLanguage: Language, idempotencyKey: String?,
+              guardEnabled: Bool = true) async throws -> BookingOutcome {
+        let keyHash = idempotencyKey.map { PersonalCode.hash("idempotency:" + $0, secret: secret) }
+        if let keyHash, let earlier = try await replay(keyHash: keyHash, slotID: slotID, key: idempotencyKey) { return earlier }
+        let token = PersonalCode.linkToken(idempotencyKey: idempotencyKey, secret: secret)
+        let code = PersonalCode.code(forLink: token, secret: secret)
+        do {
+            let bookingID: UUID
+            if guardEnabled {
+                bookingID = try await WriteTransaction.run(on: db) { tx in
+                    try await takeSeat(slotID, on: tx)
+                    return try await insert(slotID: slotID, input, code: code, keyHash: keyHash, language: messageLanguage, on: tx)
+                }
+            } else {
+                // Negative control for the concurrency test only: check in Swift, then write. Races.
+                guard let slot = try await ConsultationSlot.find(slotID, on: db), slot.taken < slot.capacity else { throw SeatUnavailable() }
+                await Task.yield()
+                try await (db as! any SQLDatabase).raw("UPDATE consultation_slots SET taken = \(bind: slot.taken + 1) WHERE id = \(bind: slotID)").run()
+                bookingID = try await insert(slotID: slotID, input, code: code, keyHash: keyHash, language: messageLanguage, on: db)
+            }
+            return .booked(BookingReceipt(bookingID: bookingID, slotID: slotID, code: code))
+        } catch is SeatUnavailable {
+            guard let slot = try await ConsultationSlot.find(slotID, on: db), !slot.cancelled, slot.startsAt > now else { return .unavailable }
+            return .taken
+        } catch {
+            // Two submits with one key at the same moment: the other one won; answer with its booking.
+            if (error as? any DatabaseError)?.isConstraintFailure == true, let keyHash,
+               let earlier = try await replay(keyHash: keyHash, slotID: slotID, key: idempotencyKey) { return earlier }
+            throw error
+        }
+    }
+
+    private func replay(keyHash: String, slotID: UUID, key: String?) async throws -> BookingOutcome? {
+        guard let earlier = try await Booking.query(on: db).filter(\.$idempotencyHash == keyHash).first() else { return nil }
+        guard earlier.$slot.id == slotID else { return .keyReused }
+        let token = PersonalCode.linkToken(idempotencyKey: key, secret: secret)
+        return .replayed(BookingReceipt(bookingID: try earlier.requireID(), slotID: slotID, code: PersonalCode.code(forLink: token, secret: secret)))
+    }
+
+    /// The guard: one statement that only succeeds while a seat is free, the slot is open and in the future.
+    private func takeSeat(_ slotID: UUID, on tx: any Database) async throws {
+        let rows = try await (tx as! any SQLDatabase).raw("""
+            UPDATE consultation_slots SET taken = taken + 1
+            WHERE id = \(bind: slotID) AND taken < capacity AND cancelled = \(bind: false) AND starts_at > \(bind: now)
+            RETURNING id
+            """).all()
+        guard rows.count == 1 else { throw SeatUnavailable() }
+    }
+
+    private func releaseSeat(_ slotID: UUID, on tx: any Database) async throws {
+        try await (tx as! any SQLDatabase).raw("UPDATE consultation_slots SET taken = taken - 1 WHERE id = \(bind: slotID) AND taken > 0").run()
+    }
+
+    private func insert(slotID: UUID, _ input: ValidBooking, code: PersonalCode, keyHash: String?, language: Language,
+                        on tx: any Database) async throws -> UUID {
+        guard let slot = try await ConsultationSlot.query(on: tx).filter(\.$id == slotID).with(\.$location).with(\.$advisor).first()
+        else { throw SeatUnavailable() }
+        let booking = Booking()
+        booking.$slot.id = slotID
+        booking.codeHash = PersonalCode.hash(code.typed, secret: secret)
+        booking.linkHash = PersonalCode.hash(code.linkToken, secret: secret)
+        booking.linkSealed = try PersonalCode.seal(code.linkToken, secret: secret)
+        booking.idempotencyHash = keyHash
+        booking.name = input.name
+        booking.contactKind = input.contactKind
+        booking.contact = input.contact
+        booking.topicKeys = input.topics.map(\.rawValue).joined(separator: ",")
+        booking.about = input.about
+        booking.participants = input.participants
+        booking.teacherName = input.teacherName
+        booking.booker = input.booker
+        booking.language = input.language
+        booking.interpreter = input.interpreter
+        booking.messageLanguage = language
+        booking.status = .booked
+        booking.advisorNote = ""
+        booking.createdAt = now
+        booking.purgeAfter = slot.endsAt.addingTimeInterval(Double(settings.bookingRetentionDays) * 86400)
+        try await booking.create(on: tx)
+        try await enqueue(["booking_confirmed", "booking_reminder"], for: booking, slot: slot, token: code.linkToken, on: tx)
+        return try booking.requireID()
+    }
+
+    /// Confirmation now, reminder the day before at 18:00 local time (skipped when that has passed).
+    func enqueue(_ templates: [String], for booking: Booking, slot: ConsultationSlot, token: String, extra: [String: String] = [:],
+                 on tx: any Database) async throws {
+        guard let recipient = booking.contact, booking.contactKind != .none else { return }
+        let channel: OutboxChannel = booking.contactKind == .email ? .email : .sms
+        let t = Localizer(language: booking.messageLanguage, catalogues: catalogues)
+        var values = MessageValues.forSlot(slot, t: t, publicURL: settings.publicURL, token: token, retentionDays: settings.bookingRetentionDays)
+        values.merge(extra) { _, new in new }
+        for template in templates {
+            var notBefore = now
+            if template == "booking_reminder" {
+                let eve = LocalDate(containing: slot.startsAt).adding(days: -1).instant(minute: 18 * 60) ?? now
+                guard eve > now else { continue }
+                notBefore = eve
+            }
+            let dedupe = "\(template):\(try booking.requireID()):\(try slot.requireID()):\(extra["nonce"] ?? "")"
+            try await OutboxMessage(bookingID: booking.id, channel: channel, recipient: recipient, language: booking.messageLanguage,
+                                    template: template, payload: values, dedupeKey: dedupe, notBefore: notBefore, now: now).create(on: tx)
+        }
+    }
+
+    /// Cancels a booking once; the seat is free again at once and a pending reminder is withdrawn.
+    @discardableResult
+    func cancel(_ bookingID: UUID, advisorMessage: String? = nil) async throws -> Bool {
+        try await WriteTransaction.run(on: db) { tx in
+            let sql = tx as! any SQLDatabase
+            let changed = try await sql.raw("""
+                UPDATE bookings SET status = 'cancelled' WHERE id = \(bind: bookingID) AND status = 'booked' RETURNING slot_id
+                """).all()
+            guard let row = changed.first else { return false }
+            let slotID = try row.decode(column: "slot_id", as: UUID.self)
+            try await releaseSeat(slotID, on: tx)
+            try await withdrawPending(bookingID, on: tx)
+            if let advisorMessage, let booking = try await Booking.find(bookingID, on: tx),
+               let slot = try await ConsultationSlot.query(on: tx).filter(\.$id == slotID).with(\.$location).with(\.$advisor).first(),
+               let token = PersonalCode.unseal(booking.linkSealed, secret: secret) {
+                try await enqueue(["booking_cancelled"], for: booking, slot: slot, token: token,
+                                  extra: ["message": advisorMessage, "nonce": "cancel"], on: tx)
+            }
+            return true
+        }
+    }
+
+    /// Moves a booking to another free slot of the same location: the new seat is taken first, so the
+    /// booker never ends up with nothing.
+    func move(_ bookingID: UUID, to newSlotID: UUID, token: String) async throws -> BookingOutcome {
+        do {
+            return try await WriteTransaction.run(on: db) { tx in
+                guard let booking = try await Booking.find(bookingID, on: tx), booking.status == .booked,
+                      let old = try await ConsultationSlot.find(booking.$slot.id, on: tx),
+                      let new = try await ConsultationSlot.find(newSlotID, on: tx), new.$location.id == old.$location.id,
+                      newSlotID != booking.$slot.id
+                else { return .unavailable }
+                try await takeSeat(newSlotID, on: tx)
+                try await releaseSeat(old.requireID(), on: tx)
+                booking.$slot.id = newSlotID
+                booking.purgeAfter = new.endsAt.addingTimeInterval(Double(settings.bookingRetentionDays) * 86400)
+                try await booking.save(on: tx)
+                try await withdrawPending(bookingID, on: tx)
+                guard let slot = try await ConsultationSlot.query(on: tx).filter(\.$id == newSlotID).with(\.$location).with(\.$advisor).first()
+                else { return .unavailable }
+                try await enqueue(["booking_moved", "booking_reminder"], for: booking, slot: slot, token: token, on: tx)
+                return .booked(BookingReceipt(bookingID: bookingID, slotID: newSlotID, code: PersonalCode.code(forLink: token, secret: secret)))
+            }
+        } catch is SeatUnavailable {
+            return .taken
+        }
+    }
+
+    private func withdrawPending(_ bookingID: UUID, on tx: any Database) async throws {
+        try await OutboxMessage.query(on: tx).filter(\.$booking.$id == bookingID).filter(\.$status == .pending)
+            .filter(\.$template == "booking_reminder").set(\.$status, to: .cancelled).update()
+    }
+}
+
+/// The values a booking message may carry: when, where, with whom, and the link. Never the booker's text.
+enum MessageValues {
+    static func forSlot(_ slot: ConsultationSlot, t: Localizer, publicURL: String, token: String, retentionDays: Int) -> [String: String] {
+        let day = LocalDate(containing: slot.startsAt)
+        let time = ClockTime.format(Calendar.amsterdamMinute(of: slot.startsAt))
+        let place: String
+        switch slot.mode {
+        case .inPerson: place = [slot.location.name, slot.room].filter { !$0.isEmpty }.joined(separator: ", ")
+        case .phone: place = t("slotmode.phone") + " (" + slot.location.name + ")"
+        case .video: place = t("slotmode.video")
+        }
+        return ["when": "\(t.dayTitle(day)), \(time)", "where": place, "advisor": slot.advisor.name,
+                "link": "\(publicURL)/b/\(token)", "days": "\(retentionDays)",
+                "rebook": "\(publicURL)/locations/\(slot.$location.id.uuidString)"]
+    }
+}
+
+extension Calendar {
+    /// Minutes after local midnight in Amsterdam.
+    static func amsterdamMinute(of date: Date) -> Int {
+        let c = LocalDate.calendar.dateComponents([.hour, .minute], from: date)
+        return c.hour! * 60 + c.minute!
+    }
+}

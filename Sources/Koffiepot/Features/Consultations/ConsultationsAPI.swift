@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import OpenAPIRuntime
+import Vapor
+
+/// The booking part of the public API (see `openapi.yaml`).
+extension KoffiepotAPI {
+    func getLocationSlots(_ input: Operations.getLocationSlots.Input) async throws -> Operations.getLocationSlots.Output {
+        guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(Self.notFound) }
+        let now = clock.now()
+        let range: (LocalDate, LocalDate)
+        switch Self.dateRange(from: input.query.from, to: input.query.to, today: LocalDate(containing: now)) {
+        case .success(let r): range = r
+        case .failure(let problem): return .badRequest(.init(body: .application_problem_plus_json(Self.problem(400, problem.message))))
+        }
+        let slots = try await SlotQueries.free(at: location.requireID(), from: range.0, through: range.1, now: now, on: db)
+        return .ok(.init(body: .json(slots.map { view in
+            Components.Schemas.Slot(
+                id: view.id.uuidString, start: LocalTimestamp.format(view.slot.startsAt), end: LocalTimestamp.format(view.slot.endsAt),
+                mode: .init(rawValue: view.slot.mode.rawValue) ?? .in_person, room: view.slot.room, placesLeft: view.slot.placesLeft,
+                advisorId: view.slot.$advisor.id.uuidString, advisorName: view.advisorName,
+                bookUrl: "\(publicURL)/slots/\(view.id.uuidString)/book")
+        })))
+    }
+
+    func createBooking(_ input: Operations.createBooking.Input) async throws -> Operations.createBooking.Output {
+        guard case .json(let body) = input.body else { return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, "JSON body expected.")))) }
+        guard let slotID = UUID(uuidString: body.slotId), try await ConsultationSlot.find(slotID, on: db) != nil else {
+            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No slot with this id."))))
+        }
+        let key = input.headers.Idempotency_hyphen_Key
+        if let key, !(16...100).contains(key.count) {
+            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, "Idempotency-Key must have 16 to 100 characters."))))
+        }
+        let request = BookingInput(
+            name: body.name, contact: body.contact ?? "", topics: (body.topics ?? []).map(\.rawValue), about: body.about ?? "",
+            participants: body.participants?.rawValue ?? Participants.alone.rawValue, teacherName: body.teacherName ?? "",
+            booker: body.booker?.rawValue ?? Booker.parent.rawValue, language: body.language ?? "nl", interpreter: body.interpreter ?? false)
+        let valid: ValidBooking
+        switch BookingRules.validate(request) {
+        case .valid(let v): valid = v
+        case .invalid(let errors):
+            let detail = errors.sorted { $0.key < $1.key }.map { "\($0.key): \(app.catalogues.text($0.value, .en))" }.joined(separator: " ")
+            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, detail))))
+        }
+        let service = BookingService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
+        let language = body.language.flatMap(Language.init(rawValue:)) ?? .nl
+        switch try await service.book(slotID: slotID, valid, messageLanguage: language, idempotencyKey: key) {
+        case .booked(let receipt), .replayed(let receipt):
+            guard let slot = try await ConsultationSlot.find(receipt.slotID, on: db) else { throw Abort(.internalServerError) }
+            return .created(.init(body: .json(.init(
+                code: receipt.code.display, link: "\(publicURL)/b/\(receipt.code.linkToken)", status: .booked,
+                start: LocalTimestamp.format(slot.startsAt), end: LocalTimestamp.format(slot.endsAt)))))
+        case .taken:
+            return .conflict(.init(body: .application_problem_plus_json(Self.problem(409, "This time was just taken. Choose another slot."))))
+        case .unavailable:
+            return .conflict(.init(body: .application_problem_plus_json(Self.problem(409, "This slot is no longer available."))))
+        case .keyReused:
+            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, "This Idempotency-Key was used for another slot."))))
+        }
+    }
+
+    func getBooking(_ input: Operations.getBooking.Input) async throws -> Operations.getBooking.Output {
+        guard let found = try await BookingAccess.byCode(input.path.code, settings: app.settings, now: clock.now(), on: db) else {
+            return .notFound(Self.codeNotFound)
+        }
+        let slot = found.slot
+        return .ok(.init(body: .json(.init(
+            status: .booked, start: LocalTimestamp.format(slot.startsAt), end: LocalTimestamp.format(slot.endsAt),
+            mode: .init(rawValue: slot.mode.rawValue) ?? .in_person, room: slot.room, locationName: slot.location.name,
+            advisorName: slot.advisor.name, name: found.booking.name,
+            participants: .init(rawValue: found.booking.participants.rawValue) ?? .alone))))
+    }
+
+    func cancelBooking(_ input: Operations.cancelBooking.Input) async throws -> Operations.cancelBooking.Output {
+        guard let found = try await BookingAccess.byCode(input.path.code, settings: app.settings, now: clock.now(), on: db) else {
+            return .notFound(Self.codeNotFound)
+        }
+        let service = BookingService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
+        try await service.cancel(found.booking.requireID())
+        return .noContent(.init())
+    }
+
+    static func problem(_ status: Int, _ detail: String) -> Components.Schemas.Problem {
+        let titles = [400: "Bad request", 404: "Not found", 409: "Conflict", 422: "Unprocessable content"]
+        return .init(_type: "about:blank", title: titles[status] ?? "Error", status: status, detail: detail)
+    }
+
+    /// One answer for wrong, expired, cancelled and purged codes.
+    static let codeNotFound = Components.Responses.NotFound(body: .application_problem_plus_json(problem(404, "No booking with this code.")))
+}

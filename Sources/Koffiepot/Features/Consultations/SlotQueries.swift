@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+
+/// A slot as a parent sees it, with the advisor's name.
+struct SlotView: Sendable {
+    let slot: ConsultationSlot
+    let advisorName: String
+    var id: UUID { slot.id! }
+}
+
+enum SlotQueries {
+    /// Free, open, future slots at a location between two local days (inclusive).
+    static func free(at locationID: UUID, from: LocalDate, through last: LocalDate, now: Date,
+                     on db: any Database) async throws -> [SlotView] {
+        let start = max(now, from.instant(minute: 0) ?? now)
+        let end = last.adding(days: 1).instant(minute: 0) ?? now
+        let slots = try await ConsultationSlot.query(on: db)
+            .filter(\.$location.$id == locationID).filter(\.$cancelled == false)
+            .filter(\.$startsAt > start).filter(\.$startsAt < end)
+            .with(\.$advisor).sort(\.$startsAt).all()
+        return slots.filter { $0.taken < $0.capacity }.map { SlotView(slot: $0, advisorName: $0.advisor.name) }
+    }
+
+    /// The nearest free alternatives to a slot that was just taken.
+    static func alternatives(to slotID: UUID, now: Date, limit: Int = 3, on db: any Database) async throws -> [SlotView] {
+        guard let slot = try await ConsultationSlot.find(slotID, on: db) else { return [] }
+        let today = LocalDate(containing: now)
+        let free = try await self.free(at: slot.$location.id, from: today, through: today.adding(days: 42), now: now, on: db)
+        return Array(free.filter { $0.id != slotID }
+            .sorted { abs($0.slot.startsAt.timeIntervalSince(slot.startsAt)) < abs($1.slot.startsAt.timeIntervalSince(slot.startsAt)) }
+            .prefix(limit)).sorted { $0.slot.startsAt < $1.slot.startsAt }
+    }
+}
+
+/// Finding a booking by what the booker holds. Wrong, expired (slot over) and cancelled all give nil,
+/// through the same query, so the answer tells nothing about which it was.
+enum BookingAccess {
+    struct Found: Sendable {
+        let booking: Booking
+        let slot: ConsultationSlot
+        let token: String
+        let code: PersonalCode
+    }
+
+    static func byLink(_ token: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
+        guard token.count >= 40, token.count <= 64 else { return nil }
+        let secret = settings.secret ?? ""
+        let booking = try await Booking.query(on: db).filter(\.$linkHash == PersonalCode.hash(token, secret: secret)).first()
+        return try await open(booking, token: token, secret: secret, now: now, on: db)
+    }
+
+    static func byCode(_ typed: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
+        let secret = settings.secret ?? ""
+        let normalized = PersonalCode.normalize(typed) ?? "invalid"
+        let booking = try await Booking.query(on: db).filter(\.$codeHash == PersonalCode.hash(normalized, secret: secret)).first()
+        let token = booking.flatMap { PersonalCode.unseal($0.linkSealed, secret: secret) } ?? ""
+        return try await open(booking, token: token, secret: secret, now: now, on: db)
+    }
+
+    private static func open(_ booking: Booking?, token: String, secret: String, now: Date, on db: any Database) async throws -> Found? {
+        guard let booking, booking.status == .booked,
+              let slot = try await ConsultationSlot.query(on: db).filter(\.$id == booking.$slot.id).with(\.$location).with(\.$advisor).first(),
+              slot.endsAt > now
+        else { return nil }
+        return Found(booking: booking, slot: slot, token: token, code: PersonalCode.code(forLink: token, secret: secret))
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+
+public enum OutboxChannel: String, Codable, Sendable { case email, sms }
+
+public enum OutboxStatus: String, Codable, Sendable {
+    /// Waiting for `notBefore`; `sending` is leased by one worker; `dead` gave up after the last try.
+    case pending, sending, sent, dead, cancelled
+}
+
+/// A message to send, written in the same transaction as what caused it, so a booking never exists
+/// without its confirmation and a rolled-back booking sends nothing.
+final class OutboxMessage: Model, @unchecked Sendable {
+    static let schema = "outbox_messages"
+
+    @ID(key: .id) var id: UUID?
+    @OptionalParent(key: "booking_id") var booking: Booking?
+    @Field(key: "channel") var channel: OutboxChannel
+    @Field(key: "recipient") var recipient: String
+    @Field(key: "language") var language: Language
+    @Field(key: "template") var template: String
+    /// JSON of the template's values: a link, a time, a place — never what a parent wrote.
+    @Field(key: "payload") var payload: String
+    /// Unique, so enqueueing the same message twice (retries of a request) stores it once.
+    @Field(key: "dedupe_key") var dedupeKey: String
+    @Field(key: "status") var status: OutboxStatus
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "not_before") var notBefore: Date
+    @OptionalField(key: "lease_until") var leaseUntil: Date?
+    @Field(key: "last_error") var lastError: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "sent_at") var sentAt: Date?
+
+    init() {}
+
+    init(bookingID: UUID?, channel: OutboxChannel, recipient: String, language: Language, template: String,
+         payload: [String: String], dedupeKey: String, notBefore: Date, now: Date) {
+        self.$booking.id = bookingID
+        self.channel = channel
+        self.recipient = recipient
+        self.language = language
+        self.template = template
+        let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])) ?? Data("{}".utf8)
+        self.payload = String(decoding: data, as: UTF8.self)
+        self.dedupeKey = dedupeKey
+        self.status = .pending
+        self.attempts = 0
+        self.notBefore = notBefore
+        self.lastError = ""
+        self.createdAt = now
+    }
+
+    var values: [String: String] {
+        (try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: String]) ?? [:]
+    }
+}

@@ -1,0 +1,110 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import Koffiepot
+
+@Suite struct AgendaTests {
+    func bookAnja(_ app: Application, now: Date, name: String = "Fatima") async throws -> Booking {
+        let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+        var input = validBooking
+        input.name = name
+        input.participants = .threeWay
+        input.teacherName = "juf Ans"
+        guard case .booked(let receipt) = try await app.bookingService(now: now).book(slotID: slot.id!, input, messageLanguage: .nl, idempotencyKey: nil)
+        else { throw Abort(.conflict) }
+        return try #require(try await Booking.find(receipt.bookingID, on: app.db))
+    }
+
+    @Test func advisorSeesOnlyOwnBookingsAndEveryReadIsLogged() async throws {
+        try await withTestApp { app, clock in
+            let booking = try await bookAnja(app, now: clock.now)
+            let anja = TestBrowser(app)
+            _ = try await anja.login("anja@koffiepot.test")
+            let agenda = try await anja.get("/staff/agenda")
+            #expect(agenda.text.contains("Fatima (Ouder of verzorger)"))
+            #expect(agenda.text.contains("juf Ans"))
+            #expect(agenda.text.contains("Slaapt slecht sinds de verhuizing"))
+            #expect(!agenda.text.contains("fatima@example.nl"))
+            #expect(try await AccessLogEntry.query(on: app.db).all().map(\.subject) == ["agenda:2026-11-23"])
+
+            let petra = TestBrowser(app)
+            _ = try await petra.login("petra@koffiepot.test")
+            #expect(!(try await petra.get("/staff/agenda").text.contains("Fatima")))
+            #expect(try await petra.post("/staff/bookings/\(booking.id!)/held", [:]).status == .notFound)
+            let teacher = TestBrowser(app)
+            _ = try await teacher.login("leerkracht@koffiepot.test")
+            #expect(try await teacher.get("/staff/agenda").status == .forbidden)
+
+            #expect(try await anja.post("/staff/bookings/\(booking.id!)/held", [:]).status == .seeOther)
+            #expect(try await Booking.find(booking.id, on: app.db)?.status == .held)
+        }
+    }
+
+    @Test func advisorCancelsWithAMessageThatReachesTheBooker() async throws {
+        try await withTestApp { app, clock in
+            let booking = try await bookAnja(app, now: clock.now)
+            let anja = TestBrowser(app)
+            _ = try await anja.login("anja@koffiepot.test")
+            _ = try await anja.post("/staff/bookings/\(booking.id!)/cancel", ["message": "Ik ben ziek, sorry!"])
+            #expect(try await ConsultationSlot.find(booking.$slot.id, on: app.db)?.taken == 0)
+            let recorder = RecordingSender()
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            let cancelMail = try #require(recorder.sent.first { $0.subject == "Je afspraak gaat niet door" })
+            #expect(cancelMail.body.contains("Ik ben ziek, sorry!"))
+            #expect(cancelMail.body.contains("/locations/"))
+        }
+    }
+
+    @Test func advisorPublishesSlotsFromPresenceAndOneOff() async throws {
+        try await withTestApp { app, _ in
+            let location = try await app.location(named: "Basisschool De Regenboog")
+            let anja = try await app.staff("anja@koffiepot.test")
+            try await location.$advisors.attach(anja, on: app.db)
+            let rule = PresenceRule()
+            rule.$location.id = location.id!
+            rule.$advisor.id = anja.id!
+            rule.weekday = 5
+            rule.startMinute = 600
+            rule.endMinute = 660
+            rule.room = "Bieb"
+            rule.mode = .appointment
+            try await rule.create(on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await browser.login("anja@koffiepot.test")
+            let base = "/staff/locations/\(location.id!)/slots"
+            let made = try await browser.post(base + "/generate", ["from": "2026-11-27", "through": "2026-12-04", "length": "25", "gap": "5",
+                                                                   "mode": "in_person", "capacity": "1", "video": ""])
+            #expect(made.headers.first(name: .location) == base + "?created=4")
+            // Doing it again adds nothing: the same times are already there.
+            let again = try await browser.post(base + "/generate", ["from": "2026-11-27", "through": "2026-12-04", "length": "25", "gap": "5",
+                                                                    "mode": "in_person", "capacity": "1", "video": ""])
+            #expect(again.headers.first(name: .location) == base + "?created=0")
+            let badVideo = try await browser.post(base + "/single", ["date": "2026-12-02", "start": "19:00", "end": "19:30", "room": "",
+                                                                    "mode": "video", "capacity": "1", "video": "javascript:alert(1)"])
+            #expect(badVideo.status == .unprocessableEntity)
+            let video = try await browser.post(base + "/single", ["date": "2026-12-02", "start": "19:00", "end": "19:30", "room": "",
+                                                                 "mode": "video", "capacity": "1", "video": "https://meet.example.nl/anja"])
+            #expect(video.status == .seeOther)
+            let page = try await TestBrowser(app).get("/locations/\(location.id!)")
+            #expect(page.text.contains("Videogesprek"))
+            let petra = TestBrowser(app)
+            _ = try await petra.login("petra@koffiepot.test")
+            #expect(try await petra.get(base).status == .forbidden)
+        }
+    }
+
+    @Test func bookingsArePurgedAfterTheRetentionPeriod() async throws {
+        try await withTestApp { app, clock in
+            let booking = try await bookAnja(app, now: clock.now)
+            let slot = try #require(try await ConsultationSlot.find(booking.$slot.id, on: app.db))
+            clock.advance(seconds: slot.endsAt.timeIntervalSince(clock.now) + 29 * 86400)
+            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            #expect(try await Booking.query(on: app.db).count() == 1)
+            clock.advance(seconds: 2 * 86400)
+            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            #expect(try await Booking.query(on: app.db).count() == 0)
+            #expect(try await OutboxMessage.query(on: app.db).count() == 0)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import Koffiepot
+
+@Suite struct OutboxTests {
+    func book(_ app: Application, now: Date) async throws {
+        let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+        _ = try await app.bookingService(now: now).book(slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+    }
+
+    @Test func confirmationNowReminderTheEveningBefore() async throws {
+        try await withTestApp { app, clock in
+            try await book(app, now: clock.now)
+            let recorder = RecordingSender()
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            #expect(recorder.sent.count == 1)
+            let mail = try #require(recorder.sent.first)
+            #expect(mail.to == "fatima@example.nl")
+            #expect(mail.subject == "Je afspraak: donderdag 26 november, 13:00")
+            #expect(mail.body.contains("Met: Anja de Vries"))
+            #expect(mail.body.contains("/b/"))
+            #expect(!mail.body.contains("Slaapt slecht"))
+            // Nothing more until Wednesday 18:00 local time.
+            clock.advance(seconds: LocalDate("2026-11-25")!.instant(minute: 18 * 60)!.timeIntervalSince(clock.now) - 60)
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            #expect(recorder.sent.count == 1)
+            clock.advance(seconds: 120)
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            #expect(recorder.sent.map(\.subject) == ["Je afspraak: donderdag 26 november, 13:00", "Morgen: je afspraak met Anja de Vries"])
+        }
+    }
+
+    @Test func failuresAreRetriedWithBackoffThenDeadLettered() async throws {
+        try await withTestApp { app, clock in
+            try await book(app, now: clock.now)
+            let recorder = RecordingSender()
+            recorder.failuresLeft = 2
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            #expect(recorder.sent.isEmpty)   // backing off: not tried again at once
+            clock.advance(seconds: 61)
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            clock.advance(seconds: 121)
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            #expect(recorder.sent.count == 1)
+            let confirmation = try #require(try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_confirmed").first())
+            #expect(confirmation.status == .sent && confirmation.attempts == 3)
+
+            // A message that keeps failing ends as a dead letter an admin can see.
+            try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_reminder").set(\.$notBefore, to: clock.now).update()
+            recorder.failuresLeft = 100
+            for _ in 0..<OutboxWorker.maxAttempts {
+                try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+                clock.advance(seconds: 3601)
+            }
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$status == .dead).count() == 1)
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@koffiepot.test")
+            let page = try await admin.get("/staff/outbox")
+            #expect(page.text.contains("booking_reminder"))
+            #expect(page.text.contains("relay down"))
+            #expect(!page.text.contains("fatima@example.nl"))
+        }
+    }
+
+    @Test func twoWorkersNeverSendTheSameMessageTwice() async throws {
+        let (settings, file) = fileSettings()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try await withTestApp(demo: false, settings: settings) { first, clock in
+            for i in 0..<40 {
+                try await OutboxMessage(bookingID: nil, channel: .email, recipient: "p\(i)@example.nl", language: .nl, template: "booking_confirmed",
+                                        payload: ["when": "x"], dedupeKey: "k\(i)", notBefore: clock.now, now: clock.now).create(on: first.db)
+            }
+            try await withApp(configure: { second in try await configure(second, settings: settings, clock: clock.clock) }) { second in
+                let recorder = RecordingSender()
+                async let a = OutboxWorker.runOnce(db: first.db, sender: recorder.sender, catalogues: first.catalogues, now: clock.now, limit: 40)
+                async let b = OutboxWorker.runOnce(db: second.db, sender: recorder.sender, catalogues: first.catalogues, now: clock.now, limit: 40)
+                let total = try await a + b
+                #expect(total == 40)
+                #expect(recorder.sent.count == 40)
+                #expect(Set(recorder.sent.map(\.to)).count == 40)
+            }
+        }
+    }
+
+    @Test func sendmailReceivesAWellFormedUTF8Message() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kp-mail-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("fake-sendmail").path
+        try "#!/bin/sh\ncat > \(dir.path)/message.eml\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        let message = EmailFormat.message(from: "Koffiepot <a@b.nl>", to: "ouder@example.nl", subject: "موعدك: غدًا", body: "Hallo\nDag", date: Date())
+        try await Sendmail.pipe(message, command: script + " -t -i")
+        let written = try String(contentsOfFile: dir.path + "/message.eml", encoding: .utf8)
+        #expect(written.contains("To: ouder@example.nl\r\n"))
+        #expect(written.contains("Subject: =?UTF-8?B?\(Data("موعدك: غدًا".utf8).base64EncodedString())?="))
+        #expect(written.hasSuffix("Hallo\r\nDag\r\n"))
+        await #expect(throws: (any Error).self) { try await Sendmail.pipe(message, command: "/bin/false") }
+    }
+}

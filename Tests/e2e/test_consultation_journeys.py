@@ -1,0 +1,125 @@
+"""Journeys of issue 3: book a spreekuur without an account (nl and ar), read the confirmation e-mail
+from a real SMTP sink, cancel by link; a teacher books a three-way talk; the advisor sees both and
+marks one held."""
+import re
+
+import requests
+from playwright.sync_api import expect
+
+from conftest import DESKTOP, check_a11y, new_page
+
+
+def location_id(server, name):
+    return next(l["id"] for l in requests.get(server + "/api/v1/locations", timeout=10).json() if l["name"] == name)
+
+
+def open_first_slot(page, server, name, lang=None):
+    page.goto(server + f"/locations/{location_id(server, name)}" + (f"?lang={lang}" if lang else ""))
+    page.locator("ul.slots a").first.click()
+
+
+def test_parent_books_reads_the_email_and_cancels(server, browser, mail):
+    page = new_page(browser)
+    open_first_slot(page, server, "SPIL-centrum De Boomgaard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Afspraak maken")
+    expect(page.get_by_text("Het komt in geen enkel dossier.")).to_be_visible()
+    check_a11y(page, "book-nl-form")
+    page.get_by_label("Voornaam of een schuilnaam").fill("Fatima")
+    page.get_by_label("Slapen").check()
+    page.get_by_label("Wil je er iets over vertellen? (mag je overslaan)").fill("Hij slaapt slecht sinds de verhuizing")
+    page.get_by_label("E-mail of mobiel nummer (mag je overslaan)").fill("fatima@example.nl")
+    page.get_by_role("button", name="Afspraak maken").click()
+    expect(page.get_by_role("status")).to_have_text("Gelukt! Je afspraak staat.")
+    code = page.locator(".code").inner_text()
+    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", code)
+    check_a11y(page, "book-nl-confirmation")
+
+    message, body = mail.wait_for("fatima@example.nl", "Je afspraak")
+    assert "slaapt slecht" not in body, "messages carry a link, never the free text"
+    link = re.search(r"http://\S+/b/\S+", body).group(0)
+    assert message["subject"].startswith("Je afspraak: ")
+
+    other = new_page(browser)
+    other.goto(link)
+    expect(other.locator(".code")).to_have_text(code)
+    other.get_by_role("button", name="Afspraak afzeggen").click()
+    expect(other.get_by_role("heading", level=1)).to_have_text("Je afspraak is afgezegd")
+    check_a11y(other, "book-nl-cancelled")
+    assert other.goto(link).status == 404
+
+    # The typed code no longer opens anything either — and answers like any wrong code.
+    page.goto(server + "/mijn-afspraak")
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Afspraak zoeken").click()
+    expect(page.get_by_text("Bij deze code vinden we geen afspraak.")).to_be_visible()
+    check_a11y(page, "lookup-not-found")
+
+
+def test_parent_books_in_arabic(server, browser, mail):
+    page = new_page(browser, locale="ar")
+    open_first_slot(page, server, "Basisschool De Vlinder", lang="ar")
+    assert page.get_attribute("html", "dir") == "rtl"
+    expect(page.get_by_role("heading", level=1)).to_have_text("احجز موعدًا")
+    page.get_by_label("الاسم الأول أو اسم مستعار").fill("مريم")
+    page.get_by_label("المدرسة").check()
+    page.get_by_label("بأي لغة تريد التحدث؟").select_option("ar")
+    page.get_by_label("أرغب في وجود مترجم").check()
+    page.get_by_label("البريد الإلكتروني أو رقم الجوال (يمكنك التخطي)").fill("maryam@example.nl")
+    check_a11y(page, "book-ar-form")
+    page.get_by_role("button", name="احجز الموعد").click()
+    expect(page.get_by_role("status")).to_have_text("تم! موعدك محجوز.")
+    check_a11y(page, "book-ar-confirmation")
+    message, body = mail.wait_for("maryam@example.nl", "موعدك")
+    assert "/b/" in body
+
+
+def test_teacher_books_a_three_way_talk_and_the_advisor_marks_it_held(server, browser):
+    page = new_page(browser)
+    open_first_slot(page, server, "Basisschool De Vlinder")
+    page.get_by_label("Leerkracht").first.check()
+    page.get_by_label("Voornaam of een schuilnaam").fill("Meester Jan")
+    page.get_by_label("Ouder, leerkracht en adviseur samen").check()
+    page.get_by_label("Naam van de leerkracht (mag je overslaan)").fill("Jan de Boer")
+    page.get_by_role("button", name="Afspraak maken").click()
+    expect(page.get_by_role("status")).to_have_text("Gelukt! Je afspraak staat.")
+
+    advisor = new_page(browser, viewport=DESKTOP)
+    advisor.goto(server + "/login")
+    advisor.get_by_label("E-mailadres").fill("petra@koffiepot.test")
+    advisor.get_by_label("Wachtwoord").fill("koffiepot-demo")
+    advisor.get_by_role("button", name="Inloggen").click()
+    advisor.get_by_role("link", name="Mijn agenda").click()
+    for _ in range(4):
+        if advisor.get_by_text("Meester Jan").count():
+            break
+        advisor.get_by_role("link", name="Volgende week →").click()
+    expect(advisor.get_by_text("Meester Jan (Leerkracht)")).to_be_visible()
+    expect(advisor.get_by_text("مريم")).to_be_visible()
+    expect(advisor.get_by_text("Jan de Boer")).to_be_visible()
+    check_a11y(advisor, "advisor-agenda")
+    card = advisor.locator("article.booking", has_text="Meester Jan")
+    card.get_by_role("button", name=re.compile("^Gesprek gehouden")).click()
+    expect(advisor.get_by_role("status")).to_have_text("Opgeslagen.")
+    expect(advisor.locator("article.booking", has_text="Meester Jan").locator(".status")).to_have_text("Status: Gehouden")
+    check_a11y(advisor, "advisor-agenda-held")
+
+
+def test_booking_api_and_oversized_bodies(server):
+    location = location_id(server, "Consultatiebureau Strijp")
+    slots = requests.get(server + f"/api/v1/locations/{location}/slots", timeout=10).json()
+    assert slots and {"id", "start", "end", "mode"} <= set(slots[0])
+    assert re.search(r"[+-]\d\d:\d\d$", slots[0]["start"])
+    body = {"slotId": slots[0]["id"], "name": "Sam"}
+    headers = {"Idempotency-Key": "e2e-idempotency-key-1"}
+    first = requests.post(server + "/api/v1/bookings", json=body, headers=headers, timeout=10)
+    again = requests.post(server + "/api/v1/bookings", json=body, headers=headers, timeout=10)
+    assert first.status_code == 201 and again.status_code == 201
+    assert first.json()["code"] == again.json()["code"]
+    taken = requests.post(server + "/api/v1/bookings", json={"slotId": slots[0]["id"], "name": "Kim"}, timeout=10)
+    assert taken.status_code == 409 and taken.headers["content-type"].startswith("application/problem+json")
+    code = first.json()["code"]
+    assert requests.get(server + f"/api/v1/bookings/{code}", timeout=10).json()["name"] == "Sam"
+    assert requests.delete(server + f"/api/v1/bookings/{code}", timeout=10).status_code == 204
+    assert requests.get(server + f"/api/v1/bookings/{code}", timeout=10).status_code == 404
+    huge = requests.post(server + "/book", data={"name": "x" * 400_000}, timeout=10)
+    assert huge.status_code == 413
