@@ -11,8 +11,13 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     Migrations.register(on: app)
     app.catalogues = try Catalogues.load(from: app.directory.resourcesDirectory + "Locales/")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
-    app.lifecycle.use(PurgeScheduler())
-    app.lifecycle.use(OutboxScheduler())
+    app.lifecycle.use(PeriodicTask("retention purge", interval: { $0.settings.purgeIntervalSeconds }) { app in
+        try await PurgeRunner.runTick(db: app.db, now: app.clock.now(), settings: app.settings,
+                                      interval: app.settings.purgeIntervalSeconds, logger: app.logger)
+    })
+    app.lifecycle.use(PeriodicTask("outbox", interval: { $0.settings.outboxIntervalSeconds }) { app in
+        try await OutboxWorker.runOnce(db: app.db, sender: app.messageSender, catalogues: app.catalogues, now: app.clock.now())
+    })
 
     // Order matters: errors wrap everything so even a CSRF refusal becomes a page in the right language.
     app.middleware = .init()

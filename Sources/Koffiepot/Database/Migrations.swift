@@ -9,6 +9,7 @@ enum Migrations {
         M003_CreatePresence(),
         M004_CreatePrivacyTables(),
         M005_CreateConsultations(),
+        M006_DropLoginFailures(),
     ]
 
     static func register(on app: Application) {

@@ -21,18 +21,3 @@ final class StaffSession: Model, @unchecked Sendable {
         self.lastSeenAt = now
     }
 }
-
-/// One failed login, keyed by a keyed hash of the e-mail address or of the client address.
-final class LoginFailure: Model, @unchecked Sendable {
-    static let schema = "login_failures"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "key_hash") var keyHash: String
-    @Field(key: "at") var at: Date
-
-    init() {}
-    init(keyHash: String, at: Date) {
-        self.keyHash = keyHash
-        self.at = at
-    }
-}

@@ -30,8 +30,6 @@ enum DataInventory {
             personal("staff_users", "intro", "personal introduction shown to parents", "while the account exists", Role.allCases),
         ]
         + plain("staff_sessions", ["id", "token_hash", "user_id", "created_at", "last_seen_at"])
-        + plain("login_failures", ["id", "at"])
-        + [personal("login_failures", "key_hash", "login throttling (keyed hash of e-mail or client address)", "login window (15 minutes)", [])]
         + plain("locations", ["id", "name", "kind", "address", "neighbourhood", "municipality", "region"])
         + plain("location_advisors", ["id", "location_id", "advisor_id"])
         + plain("presence_rules", ["id", "location_id", "advisor_id", "weekday", "start_minute", "end_minute", "room", "mode"])
@@ -57,7 +55,8 @@ enum DataInventory {
                                     "attempts", "not_before", "lease_until", "last_error", "created_at", "sent_at"])
         + [personal("outbox_messages", "recipient", "deliver a confirmation or reminder", "with the booking; sent messages 7 days", [])]
         + plain("rate_limit_events", ["id", "at"])
-        + [personal("rate_limit_events", "key_hash", "rate limit of code lookups (keyed hash of the client address)", "10 minutes", [])]
+        + [personal("rate_limit_events", "key_hash", "login throttling and code-lookup limits (keyed hash of e-mail or client address)",
+                    "15 minutes", [])]
 
     static let bookingRetention = "KOFFIEPOT_BOOKING_RETENTION_DAYS (default 30) days after the slot"
 }

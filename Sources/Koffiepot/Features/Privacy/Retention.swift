@@ -19,10 +19,6 @@ enum RetentionJobs {
                 $0.filter(\.$lastSeenAt < idle).filter(\.$createdAt < absolute)
             })
         },
-        RetentionJob(name: "login_failures") { db, now, settings in
-            try await deleteCounting(LoginFailure.query(on: db)
-                .filter(\.$at < now.addingTimeInterval(-Double(settings.loginWindowSeconds))))
-        },
         RetentionJob(name: "access_log") { db, now, _ in
             try await deleteCounting(AccessLogEntry.query(on: db)
                 .filter(\.$at < now.addingTimeInterval(-Double(accessLogDays) * 86400)))
@@ -36,8 +32,9 @@ enum RetentionJobs {
                 $0.filter(\.$createdAt < now.addingTimeInterval(-30 * 86400))
             })
         },
-        RetentionJob(name: "rate_limit_events") { db, now, _ in
-            try await deleteCounting(RateLimitEvent.query(on: db).filter(\.$at < now.addingTimeInterval(-RateLimiter.window)))
+        RetentionJob(name: "rate_limit_events") { db, now, settings in
+            let longest = max(RateLimiter.window, Double(settings.loginWindowSeconds))
+            return try await deleteCounting(RateLimitEvent.query(on: db).filter(\.$at < now.addingTimeInterval(-longest)))
         },
         RetentionJob(name: "job_runs") { db, now, _ in
             try await deleteCounting(JobRun.query(on: db).filter(\.$ranAt < now.addingTimeInterval(-30 * 86400)))
@@ -85,30 +82,5 @@ enum PurgeRunner {
             if removed > 0 { logger.info("retention purge", metadata: ["job": .string(job.name), "removed": .stringConvertible(removed)]) }
         }
         return true
-    }
-}
-
-/// Runs the purge periodically while the server is up; stopped on shutdown.
-final class PurgeScheduler: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ app: Application) async throws {
-        let interval = app.settings.purgeIntervalSeconds
-        guard interval > 0 else { return }
-        let db = app.db, settings = app.settings, clock = app.clock, logger = app.logger
-        task = Task {
-            while !Task.isCancelled {
-                do {
-                    try await PurgeRunner.runTick(db: db, now: clock.now(), settings: settings, interval: interval, logger: logger)
-                } catch {
-                    logger.error("retention purge failed: \(String(reflecting: error))")
-                }
-                try? await Task.sleep(for: .seconds(interval))
-            }
-        }
-    }
-
-    func shutdownAsync(_ app: Application) async {
-        task?.cancel()
     }
 }

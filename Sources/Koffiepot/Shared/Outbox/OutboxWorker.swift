@@ -60,32 +60,6 @@ enum OutboxWorker {
     }
 }
 
-/// Runs the outbox worker while the server is up.
-final class OutboxScheduler: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ app: Application) async throws {
-        let interval = app.settings.outboxIntervalSeconds
-        guard interval > 0 else { return }
-        let db = app.db, clock = app.clock, logger = app.logger, catalogues = app.catalogues
-        let sender = app.messageSender
-        task = Task {
-            while !Task.isCancelled {
-                do {
-                    try await OutboxWorker.runOnce(db: db, sender: sender, catalogues: catalogues, now: clock.now())
-                } catch {
-                    logger.error("outbox worker failed: \(String(reflecting: error))")
-                }
-                try? await Task.sleep(for: .seconds(interval))
-            }
-        }
-    }
-
-    func shutdownAsync(_ app: Application) async {
-        task?.cancel()
-    }
-}
-
 extension Application {
     private struct SenderKey: StorageKey { typealias Value = MessageSender }
     var messageSender: MessageSender {
