@@ -14,13 +14,20 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / ".artifacts" / "e2e"
-PORT = int(os.environ.get("KOFFIEPOT_E2E_PORT", "8089"))
+def free_port():
+    """A port nobody listens on now, so a previous run still shutting down cannot get in the way."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+PORT = int(os.environ.get("KOFFIEPOT_E2E_PORT", free_port()))
 BASE = f"http://127.0.0.1:{PORT}"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-SMTP_PORT = int(os.environ.get("KOFFIEPOT_E2E_SMTP_PORT", "8025"))
+SMTP_PORT = int(os.environ.get("KOFFIEPOT_E2E_SMTP_PORT", free_port()))
 
 
 class MailSink:

@@ -7,7 +7,7 @@ enum BookingPages {
                      idempotencyKey: String, retentionDays: Int, status: HTTPStatus = .ok, message: String? = nil) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("book.title"), status: status) {
-            Tag("p") { A("/locations/\(location.id!.uuidString)#spreekuur") { Txt("← " + location.name) } }
+            Tag("p") { A("/locations/\(location.id!.uuidString)#spreekuur") { Txt((ctx.language.isRightToLeft ? "→ " : "← ") + location.name) } }
             Tag("h1") { Txt(t("book.title")) }
             if let message { Tag("p") { Txt(t(message)) }.attr("role", "alert").cls("summary") }
             if let slot {
