@@ -108,3 +108,49 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SlotOfferTests {
+    @Test func slotsInAHolidayOrOnACancelledDayAreNotOffered() async throws {
+        try await withTestApp { app, clock in
+            let location = try await app.location(named: "SPIL-centrum De Boomgaard")
+            let today = LocalDate(containing: clock.now)
+            let before = try await SlotQueries.free(at: location.id!, from: today, through: today.adding(days: 20), now: clock.now, on: app.db)
+            #expect(before.count == 12)   // three Thursdays of four slots
+            // Anja cancels Thursday 3 December.
+            let rule = try #require(try await PresenceRule.query(on: app.db).filter(\.$location.$id == location.id!).filter(\.$weekday == 4).first())
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@koffiepot.test")
+            _ = try await admin.post("/staff/locations/\(location.id!)/presence/cancel", ["rule": rule.id!.uuidString, "date": "2026-12-03"])
+            // And a study week covers Thursday 10 December.
+            try await SchoolHoliday(region: .south, name: "Studieweek", firstDay: "2026-12-07", lastDay: "2026-12-11").create(on: app.db)
+            let after = try await SlotQueries.free(at: location.id!, from: today, through: today.adding(days: 20), now: clock.now, on: app.db)
+            #expect(Set(after.map { LocalDate(containing: $0.slot.startsAt).description }) == ["2026-11-26"])
+            // Booking a slot in the study week directly (an old link) is refused too.
+            let inHoliday = try #require(before.first { LocalDate(containing: $0.slot.startsAt).description == "2026-12-10" })
+            let outcome = try await app.bookingService(now: clock.now).book(slotID: inHoliday.id, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+            guard case .unavailable = outcome else { Issue.record("booked a slot in a holiday: \(outcome)"); return }
+        }
+    }
+}
+
+@Suite struct PresenceCancelsBookingsTests {
+    @Test func cancellingPresenceCancelsTheBookingsInItAndTellsTheParent() async throws {
+        try await withTestApp { app, clock in
+            let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+            _ = try await app.bookingService(now: clock.now).book(slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+            let rule = try #require(try await PresenceRule.query(on: app.db).filter(\.$location.$id == slot.$location.id).filter(\.$weekday == 4).first())
+            let anja = TestBrowser(app)
+            _ = try await anja.login("anja@koffiepot.test")
+            _ = try await anja.post("/staff/locations/\(slot.$location.id)/presence/cancel", ["rule": rule.id!.uuidString, "date": "2026-11-26"])
+            #expect(try await Booking.query(on: app.db).first()?.status == .cancelled)
+            #expect(try await ConsultationSlot.query(on: app.db).filter(\.$location.$id == slot.$location.id).filter(\.$cancelled == true).count() == 4)
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_cancelled").count() == 1)
+            // A direct booking attempt for a slot on that day is refused.
+            let other = try #require(try await ConsultationSlot.query(on: app.db).filter(\.$location.$id == slot.$location.id)
+                .filter(\.$cancelled == true).filter(\.$taken == 0).first())
+            if case .booked = try await app.bookingService(now: clock.now).book(slotID: other.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil) {
+                Issue.record("booked a slot on a cancelled day")
+            }
+        }
+    }
+}

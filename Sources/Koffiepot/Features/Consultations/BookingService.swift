@@ -37,6 +37,11 @@ struct BookingService: Sendable {
               guardEnabled: Bool = true) async throws -> BookingOutcome {
         let keyHash = idempotencyKey.map { PersonalCode.hash("idempotency:" + $0, secret: secret) }
         if let keyHash, let earlier = try await replay(keyHash: keyHash, slotID: slotID, key: idempotencyKey) { return earlier }
+        // Not offered on a holiday or a day the advisor cancelled (the seat guard below handles full, past, cancelled).
+        if guardEnabled, try await ConsultationSlot.find(slotID, on: db).map({ $0.taken < $0.capacity }) == true,
+           try await !SlotQueries.isOffered(slotID, now: now, on: db) {
+            return .unavailable
+        }
         let token = PersonalCode.linkToken(idempotencyKey: idempotencyKey, secret: secret)
         let code = PersonalCode.code(forLink: token, secret: secret)
         do {

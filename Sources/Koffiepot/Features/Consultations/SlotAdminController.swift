@@ -132,11 +132,7 @@ struct SlotAdminController: RouteCollection {
               let slot = try await ConsultationSlot.find(id, on: req.db), slot.$advisor.id == me.id, slot.$location.id == location.id
         else { throw Abort(.notFound) }
         let service = BookingService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
-        for booking in try await Booking.query(on: req.db).filter(\.$slot.$id == id).filter(\.$status == .booked).all() {
-            try await service.cancel(booking.requireID(), advisorMessage: req.t("agenda.default_cancel_message"))
-        }
-        slot.cancelled = true
-        try await slot.save(on: req.db)
+        try await SlotCancellation.cancel(slot, service: service, message: req.t("agenda.default_cancel_message"), on: req.db)
         return req.redirect(to: "/staff/locations/\(location.id!.uuidString)/slots?cancelled=1", redirectType: .normal)
     }
 }

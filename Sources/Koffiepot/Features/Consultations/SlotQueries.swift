@@ -18,7 +18,40 @@ enum SlotQueries {
             .filter(\.$location.$id == locationID).filter(\.$cancelled == false)
             .filter(\.$startsAt > start).filter(\.$startsAt < end)
             .with(\.$advisor).sort(\.$startsAt).all()
-        return slots.filter { $0.taken < $0.capacity }.map { SlotView(slot: $0, advisorName: $0.advisor.name) }
+        let blocked = try await blockedPeriods(at: locationID, from: from, through: last, on: db)
+        return slots.filter { slot in
+            slot.taken < slot.capacity && !blocked.contains { $0.covers(slot) }
+        }.map { SlotView(slot: $0, advisorName: $0.advisor.name) }
+    }
+
+    /// Whether a slot may be booked: free, open, in the future and not blocked by a holiday or cancelled presence.
+    static func isOffered(_ slotID: UUID, now: Date, on db: any Database) async throws -> Bool {
+        guard let slot = try await ConsultationSlot.find(slotID, on: db) else { return false }
+        let day = LocalDate(containing: slot.startsAt)
+        return try await free(at: slot.$location.id, from: day, through: day, now: now, on: db).contains { $0.id == slotID }
+    }
+
+    /// When a slot must not be offered even though it exists: a school holiday, or the advisor's presence
+    /// that day was cancelled after the slots were made.
+    struct Blocked {
+        var advisorID: UUID?
+        var start: Date
+        var end: Date
+        func covers(_ slot: ConsultationSlot) -> Bool {
+            (advisorID == nil || advisorID == slot.$advisor.id) && slot.startsAt < end && start < slot.endsAt
+        }
+    }
+
+    static func blockedPeriods(at locationID: UUID, from: LocalDate, through last: LocalDate, on db: any Database) async throws -> [Blocked] {
+        guard let location = try await Location.find(locationID, on: db) else { return [] }
+        let board = try await LocationQueries.presence(at: location, from: from, through: last, on: db)
+        let cancelled = board.occurrences.filter { $0.status == .cancelled }
+            .map { Blocked(advisorID: $0.advisorID, start: $0.start, end: $0.end) }
+        let holidays = board.holidays.compactMap { holiday -> Blocked? in
+            guard let start = holiday.first.instant(minute: 0), let end = holiday.last.adding(days: 1).instant(minute: 0) else { return nil }
+            return Blocked(advisorID: nil, start: start, end: end)
+        }
+        return cancelled + holidays
     }
 
     /// The nearest free alternatives to a slot that was just taken.

@@ -115,6 +115,9 @@ struct PresenceAdminController: RouteCollection {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Already cancelled (double click, or a colleague was quicker): the outcome is the same.
         }
+        if let start = date.instant(minute: rule.startMinute), let end = date.instant(minute: rule.endMinute) {
+            try await SlotCancellation.cancelSlots(of: rule.$advisor.id, at: location.requireID(), from: start, to: end, req: req)
+        }
         return done(req, location, "presence.cancel_done")
     }
 

@@ -1,0 +1,23 @@
+import Fluent
+import Vapor
+
+/// When an advisor will not be there, the slots in that time go too, and everyone who booked one gets
+/// a message with a link to choose a new time.
+enum SlotCancellation {
+    static func cancelSlots(of advisorID: UUID, at locationID: UUID, from start: Date, to end: Date, req: Request) async throws {
+        let slots = try await ConsultationSlot.query(on: req.db).filter(\.$advisor.$id == advisorID).filter(\.$location.$id == locationID)
+            .filter(\.$startsAt < end).filter(\.$endsAt > start).filter(\.$cancelled == false).all()
+        let service = BookingService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+        for slot in slots {
+            try await cancel(slot, service: service, message: req.t("agenda.default_cancel_message"), on: req.db)
+        }
+    }
+
+    static func cancel(_ slot: ConsultationSlot, service: BookingService, message: String, on db: any Database) async throws {
+        for booking in try await Booking.query(on: db).filter(\.$slot.$id == slot.requireID()).filter(\.$status == .booked).all() {
+            try await service.cancel(booking.requireID(), advisorMessage: message)
+        }
+        slot.cancelled = true
+        try await slot.save(on: db)
+    }
+}
