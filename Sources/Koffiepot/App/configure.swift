@@ -38,6 +38,15 @@ public func isServeCommand(_ arguments: [String]) -> Bool {
     return command == nil || command == "serve" || command?.hasPrefix("-") == true
 }
 
+/// The address `serve` will listen on, from `--hostname`/`--port` (or `-H`/`-p`), for the start-up message.
+func listenAddress(_ arguments: [String]) -> String {
+    func value(_ names: Set<String>) -> String? {
+        guard let index = arguments.firstIndex(where: names.contains), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+    return "http://\(value(["--hostname", "-H"]) ?? "127.0.0.1"):\(value(["--port", "-p"]) ?? "8080")"
+}
+
 /// Before serving: migrate, tune SQLite, load the installation secret, fill the demo on an empty
 /// database, and tell the person at the terminal where to go and how to log in.
 public func prepareForServing(_ app: Application) async throws {
@@ -51,7 +60,7 @@ public func prepareForServing(_ app: Application) async throws {
         logins = try await DemoData.seed(on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))
     }
     print("")
-    print("☕ Koffiepot is ready: http://127.0.0.1:8080  (public address: \(app.settings.publicURL))")
+    print("☕ Koffiepot is ready: \(listenAddress(app.environment.arguments))  (public address: \(app.settings.publicURL))")
     if !logins.isEmpty {
         print("   Demo staff logins (password for all: \(DemoData.password)):")
         for login in logins { print("   - \(login.role.rawValue): \(login.email)") }

@@ -10,6 +10,7 @@ enum Migrations {
         M004_CreatePrivacyTables(),
         M005_CreateConsultations(),
         M006_DropLoginFailures(),
+        M007_CreateGatherings(),
     ]
 
     static func register(on app: Application) {

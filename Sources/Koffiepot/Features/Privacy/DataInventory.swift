@@ -22,7 +22,9 @@ enum DataInventory {
         Column(table: table, column: column, personal: Personal(purpose: purpose, retention: retention, roles: roles))
     }
 
-    static let columns: [Column] =
+    static var columns: [Column] { coreColumns + gatheringColumns }
+
+    static let coreColumns: [Column] =
         plain("staff_users", ["id", "role", "password_hash", "active", "created_at", "topics"])
         + [
             personal("staff_users", "email", "staff login and contact", "while the account exists", [.admin]),
@@ -51,12 +53,26 @@ enum DataInventory {
             personal("bookings", "teacher_name", "who joins a three-way talk", bookingRetention, [.advisor]),
             personal("bookings", "advisor_note", "a short practical note, no case notes", bookingRetention, [.advisor]),
         ]
-        + plain("outbox_messages", ["id", "booking_id", "channel", "language", "template", "payload", "dedupe_key", "status",
+        + plain("outbox_messages", ["id", "booking_id", "registration_id", "channel", "language", "template", "payload", "dedupe_key", "status",
                                     "attempts", "not_before", "lease_until", "last_error", "created_at", "sent_at"])
         + [personal("outbox_messages", "recipient", "deliver a confirmation or reminder", "with the booking; sent messages 7 days", [])]
         + plain("rate_limit_events", ["id", "at"])
         + [personal("rate_limit_events", "key_hash", "login throttling and code-lookup limits (keyed hash of e-mail or client address)",
                     "15 minutes", [])]
+
+    static let gatheringColumns: [Column] =
+        plain("programmes", ["id", "name", "description", "age_group", "languages", "evidence"])
+        + plain("gatherings", ["id", "location_id", "programme_id", "kind", "title", "description", "room", "starts_at", "ends_at",
+                               "sessions", "capacity", "taken", "languages", "childcare", "topics", "age_group", "cancelled"])
+        + plain("registrations", ["id", "gathering_id", "seq", "code_hash", "link_hash", "link_sealed", "idempotency_hash", "contact_kind",
+                                  "adults", "language", "interpreter", "message_language", "status", "created_at", "promoted_at", "purge_after"])
+        + [
+            personal("registrations", "name", "first name or alias on the attendance list", registrationRetention, [.advisor]),
+            personal("registrations", "contact", "confirmation and waiting-list news only (optional)", registrationRetention, []),
+            personal("registrations", "childcare", "arrange childcare for the evening", registrationRetention, [.advisor]),
+        ]
+
+    static let registrationRetention = "KOFFIEPOT_BOOKING_RETENTION_DAYS (default 30) days after the last session"
 
     static let bookingRetention = "KOFFIEPOT_BOOKING_RETENTION_DAYS (default 30) days after the slot"
 }

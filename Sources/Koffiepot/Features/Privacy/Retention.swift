@@ -26,6 +26,9 @@ enum RetentionJobs {
         RetentionJob(name: "bookings") { db, now, _ in
             try await deleteCounting(Booking.query(on: db).filter(\.$purgeAfter < now))
         },
+        RetentionJob(name: "registrations") { db, now, _ in
+            try await deleteCounting(Registration.query(on: db).filter(\.$purgeAfter < now))
+        },
         RetentionJob(name: "outbox_messages") { db, now, _ in
             try await deleteCounting(OutboxMessage.query(on: db).group(.or) {
                 $0.group(.and) { $0.filter(\.$status ~~ [.sent, .cancelled]).filter(\.$createdAt < now.addingTimeInterval(-7 * 86400)) }

@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+
+/// Whether a programme is recognised in the Dutch database of effective youth interventions.
+public enum EvidenceStatus: String, Codable, CaseIterable, Sendable {
+    case recognised, notAssessed = "not_assessed"
+    var labelKey: String { "evidence.\(rawValue)" }
+}
+
+/// A parenting programme from the catalogue (Triple P, Opvoeden & Zo, Peuter in Zicht, …) that courses follow.
+final class Programme: Model, @unchecked Sendable {
+    static let schema = "programmes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    /// In simple words (B1), for parents.
+    @Field(key: "description") var description: String
+    @Field(key: "age_group") var ageGroup: AgeGroup
+    /// Language codes the programme is given in, comma separated.
+    @Field(key: "languages") var languages: String
+    @Field(key: "evidence") var evidence: EvidenceStatus
+
+    init() {}
+
+    init(name: String, description: String, ageGroup: AgeGroup, languages: [String], evidence: EvidenceStatus) {
+        self.name = name
+        self.description = description
+        self.ageGroup = ageGroup
+        self.languages = languages.joined(separator: ",")
+        self.evidence = evidence
+    }
+}
+
+/// The age of the children a gathering or programme is about.
+public enum AgeGroup: String, Codable, CaseIterable, Sendable {
+    case baby = "0-1", toddler = "1-4", primary = "4-12", teen = "12-18", all
+    var labelKey: String { "age.\(rawValue)" }
+}

@@ -1,0 +1,180 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// What became of a registration attempt.
+enum RegistrationOutcome: Sendable {
+    case registered(RegistrationReceipt)
+    case replayed(RegistrationReceipt)
+    /// More adults than the gathering has places at all.
+    case tooMany
+    /// Past, cancelled, a walk-in, or not there.
+    case unavailable
+}
+
+struct RegistrationReceipt: Sendable {
+    let registrationID: UUID
+    let status: RegistrationStatus
+    /// Place in the waiting list (1 = next), for a waitlisted registration.
+    let position: Int?
+    let code: PersonalCode
+}
+
+struct RegistrationInput: Sendable {
+    var name: String
+    var contactKind: ContactKind
+    var contact: String?
+    var adults: Int
+    var language: String
+    var childcare: Bool
+    var interpreter: Bool
+}
+
+/// Registers, cancels and promotes. Every change runs in one write transaction that first locks the
+/// gathering (PostgreSQL `FOR UPDATE`; SQLite `BEGIN IMMEDIATE`), so the queue order, the places and the
+/// promotion messages stay consistent across app instances.
+struct RegistrationService: Sendable {
+    let db: any Database
+    let settings: Settings
+    let catalogues: Catalogues
+    let now: Date
+
+    var secret: String { settings.secret ?? "" }
+
+    func register(gatheringID: UUID, _ input: RegistrationInput, messageLanguage: Language, idempotencyKey: String?) async throws -> RegistrationOutcome {
+        let keyHash = idempotencyKey.map { PersonalCode.hash("idempotency:" + $0, secret: secret) }
+        if let keyHash, let earlier = try await replay(keyHash, key: idempotencyKey) { return earlier }
+        let token = PersonalCode.linkToken(idempotencyKey: idempotencyKey, secret: secret)
+        let code = PersonalCode.code(forLink: token, secret: secret)
+        do {
+            return try await WriteTransaction.run(on: db) { tx in
+                guard let gathering = try await lock(gatheringID, on: tx), gathering.kind.needsRegistration,
+                      !gathering.cancelled, gathering.startsAt > now else { return .unavailable }
+                let waiting = try await Registration.query(on: tx).filter(\.$gathering.$id == gatheringID)
+                    .filter(\.$status == .waitlisted).count()
+                let placement = WaitingList.place(adults: input.adults, capacity: gathering.capacity, taken: gathering.taken,
+                                                  anyoneWaiting: waiting > 0)
+                guard placement != .tooMany else { return .tooMany }
+                var status = RegistrationStatus.waitlisted
+                if placement == .confirmed, try await takePlaces(gatheringID, input.adults, on: tx) { status = .confirmed }
+                let seq = try await nextSeq(gatheringID, on: tx)
+                let registration = Registration()
+                registration.$gathering.id = gatheringID
+                registration.seq = seq
+                registration.codeHash = PersonalCode.hash(code.typed, secret: secret)
+                registration.linkHash = PersonalCode.hash(token, secret: secret)
+                registration.linkSealed = try PersonalCode.seal(token, secret: secret)
+                registration.idempotencyHash = keyHash
+                registration.name = input.name
+                registration.contactKind = input.contactKind
+                registration.contact = input.contact
+                registration.adults = input.adults
+                registration.language = input.language
+                registration.childcare = input.childcare
+                registration.interpreter = input.interpreter
+                registration.messageLanguage = messageLanguage
+                registration.status = status
+                registration.createdAt = now
+                registration.purgeAfter = gathering.lastEnd.addingTimeInterval(Double(settings.bookingRetentionDays) * 86400)
+                try await registration.create(on: tx)
+                try await notify(status == .confirmed ? "registration_confirmed" : "registration_waitlisted", registration, gathering, token: token, on: tx)
+                let position = status == .waitlisted ? waiting + 1 : nil
+                return .registered(RegistrationReceipt(registrationID: try registration.requireID(), status: status, position: position, code: code))
+            }
+        } catch {
+            if (error as? any DatabaseError)?.isConstraintFailure == true, let keyHash,
+               let earlier = try await replay(keyHash, key: idempotencyKey) { return earlier }
+            throw error
+        }
+    }
+
+    /// Cancels once; freed places go to the waiting list in order, each promoted person told exactly once.
+    @discardableResult
+    func cancel(_ registrationID: UUID) async throws -> Bool {
+        try await WriteTransaction.run(on: db) { tx in
+            guard let registration = try await Registration.find(registrationID, on: tx),
+                  let gathering = try await lock(registration.$gathering.id, on: tx),
+                  registration.status != .cancelled else { return false }
+            let wasConfirmed = registration.status == .confirmed
+            registration.status = .cancelled
+            try await registration.save(on: tx)
+            if wasConfirmed {
+                try await (tx as! any SQLDatabase).raw("UPDATE gatherings SET taken = taken - \(bind: registration.adults) WHERE id = \(bind: gathering.requireID())").run()
+                try await promote(gathering.requireID(), on: tx)
+            }
+            return true
+        }
+    }
+
+    /// Moves people up from the waiting list while places are free — never once the gathering has started.
+    private func promote(_ gatheringID: UUID, on tx: any Database) async throws {
+        guard let gathering = try await Gathering.query(on: tx).filter(\.$id == gatheringID).with(\.$location).first(),
+              gathering.startsAt > now, !gathering.cancelled else { return }
+        let queue = try await Registration.query(on: tx).filter(\.$gathering.$id == gatheringID).filter(\.$status == .waitlisted)
+            .sort(\.$seq).all()
+        let chosen = Set(WaitingList.promotions(free: gathering.capacity - gathering.taken, queue: queue.map { ($0.seq, $0.adults) }))
+        for registration in queue where chosen.contains(registration.seq) {
+            guard try await takePlaces(gatheringID, registration.adults, on: tx) else { break }
+            registration.status = .confirmed
+            registration.promotedAt = now
+            try await registration.save(on: tx)
+            if let token = PersonalCode.unseal(registration.linkSealed, secret: secret) {
+                try await notify("registration_promoted", registration, gathering, token: token, on: tx)
+            }
+        }
+    }
+
+    /// Locks the gathering row for the rest of the transaction (PostgreSQL); SQLite already holds the write lock.
+    private func lock(_ id: UUID, on tx: any Database) async throws -> Gathering? {
+        let sql = tx as! any SQLDatabase
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM gatherings WHERE id = \(bind: id) FOR UPDATE").run()
+        }
+        return try await Gathering.query(on: tx).filter(\.$id == id).with(\.$location).first()
+    }
+
+    private func takePlaces(_ id: UUID, _ adults: Int, on tx: any Database) async throws -> Bool {
+        let rows = try await (tx as! any SQLDatabase).raw("""
+            UPDATE gatherings SET taken = taken + \(bind: adults)
+            WHERE id = \(bind: id) AND taken + \(bind: adults) <= capacity AND cancelled = \(bind: false) AND starts_at > \(bind: now)
+            RETURNING id
+            """).all()
+        return rows.count == 1
+    }
+
+    private func nextSeq(_ id: UUID, on tx: any Database) async throws -> Int {
+        let highest = try await Registration.query(on: tx).filter(\.$gathering.$id == id).max(\.$seq)
+        return (highest ?? 0) + 1
+    }
+
+    private func replay(_ keyHash: String, key: String?) async throws -> RegistrationOutcome? {
+        guard let earlier = try await Registration.query(on: db).filter(\.$idempotencyHash == keyHash).first() else { return nil }
+        let token = PersonalCode.linkToken(idempotencyKey: key, secret: secret)
+        let position = try await self.position(of: earlier)
+        return .replayed(RegistrationReceipt(registrationID: try earlier.requireID(), status: earlier.status, position: position,
+                                             code: PersonalCode.code(forLink: token, secret: secret)))
+    }
+
+    /// 1 = next in line; nil when not waiting.
+    func position(of registration: Registration) async throws -> Int? {
+        guard registration.status == .waitlisted else { return nil }
+        let ahead = try await Registration.query(on: db).filter(\.$gathering.$id == registration.$gathering.id)
+            .filter(\.$status == .waitlisted).filter(\.$seq < registration.seq).count()
+        return ahead + 1
+    }
+
+    private func notify(_ template: String, _ registration: Registration, _ gathering: Gathering, token: String, on tx: any Database) async throws {
+        guard let recipient = registration.contact, registration.contactKind != .none else { return }
+        let t = Localizer(language: registration.messageLanguage, catalogues: catalogues)
+        let day = LocalDate(containing: gathering.startsAt)
+        let values = ["when": "\(t.dayTitle(day)), \(ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)))",
+                      "where": [gathering.location.name, gathering.room].filter { !$0.isEmpty }.joined(separator: ", "),
+                      "title": gathering.title, "link": "\(settings.publicURL)/r/\(token)", "days": "\(settings.bookingRetentionDays)",
+                      "rebook": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)"]
+        let message = OutboxMessage(bookingID: nil, channel: registration.contactKind == .email ? .email : .sms, recipient: recipient,
+                                    language: registration.messageLanguage, template: template, payload: values,
+                                    dedupeKey: "\(template):\(try registration.requireID())", notBefore: now, now: now)
+        message.$registration.id = registration.id
+        try await message.create(on: tx)
+    }
+}
