@@ -64,7 +64,8 @@ extension Request {
 /// see the client address).
 struct CodeLookupLimitMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if req.url.path.hasPrefix("/api/v1/bookings/"), req.method == .GET || req.method == .DELETE,
+        if req.url.path.hasPrefix("/api/v1/bookings/") || req.url.path.hasPrefix("/api/v1/registrations/"),
+           req.method == .GET || req.method == .DELETE,
            try await !RateLimiter.allow("lookup", req: req) {
             throw Abort(.tooManyRequests, reason: "Too many lookups. Wait ten minutes.")
         }

@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AgendaController())
     try app.register(collection: SlotAdminController())
     try app.register(collection: OutboxAdminController())
+    try app.register(collection: GatheringsController())
 
     let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)

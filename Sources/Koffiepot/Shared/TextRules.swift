@@ -25,6 +25,16 @@ enum TextRules {
         return "+" + digits
     }
 
+    /// One optional contact channel: nil when it is neither an e-mail address nor a mobile number;
+    /// `.none` when left empty.
+    static func contact(_ text: String) -> (kind: ContactKind, value: String?)? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return (.none, nil) }
+        if isEmail(trimmed) { return (.email, trimmed.lowercased()) }
+        if let phone = normalizedPhone(trimmed) { return (.sms, phone) }
+        return nil
+    }
+
     /// Bidi embedding/override/isolate controls: they can make text read differently than it is stored.
     static let bidiControls: ClosedRange<UInt32> = 0x202A...0x202E
     static let bidiIsolates: ClosedRange<UInt32> = 0x2066...0x2069

@@ -43,6 +43,8 @@ import Testing
         used.formUnion(BookingRules.conversationLanguages.map { "lang.\($0)" })
         used.formUnion(["pending", "sending", "sent", "dead"].map { "outbox.\($0)" })
         used.formUnion(MessageTemplates.templates.flatMap { ["mail.\($0).subject", "mail.\($0).body", "mail.\($0).sms"] } + ["mail.footer"])
+        used.formUnion(GatheringKind.allCases.map(\.labelKey) + AgeGroup.allCases.map(\.labelKey) + EvidenceStatus.allCases.map(\.labelKey))
+        used.formUnion(["registration.done_confirmed", "registration.done_waitlisted"])
         used.formUnion(["booking.booked", "booking.moved", "agenda.saved", "agenda.cancelled", "profile.saved"])
         for kind in ["bad_request", "forbidden", "not_found", "too_large", "too_many", "server"] {
             used.formUnion(["error.\(kind).title", "error.\(kind).text"])

@@ -57,20 +57,8 @@ enum BookingRules {
         if teacherName.count > maxTeacherName { errors["teacher_name"] = "error.too_long" }
         else if !TextRules.isSafe(teacherName) { errors["teacher_name"] = "error.bad_text" }
 
-        var contactKind = ContactKind.none
-        var contact: String?
-        let rawContact = input.contact.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !rawContact.isEmpty {
-            if TextRules.isEmail(rawContact) {
-                contactKind = .email
-                contact = rawContact.lowercased()
-            } else if let phone = TextRules.normalizedPhone(rawContact) {
-                contactKind = .sms
-                contact = phone
-            } else {
-                errors["contact"] = "error.contact"
-            }
-        }
+        let contact = TextRules.contact(input.contact)
+        if contact == nil { errors["contact"] = "error.contact" }
         let participants = Participants(rawValue: input.participants)
         if participants == nil { errors["participants"] = "error.required" }
         let booker = Booker(rawValue: input.booker)
@@ -81,7 +69,7 @@ enum BookingRules {
         if topics.count != input.topics.count { errors["topics"] = "error.required" }
 
         guard errors.isEmpty, let participants, let booker, let language else { return .invalid(errors) }
-        return .valid(ValidBooking(name: name, contactKind: contactKind, contact: contact, topics: topics, about: about,
+        return .valid(ValidBooking(name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, topics: topics, about: about,
                                      participants: participants, teacherName: teacherName, booker: booker,
                                      language: language, interpreter: input.interpreter))
     }

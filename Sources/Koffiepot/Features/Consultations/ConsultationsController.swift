@@ -156,6 +156,10 @@ struct ConsultationsController: RouteCollection {
         if let found = try await BookingAccess.byCode(code, settings: req.application.settings, now: req.now, on: req.db) {
             return req.redirect(to: "/b/\(found.token)", redirectType: .normal)
         }
+        // The same box opens registrations for gatherings: a parent should not need to know which code is which.
+        if let found = try await RegistrationAccess.byCode(code, settings: req.application.settings, now: req.now, on: req.db) {
+            return req.redirect(to: "/r/\(found.token)", redirectType: .normal)
+        }
         return BookingPages.lookup(req.page, form: FormState(values: ["code": code], errors: ["code": "lookup.not_found"]), status: .notFound)
     }
 }

@@ -69,6 +69,7 @@ enum DemoData {
             try await SchoolHoliday(region: .south, name: name, firstDay: first, lastDay: last).create(on: db)
         }
         try await seedSlots(on: db, today: today)
+        try await DemoGatherings.seed(on: db, today: today)
         return ([anja, mehmet, samira, petra] + others).map { Login(role: $0.role, email: $0.email) }
     }
 

@@ -36,7 +36,8 @@ enum LocationPages {
         }
     }
 
-    static func location(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], slots: [SlotView]) -> Response {
+    static func location(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], slots: [SlotView],
+                         gatherings: [Gathering]) -> Response {
         let t = ctx.t
         let location = board.location
         let id = location.id?.uuidString ?? ""
@@ -58,6 +59,10 @@ enum LocationPages {
                              board: board, t: t)
             }
             SlotList(ctx, slots: slots)
+            if !gatherings.isEmpty {
+                Tag("h2") { Txt(t("gatherings.here")) }.attr("id", "bijeenkomsten")
+                GatheringList(ctx, gatherings: gatherings, showLocation: false)
+            }
             Tag("p") {
                 A("/locations/\(id)/calendar.ics") { Txt(t("location.calendar")) }
                 Txt(" · ")

@@ -20,7 +20,10 @@ struct LocationsController: RouteCollection {
         let (board, weeks) = try await twoWeeks(req)
         let slots = try await SlotQueries.free(at: board.location.requireID(), from: weeks[0], through: weeks[0].adding(days: 20),
                                                now: req.now, on: req.db)
-        return LocationPages.location(req.page, board: board, weeks: weeks, slots: slots)
+        var filter = GatheringFilter()
+        filter.locationID = try board.location.requireID()
+        let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
+        return LocationPages.location(req.page, board: board, weeks: weeks, slots: slots, gatherings: gatherings)
     }
 
     func embed(req: Request) async throws -> Response {

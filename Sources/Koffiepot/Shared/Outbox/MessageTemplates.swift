@@ -13,5 +13,6 @@ enum MessageTemplates {
             sms: catalogues.text("\(prefix).sms", message.language, values))
     }
 
-    static let templates = ["booking_confirmed", "booking_reminder", "booking_cancelled", "booking_moved"]
+    static let templates = ["booking_confirmed", "booking_reminder", "booking_cancelled", "booking_moved",
+                            "registration_confirmed", "registration_waitlisted", "registration_promoted"]
 }

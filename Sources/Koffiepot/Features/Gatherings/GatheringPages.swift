@@ -1,0 +1,128 @@
+import Plot
+import Vapor
+
+/// A list of gatherings: what, when, where, and whether there is room.
+func GatheringList(_ ctx: PageContext, gatherings: [Gathering], showLocation: Bool) -> Component {
+    let t = ctx.t
+    return Tag("ul") {
+        for gathering in gatherings {
+            Tag("li") {
+                A("/gatherings/\(gathering.id!.uuidString)") { Txt(gathering.title) }
+                Tag("p") { Txt(t(gathering.kind.labelKey) + " · " + GatheringText.when(gathering, t)) }
+                if showLocation { Tag("p") { Txt(gathering.location.name) }.cls("kind") }
+                Tag("p") { Txt(GatheringText.places(gathering, t)) }.cls(gathering.kind.needsRegistration && gathering.placesLeft == 0 ? "badge cancelled" : "kind")
+            }
+        }
+    }.cls("gatherings")
+}
+
+enum GatheringPages {
+    static func list(_ ctx: PageContext, gatherings: [Gathering], neighbourhoods: [String], form: FormState) -> Response {
+        let t = ctx.t
+        let any = (value: "", label: t("filter.any"))
+        return PageLayout.render(ctx, title: t("gatherings.title")) {
+            Tag("h1") { Txt(t("gatherings.title")) }
+            Tag("p") { Txt(t("gatherings.intro")) }.cls("lead")
+            Tag("form") {
+                SelectField(name: "neighbourhood", label: t("locations.neighbourhood"), options: [any] + neighbourhoods.map { (value: $0, label: $0) }).render(form, t)
+                SelectField(name: "kind", label: t("filter.kind"), options: [any] + GatheringKind.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                SelectField(name: "topic", label: t("filter.topic"), options: [any] + Topic.allCases.map { (value: $0.rawValue, label: "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
+                SelectField(name: "age", label: t("filter.age"), options: [any] + AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                SelectField(name: "language", label: t("filter.language"), options: [any] + BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
+                Tag("button") { Txt(t("filter.apply")) }.attr("type", "submit")
+            }.attr("method", "get").attr("action", "/gatherings").cls("filters")
+            if gatherings.isEmpty { Tag("p") { Txt(t("gatherings.none")) }.attr("role", "status") }
+            GatheringList(ctx, gatherings: gatherings, showLocation: true)
+        }
+    }
+
+    static func detail(_ ctx: PageContext, gathering: Gathering, form: FormState, idempotencyKey: String, retentionDays: Int,
+                       status: HTTPStatus = .ok, message: String? = nil) -> Response {
+        let t = ctx.t
+        return PageLayout.render(ctx, title: gathering.title, status: status) {
+            Tag("p") { Txt(t(gathering.kind.labelKey)) }.cls("eyebrow")
+            Tag("h1") { Txt(gathering.title) }
+            if !gathering.description.isEmpty { Tag("p") { Txt(gathering.description) }.attr("dir", "auto") }
+            Tag("dl") {
+                Tag("dt") { Txt(t("booking.when")) }
+                Tag("dd") { Txt(GatheringText.when(gathering, t)) }
+                Tag("dt") { Txt(t("booking.where")) }
+                Tag("dd") { A("/locations/\(gathering.$location.id.uuidString)") { Txt(gathering.location.name) }; Txt(gathering.room.isEmpty ? "" : " · " + gathering.room) }
+                Tag("dt") { Txt(t("filter.language")) }
+                Tag("dd") { Txt(gathering.languageCodes.map { t("lang.\($0)") }.joined(separator: ", ")) }
+                Tag("dt") { Txt(t("filter.age")) }
+                Tag("dd") { Txt(t(gathering.ageGroup.labelKey)) }
+                Tag("dt") { Txt(t("gathering.childcare")) }
+                Tag("dd") { Txt(t(gathering.childcare ? "gathering.yes" : "gathering.no")) }
+                if let programme = gathering.programme {
+                    Tag("dt") { Txt(t("gathering.programme")) }
+                    Tag("dd") { Txt("\(programme.name) · \(t(programme.evidence.labelKey))") }
+                }
+            }.cls("facts")
+            if let programme = gathering.programme { Tag("p") { Txt(programme.description) }.cls("hint") }
+            Tag("p") { Txt(GatheringText.places(gathering, t)) }.cls("notice")
+            if gathering.kind.needsRegistration {
+                if let message { Tag("p") { Txt(t(message)) }.attr("role", "alert").cls("summary") }
+                Tag("h2") { Txt(t("gathering.register")) }.attr("id", "aanmelden")
+                if gathering.placesLeft == 0 { Tag("p") { Txt(t("gathering.waitlist_note")) } }
+                ErrorSummary(form, t)
+                Tag("form") {
+                    CSRFField(ctx)
+                    VoidTag("input", [("type", "hidden"), ("name", "idempotency_key"), ("value", idempotencyKey)])
+                    FormField(name: "name", label: t("book.name"), required: true, hint: t("book.name_hint"), autocomplete: "given-name").render(form, t)
+                    FormField(name: "adults", label: t("gathering.adults"), type: "number", required: true).render(form, t)
+                    SelectField(name: "language", label: t("book.language"),
+                                options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
+                    Tag("label") {
+                        VoidTag("input", [("type", "checkbox"), ("name", "childcare"), ("value", "yes")] + (form["childcare"] == "yes" ? [("checked", "checked")] : []))
+                        Txt(" " + t("gathering.childcare_needed"))
+                    }.cls("check")
+                    Tag("label") {
+                        VoidTag("input", [("type", "checkbox"), ("name", "interpreter"), ("value", "yes")] + (form["interpreter"] == "yes" ? [("checked", "checked")] : []))
+                        Txt(" " + t("book.interpreter"))
+                    }.cls("check")
+                    FormField(name: "contact", label: t("book.contact"), hint: t("gathering.contact_hint"), autocomplete: "email").render(form, t)
+                    Tag("aside") {
+                        Tag("ul") {
+                            Tag("li") { Txt(t("privacy.no_file")) }
+                            Tag("li") { Txt(t("privacy.deleted", ["days": "\(retentionDays)"])) }
+                            Tag("li") { Txt(t("privacy.messages")) }
+                        }
+                    }.cls("privacy")
+                    Tag("button") { Txt(t("gathering.register_submit")) }.attr("type", "submit")
+                }.attr("method", "post").attr("action", "/gatherings/\(gathering.id!.uuidString)/register").cls("stack")
+            }
+        }
+    }
+
+    static func registration(_ ctx: PageContext, found: RegistrationAccess.Found, position: Int?, notice: String?) -> Response {
+        let t = ctx.t
+        let base = "/r/\(found.token)"
+        return PageLayout.render(ctx, title: t("registration.title")) {
+            if let notice { Tag("p") { Txt(t(notice)) }.attr("role", "status").cls("flash") }
+            Tag("h1") { Txt(found.gathering.title) }
+            Tag("p") { Txt(GatheringText.when(found.gathering, t) + " · " + found.gathering.location.name) }
+            if found.registration.status == .confirmed {
+                Tag("p") { Txt(t("registration.confirmed", ["adults": "\(found.registration.adults)"])) }.cls("notice status")
+            } else {
+                Tag("p") { Txt(t("registration.waitlisted", ["position": "\(position ?? 0)"])) }.cls("notice status")
+            }
+            Tag("div") {
+                Tag("p") { Txt(t("booking.code_label")) }
+                Tag("p") { Txt(found.code.display) }.cls("code").attr("dir", "ltr").attr("translate", "no")
+                Tag("p") { Txt(t("booking.code_hint")) }.cls("hint")
+            }.cls("codebox")
+            Tag("p") { A("\(base)/calendar.ics") { Txt(t("booking.ics")) } }
+            InlineAction(ctx, action: "\(base)/cancel", label: t("registration.cancel"))
+        }
+    }
+
+    static func cancelled(_ ctx: PageContext, gatheringID: UUID) -> Response {
+        let t = ctx.t
+        return PageLayout.render(ctx, title: t("registration.cancelled_title")) {
+            Tag("h1") { Txt(t("registration.cancelled_title")) }
+            Tag("p") { Txt(t("registration.cancelled_text")) }.attr("role", "status")
+            Tag("p") { A("/gatherings/\(gatheringID.uuidString)") { Txt(t("booking.book_again")) } }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+
+/// Filters parents use to find a gathering; every one is optional.
+struct GatheringFilter: Sendable {
+    var locationID: UUID?
+    var neighbourhood: String?
+    var kind: GatheringKind?
+    var topic: Topic?
+    var ageGroup: AgeGroup?
+    var language: String?
+}
+
+enum GatheringQueries {
+    /// Gatherings that have not ended yet (a course is listed until its last session), soonest first.
+    static func upcoming(_ filter: GatheringFilter, from: Date, to: Date? = nil, on db: any Database) async throws -> [Gathering] {
+        var query = Gathering.query(on: db).filter(\.$cancelled == false).with(\.$location).with(\.$programme).sort(\.$startsAt)
+        if let id = filter.locationID { query = query.filter(\.$location.$id == id) }
+        if let kind = filter.kind { query = query.filter(\.$kind == kind) }
+        if let age = filter.ageGroup { query = query.filter(\.$ageGroup == age) }
+        if let to { query = query.filter(\.$startsAt <= to) }
+        // Courses run for weeks after their first session, so the end of the range is checked in Swift.
+        return try await query.all().filter { gathering in
+            gathering.lastEnd > from
+                && (filter.neighbourhood.map { gathering.location.neighbourhood == $0 } ?? true)
+                && (filter.topic.map { gathering.topics.contains($0) } ?? true)
+                && (filter.language.map { gathering.languageCodes.contains($0) } ?? true)
+        }
+    }
+
+    static func find(_ id: String?, on db: any Database) async throws -> Gathering? {
+        guard let id, let uuid = UUID(uuidString: id) else { return nil }
+        return try await Gathering.query(on: db).filter(\.$id == uuid).with(\.$location).with(\.$programme).first()
+    }
+}
+
+/// Finding a registration by its link or typed code; cancelled and unknown look the same.
+enum RegistrationAccess {
+    struct Found: Sendable {
+        let registration: Registration
+        let gathering: Gathering
+        let token: String
+        let code: PersonalCode
+    }
+
+    static func byLink(_ token: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
+        guard token.count >= 40, token.count <= 64 else { return nil }
+        let secret = settings.secret ?? ""
+        let registration = try await Registration.query(on: db).filter(\.$linkHash == PersonalCode.hash(token, secret: secret)).first()
+        return try await open(registration, token: token, secret: secret, now: now, on: db)
+    }
+
+    static func byCode(_ typed: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
+        let secret = settings.secret ?? ""
+        let normalized = PersonalCode.normalize(typed) ?? "invalid"
+        let registration = try await Registration.query(on: db).filter(\.$codeHash == PersonalCode.hash(normalized, secret: secret)).first()
+        let token = registration.flatMap { PersonalCode.unseal($0.linkSealed, secret: secret) } ?? ""
+        return try await open(registration, token: token, secret: secret, now: now, on: db)
+    }
+
+    private static func open(_ registration: Registration?, token: String, secret: String, now: Date, on db: any Database) async throws -> Found? {
+        guard let registration, registration.status != .cancelled,
+              let gathering = try await GatheringQueries.find(registration.$gathering.id.uuidString, on: db), gathering.lastEnd > now
+        else { return nil }
+        return Found(registration: registration, gathering: gathering, token: token, code: PersonalCode.code(forLink: token, secret: secret))
+    }
+}

@@ -1,0 +1,100 @@
+import Fluent
+import Vapor
+
+/// Finding gatherings and registering without an account: a form, a code, a place or a place in line.
+struct GatheringsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("gatherings", use: list)
+        routes.get("gatherings", ":id", use: detail)
+        routes.post("gatherings", ":id", "register", use: register)
+        let registration = routes.grouped("r", ":token")
+        registration.get(use: show)
+        registration.get("calendar.ics", use: calendar)
+        registration.post("cancel", use: cancel)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : String($0.prefix(60)) } }
+        let filter = GatheringFilter(locationID: q("location").flatMap(UUID.init(uuidString:)), neighbourhood: q("neighbourhood"),
+                                     kind: q("kind").flatMap(GatheringKind.init(rawValue:)), topic: q("topic").flatMap(Topic.init(rawValue:)),
+                                     ageGroup: q("age").flatMap(AgeGroup.init(rawValue:)), language: q("language"))
+        let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
+        let neighbourhoods = Set(try await Location.query(on: req.db).all().map(\.neighbourhood)).sorted()
+        let form = FormState(values: ["neighbourhood": q("neighbourhood") ?? "", "kind": q("kind") ?? "", "topic": q("topic") ?? "",
+                                      "age": q("age") ?? "", "language": q("language") ?? ""])
+        return GatheringPages.list(req.page, gatherings: gatherings, neighbourhoods: neighbourhoods, form: form)
+    }
+
+    func detail(req: Request) async throws -> Response {
+        guard let gathering = try await GatheringQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        return GatheringPages.detail(req.page, gathering: gathering, form: FormState(values: ["adults": "1", "language": req.language.rawValue]),
+                                     idempotencyKey: PersonalCode.randomToken(), retentionDays: req.application.settings.bookingRetentionDays)
+    }
+
+    struct Input: Content {
+        var idempotency_key: String?, name: String?, adults: String?, language: String?, childcare: String?, interpreter: String?, contact: String?
+    }
+
+    func register(req: Request) async throws -> Response {
+        guard let gathering = try await GatheringQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        let input = try req.content.decode(Input.self)
+        var form = FormState(values: ["name": input.name ?? "", "adults": input.adults ?? "", "language": input.language ?? "",
+                                      "childcare": input.childcare ?? "", "interpreter": input.interpreter ?? "", "contact": input.contact ?? ""])
+        let key = input.idempotency_key.flatMap { $0.count >= 16 && $0.count <= 100 ? $0 : nil }
+        let retry = { (status: HTTPStatus, message: String?) in
+            GatheringPages.detail(req.page, gathering: gathering, form: form, idempotencyKey: key ?? PersonalCode.randomToken(),
+                                  retentionDays: req.application.settings.bookingRetentionDays, status: status, message: message)
+        }
+        switch RegistrationRules.validate(name: input.name ?? "", adults: input.adults ?? "", contact: input.contact ?? "",
+                                          language: input.language ?? "", childcare: input.childcare == "yes", interpreter: input.interpreter == "yes") {
+        case .invalid(let errors):
+            form.errors = errors
+            return retry(.unprocessableEntity, nil)
+        case .valid(let valid):
+            let service = RegistrationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+            switch try await service.register(gatheringID: gathering.requireID(), valid, messageLanguage: req.language, idempotencyKey: key) {
+            case .registered(let receipt), .replayed(let receipt):
+                let done = receipt.status == .confirmed ? "registration.done_confirmed" : "registration.done_waitlisted"
+                return req.redirect(to: "/r/\(receipt.code.linkToken)?done=\(done)", redirectType: .normal)
+            case .tooMany:
+                form.errors["adults"] = "error.too_many_adults"
+                return retry(.unprocessableEntity, nil)
+            case .unavailable:
+                return retry(.conflict, "gathering.unavailable")
+            }
+        }
+    }
+
+    private func found(_ req: Request) async throws -> RegistrationAccess.Found {
+        guard let token = req.parameters.get("token"),
+              let found = try await RegistrationAccess.byLink(token, settings: req.application.settings, now: req.now, on: req.db)
+        else { throw Abort(.notFound) }
+        return found
+    }
+
+    func show(req: Request) async throws -> Response {
+        let found = try await found(req)
+        let service = RegistrationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+        let notice = req.query[String.self, at: "done"].flatMap { ["registration.done_confirmed", "registration.done_waitlisted"].contains($0) ? $0 : nil }
+        return GatheringPages.registration(req.page, found: found, position: try await service.position(of: found.registration), notice: notice)
+    }
+
+    func calendar(req: Request) async throws -> Response {
+        let found = try await found(req)
+        let g = found.gathering
+        let events = g.sessionStarts.enumerated().map { index, start in
+            CalendarFeed.Event(uid: "registration-\(found.registration.id!.uuidString)-\(index)@koffiepot", start: start,
+                               end: start.addingTimeInterval(g.endsAt.timeIntervalSince(g.startsAt)), summary: g.title,
+                               location: [g.room, g.location.name, g.location.address].filter { !$0.isEmpty }.joined(separator: ", "),
+                               description: req.application.settings.publicURL + "/r/" + found.token, cancelled: false)
+        }
+        return LocationsController.calendarResponse(CalendarFeed.render(name: g.title, events: events, now: req.now))
+    }
+
+    func cancel(req: Request) async throws -> Response {
+        let found = try await found(req)
+        let service = RegistrationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+        try await service.cancel(found.registration.requireID())
+        return GatheringPages.cancelled(req.page, gatheringID: try found.gathering.requireID())
+    }
+}
