@@ -123,3 +123,30 @@ def test_booking_api_and_oversized_bodies(server):
     assert requests.get(server + f"/api/v1/bookings/{code}", timeout=10).status_code == 404
     huge = requests.post(server + "/book", data={"name": "x" * 400_000}, timeout=10)
     assert huge.status_code == 413
+
+
+def test_waitlisted_parent_is_promoted_and_gets_the_email(server, browser, mail):
+    """Issue 4: a parent registers for a full course, is waitlisted; another cancels; the first is promoted."""
+    gathering = next(g for g in requests.get(server + "/api/v1/gatherings", timeout=10).json() if g["title"] == "Peuter in Zicht")
+    taken = []
+    for i in range(gathering["placesLeft"]):
+        r = requests.post(server + f"/api/v1/gatherings/{gathering['id']}/registrations", json={"name": f"Ouder {i}"}, timeout=10)
+        assert r.status_code == 201 and r.json()["status"] == "confirmed"
+        taken.append(r.json()["code"])
+
+    page = new_page(browser)
+    page.goto(server + f"/gatherings/{gathering['id']}")
+    expect(page.get_by_text("Vol: je komt op de wachtlijst").first).to_be_visible()
+    check_a11y(page, "gathering-full")
+    page.get_by_label("Voornaam of een schuilnaam").fill("Noor")
+    page.get_by_label("E-mail of mobiel nummer (mag je overslaan)").fill("noor@example.nl")
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("status")).to_have_text("Je staat op de wachtlijst.")
+    expect(page.locator(".status")).to_contain_text("plaats 1")
+    check_a11y(page, "gathering-waitlisted")
+    mail.wait_for("noor@example.nl", "Wachtlijst")
+
+    assert requests.delete(server + f"/api/v1/registrations/{taken[0]}", timeout=10).status_code == 204
+    message, body = mail.wait_for("noor@example.nl", "Er is een plek voor je")
+    page.reload()
+    expect(page.locator(".status")).to_contain_text("Je hebt een plek")
