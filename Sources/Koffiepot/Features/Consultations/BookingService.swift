@@ -52,9 +52,10 @@ struct BookingService: Sendable {
                     return try await insert(slotID: slotID, input, code: code, keyHash: keyHash, language: messageLanguage, on: tx)
                 }
             } else {
-                // Negative control for the concurrency test only: check in Swift, then write. Races.
+                // Negative control for the concurrency test only: check in Swift, then write. Races — the pause
+                // widens the window so the race shows on any machine, however the tasks are scheduled.
                 guard let slot = try await ConsultationSlot.find(slotID, on: db), slot.taken < slot.capacity else { throw SeatUnavailable() }
-                await Task.yield()
+                try await Task.sleep(for: .milliseconds(50))
                 try await (db as! any SQLDatabase).raw("UPDATE consultation_slots SET taken = \(bind: slot.taken + 1) WHERE id = \(bind: slotID)").run()
                 bookingID = try await insert(slotID: slotID, input, code: code, keyHash: keyHash, language: messageLanguage, on: db)
             }
