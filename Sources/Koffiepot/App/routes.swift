@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SlotAdminController())
     try app.register(collection: OutboxAdminController())
     try app.register(collection: GatheringsController())
+    try app.register(collection: GatheringAdminController())
 
     let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)

@@ -11,6 +11,7 @@ enum Migrations {
         M005_CreateConsultations(),
         M006_DropLoginFailures(),
         M007_CreateGatherings(),
+        M008_CreateAttendance(),
     ]
 
     static func register(on app: Application) {

@@ -58,6 +58,10 @@ enum StaffPages {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/slots") { Txt(t("slotadmin.link")) }
                         }
+                        if canManagePresence {
+                            Txt(" · ")
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/gatherings") { Txt(t("gadmin.link")) }
+                        }
                         if user.role == .admin {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/edit") { Txt(t("locations.edit")) }

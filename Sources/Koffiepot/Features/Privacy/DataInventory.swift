@@ -22,7 +22,7 @@ enum DataInventory {
         Column(table: table, column: column, personal: Personal(purpose: purpose, retention: retention, roles: roles))
     }
 
-    static var columns: [Column] { coreColumns + gatheringColumns }
+    static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns }
 
     static let coreColumns: [Column] =
         plain("staff_users", ["id", "role", "password_hash", "active", "created_at", "topics"])
@@ -71,6 +71,8 @@ enum DataInventory {
             personal("registrations", "contact", "confirmation and waiting-list news only (optional)", registrationRetention, []),
             personal("registrations", "childcare", "arrange childcare for the evening", registrationRetention, [.advisor]),
         ]
+
+    static let attendanceColumns: [Column] = plain("attendance_tallies", ["id", "gathering_id", "session", "adults", "children", "languages", "recorded_at"])
 
     static let registrationRetention = "KOFFIEPOT_BOOKING_RETENTION_DAYS (default 30) days after the last session"
 

@@ -1,0 +1,118 @@
+import Fluent
+import Vapor
+
+/// Advisors plan gatherings at their locations, see who registered (and the waiting list in order),
+/// and tally attendance per session.
+struct GatheringAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let staff = routes.grouped("staff").grouped(RequireRole(.advisor, .admin))
+        staff.get("locations", ":id", "gatherings", use: list)
+        staff.post("locations", ":id", "gatherings", use: create)
+        staff.get("gatherings", ":gatheringID", use: show)
+        staff.post("gatherings", ":gatheringID", "attendance", use: tally)
+    }
+
+    /// Admins everywhere; advisors at the locations they are the fixed advisor of.
+    static func mayManage(_ locationID: UUID, _ req: Request) async throws -> Bool {
+        guard let staff = req.staff else { return false }
+        if staff.user.role == .admin { return true }
+        return try await LocationAdvisor.query(on: req.db).filter(\.$location.$id == locationID)
+            .filter(\.$advisor.$id == staff.user.requireID()).count() > 0
+    }
+
+    private func location(_ req: Request) async throws -> Location {
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        guard try await Self.mayManage(location.requireID(), req) else { throw Abort(.forbidden) }
+        return location
+    }
+
+    private func gathering(_ req: Request) async throws -> Gathering {
+        guard let gathering = try await GatheringQueries.find(req.parameters.get("gatheringID"), on: req.db) else { throw Abort(.notFound) }
+        guard try await Self.mayManage(gathering.$location.id, req) else { throw Abort(.forbidden) }
+        return gathering
+    }
+
+    func list(req: Request) async throws -> Response {
+        let location = try await location(req)
+        return try await render(req, location: location, form: FormState(values: ["kind": GatheringKind.themeEvening.rawValue, "sessions": "1",
+                                                                                   "capacity": "15", "age": AgeGroup.primary.rawValue, "languages": "nl"]))
+    }
+
+    private func render(_ req: Request, location: Location, form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        var filter = GatheringFilter()
+        filter.locationID = try location.requireID()
+        let gatherings = try await GatheringQueries.upcoming(filter, from: req.now.addingTimeInterval(-60 * 86400), on: req.db)
+        let programmes = try await Programme.query(on: req.db).sort(\.$name).all()
+        return GatheringAdminPages.list(req.page, location: location, gatherings: gatherings, programmes: programmes, form: form, status: status)
+    }
+
+    struct Input: Content {
+        var kind: String?, title: String?, description: String?, programme: String?, room: String?, date: String?, start: String?, end: String?
+        var sessions: String?, capacity: String?, languages: String?, childcare: String?, topics: [String]?, age: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let location = try await location(req)
+        let input = try req.content.decode(Input.self)
+        var form = FormState(values: ["kind": input.kind ?? "", "title": input.title ?? "", "description": input.description ?? "",
+                                      "programme": input.programme ?? "", "room": input.room ?? "", "date": input.date ?? "",
+                                      "start": input.start ?? "", "end": input.end ?? "", "sessions": input.sessions ?? "",
+                                      "capacity": input.capacity ?? "", "languages": input.languages ?? "", "childcare": input.childcare ?? "",
+                                      "topics": (input.topics ?? []).joined(separator: ","), "age": input.age ?? ""])
+        let plan = GatheringPlanRules.check(form, now: req.now)
+        form.errors = plan.errors
+        guard let valid = plan.valid else { return try await render(req, location: location, form: form, status: .unprocessableEntity) }
+        let gathering = Gathering()
+        gathering.$location.id = try location.requireID()
+        if let id = input.programme.flatMap(UUID.init(uuidString:)), let programme = try await Programme.find(id, on: req.db) {
+            gathering.$programme.id = programme.id
+        }
+        gathering.kind = valid.kind
+        gathering.title = valid.title
+        gathering.description = valid.description
+        gathering.room = valid.room
+        gathering.startsAt = valid.start
+        gathering.endsAt = valid.end
+        gathering.sessions = valid.sessions
+        gathering.capacity = valid.capacity
+        gathering.taken = 0
+        gathering.languages = valid.languages.joined(separator: ",")
+        gathering.childcare = input.childcare == "yes"
+        gathering.topicKeys = (input.topics ?? []).compactMap(Topic.init(rawValue:)).map(\.rawValue).joined(separator: ",")
+        gathering.ageGroup = valid.ageGroup
+        gathering.cancelled = false
+        try await gathering.create(on: req.db)
+        return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)", redirectType: .normal)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let gathering = try await gathering(req)
+        let registrations = try await Registration.query(on: req.db).filter(\.$gathering.$id == gathering.requireID())
+            .filter(\.$status != .cancelled).sort(\.$seq).all()
+        let tallies = try await AttendanceTally.query(on: req.db).filter(\.$gathering.$id == gathering.requireID()).sort(\.$session).all()
+        try await AccessLog.record("registrations:\(gathering.id!.uuidString)", on: req)
+        return GatheringAdminPages.detail(req.page, gathering: gathering, registrations: registrations, tallies: tallies)
+    }
+
+    struct TallyInput: Content { var session: String?, adults: String?, children: String?, languages: String? }
+
+    func tally(req: Request) async throws -> Response {
+        let gathering = try await gathering(req)
+        let input = try req.content.decode(TallyInput.self)
+        guard let session = input.session.flatMap(Int.init), (0..<gathering.sessions).contains(session),
+              let adults = input.adults.flatMap(Int.init), (0...500).contains(adults),
+              let children = input.children.flatMap(Int.init), (0...500).contains(children)
+        else { throw Abort(.badRequest) }
+        let languages = GatheringPlanRules.languageCodes(input.languages ?? "") ?? []
+        let existing = try await AttendanceTally.query(on: req.db).filter(\.$gathering.$id == gathering.requireID()).filter(\.$session == session).first()
+        let tally = existing ?? AttendanceTally()
+        tally.$gathering.id = try gathering.requireID()
+        tally.session = session
+        tally.adults = adults
+        tally.children = children
+        tally.languages = languages.joined(separator: ",")
+        tally.recordedAt = req.now
+        try await tally.save(on: req.db)
+        return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)?done=agenda.saved", redirectType: .normal)
+    }
+}

@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import Koffiepot
+
+@Suite struct GatheringAdminTests {
+    @Test func advisorPlansAThemeEveningSeesTheQueueAndTallies() async throws {
+        try await withTestApp { app, clock in
+            let vlinder = try await app.location(named: "Basisschool De Vlinder")
+            let petra = TestBrowser(app)
+            _ = try await petra.login("petra@koffiepot.test")
+            let base = "/staff/locations/\(vlinder.id!)/gatherings"
+            let fields = ["kind": "theme_evening", "title": "Schermtijd", "description": "Hoeveel is te veel?", "programme": "", "room": "Aula",
+                          "date": "2026-12-09", "start": "19:30", "end": "21:00", "sessions": "1", "capacity": "2", "languages": "nl, ar",
+                          "age": "4-12", "topics[]": "screens", "childcare": "yes"]
+            var bad = fields
+            bad["languages"] = "klingon"
+            bad["end"] = "19:00"
+            let refused = try await petra.post(base, bad)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("value=\"Schermtijd\"") && refused.text.contains("De eindtijd moet na de begintijd liggen."))
+            let made = try await petra.post(base, fields)
+            let page = try #require(made.headers.first(name: .location))
+            let gathering = try #require(try await Gathering.query(on: app.db).filter(\.$title == "Schermtijd").first())
+            #expect(gathering.languageCodes == ["nl", "ar"] && gathering.childcare && gathering.topics == [.screens])
+
+            let service = RegistrationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now)
+            for i in 0..<4 { _ = try await service.register(gatheringID: gathering.id!, person(i), messageLanguage: .nl, idempotencyKey: nil) }
+            let detail = try await petra.get(page)
+            #expect(detail.text.contains("Aangemeld (2 volwassenen)") && detail.text.contains("Wachtlijst (2), op volgorde"))
+            let order = ["Ouder 2", "Ouder 3"].map { detail.text.range(of: $0)!.lowerBound }
+            #expect(order[0] < order[1])
+            #expect(try await AccessLogEntry.query(on: app.db).all().map(\.subject).contains("registrations:\(gathering.id!.uuidString)"))
+
+            _ = try await petra.post(page + "/attendance", ["session": "0", "adults": "5", "children": "2", "languages": "nl ar"])
+            _ = try await petra.post(page + "/attendance", ["session": "0", "adults": "6", "children": "2", "languages": "nl,ar,tr"])
+            let tallies = try await AttendanceTally.query(on: app.db).all()
+            #expect(tallies.count == 1 && tallies[0].adults == 6 && tallies[0].languages == "nl,ar,tr")
+            #expect(try await petra.post(page + "/attendance", ["session": "3", "adults": "1", "children": "0", "languages": ""]).status == .badRequest)
+
+            let anja = TestBrowser(app)
+            _ = try await anja.login("anja@koffiepot.test")
+            #expect(try await anja.get(page).status == .forbidden)
+            #expect(try await anja.get(base).status == .forbidden)
+        }
+    }
+}
