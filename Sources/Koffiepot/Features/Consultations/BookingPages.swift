@@ -37,15 +37,8 @@ enum BookingPages {
                     Txt(" " + t("book.interpreter"))
                 }.cls("check")
                 FormField(name: "contact", label: t("book.contact"), hint: t("book.contact_hint"), autocomplete: "email").render(form, t)
-                Tag("aside") {
-                    Tag("h2") { Txt(t("privacy.title")) }
-                    Tag("ul") {
-                        Tag("li") { Txt(t("privacy.no_file")) }
-                        Tag("li") { Txt(t("privacy.who_sees", ["advisor": slot?.advisorName ?? t("role.advisor")])) }
-                        Tag("li") { Txt(t("privacy.deleted", ["days": "\(retentionDays)"])) }
-                        Tag("li") { Txt(t("privacy.messages")) }
-                    }
-                }.cls("privacy").attr("aria-labelledby", "privacy-title")
+                PrivacyNote(t, [t("privacy.no_file"), t("privacy.who_sees", ["advisor": slot?.advisorName ?? t("role.advisor")]),
+                                t("privacy.deleted", ["days": "\(retentionDays)"]), t("privacy.messages")])
                 Tag("button") { Txt(t("book.submit")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/book").cls("stack")
         }

@@ -35,15 +35,13 @@ struct BookingService: Sendable {
 
     func book(slotID: UUID, _ input: ValidBooking, messageLanguage: Language, idempotencyKey: String?,
               guardEnabled: Bool = true) async throws -> BookingOutcome {
-        let keyHash = idempotencyKey.map { PersonalCode.hash("idempotency:" + $0, secret: secret) }
+        let (keyHash, code) = CodeLookup.issue(idempotencyKey: idempotencyKey, secret: secret)
         if let keyHash, let earlier = try await replay(keyHash: keyHash, slotID: slotID, key: idempotencyKey) { return earlier }
         // Not offered on a holiday or a day the advisor cancelled (the seat guard below handles full, past, cancelled).
         if guardEnabled, try await ConsultationSlot.find(slotID, on: db).map({ $0.taken < $0.capacity }) == true,
            try await !SlotQueries.isOffered(slotID, now: now, on: db) {
             return .unavailable
         }
-        let token = PersonalCode.linkToken(idempotencyKey: idempotencyKey, secret: secret)
-        let code = PersonalCode.code(forLink: token, secret: secret)
         do {
             let bookingID: UUID
             if guardEnabled {

@@ -76,22 +76,15 @@ enum BookingAccess {
     }
 
     static func byLink(_ token: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
-        guard token.count >= 40, token.count <= 64 else { return nil }
-        let secret = settings.secret ?? ""
-        let booking = try await Booking.query(on: db).filter(\.$linkHash == PersonalCode.hash(token, secret: secret)).first()
-        return try await open(booking, token: token, secret: secret, now: now, on: db)
+        try await open(CodeLookup.byLink(Booking.self, token: token, secret: settings.secret ?? "", on: db), secret: settings.secret ?? "", now: now, on: db)
     }
 
     static func byCode(_ typed: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
-        let secret = settings.secret ?? ""
-        let normalized = PersonalCode.normalize(typed) ?? "invalid"
-        let booking = try await Booking.query(on: db).filter(\.$codeHash == PersonalCode.hash(normalized, secret: secret)).first()
-        let token = booking.flatMap { PersonalCode.unseal($0.linkSealed, secret: secret) } ?? ""
-        return try await open(booking, token: token, secret: secret, now: now, on: db)
+        try await open(CodeLookup.byCode(Booking.self, typed: typed, secret: settings.secret ?? "", on: db), secret: settings.secret ?? "", now: now, on: db)
     }
 
-    private static func open(_ booking: Booking?, token: String, secret: String, now: Date, on db: any Database) async throws -> Found? {
-        guard let booking, booking.status == .booked,
+    private static func open(_ hit: (Booking, String)?, secret: String, now: Date, on db: any Database) async throws -> Found? {
+        guard let (booking, token) = hit, booking.status == .booked,
               let slot = try await ConsultationSlot.query(on: db).filter(\.$id == booking.$slot.id).with(\.$location).with(\.$advisor).first(),
               slot.endsAt > now
         else { return nil }

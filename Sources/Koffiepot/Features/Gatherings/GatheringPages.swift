@@ -82,13 +82,7 @@ enum GatheringPages {
                         Txt(" " + t("book.interpreter"))
                     }.cls("check")
                     FormField(name: "contact", label: t("book.contact"), hint: t("gathering.contact_hint"), autocomplete: "email").render(form, t)
-                    Tag("aside") {
-                        Tag("ul") {
-                            Tag("li") { Txt(t("privacy.no_file")) }
-                            Tag("li") { Txt(t("privacy.deleted", ["days": "\(retentionDays)"])) }
-                            Tag("li") { Txt(t("privacy.messages")) }
-                        }
-                    }.cls("privacy")
+                    PrivacyNote(t, [t("privacy.no_file"), t("privacy.deleted_gathering", ["days": "\(retentionDays)"]), t("privacy.messages")])
                     Tag("button") { Txt(t("gathering.register_submit")) }.attr("type", "submit")
                 }.attr("method", "post").attr("action", "/gatherings/\(gathering.id!.uuidString)/register").cls("stack")
             }

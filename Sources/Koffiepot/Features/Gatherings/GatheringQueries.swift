@@ -44,22 +44,15 @@ enum RegistrationAccess {
     }
 
     static func byLink(_ token: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
-        guard token.count >= 40, token.count <= 64 else { return nil }
-        let secret = settings.secret ?? ""
-        let registration = try await Registration.query(on: db).filter(\.$linkHash == PersonalCode.hash(token, secret: secret)).first()
-        return try await open(registration, token: token, secret: secret, now: now, on: db)
+        try await open(CodeLookup.byLink(Registration.self, token: token, secret: settings.secret ?? "", on: db), secret: settings.secret ?? "", now: now, on: db)
     }
 
     static func byCode(_ typed: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
-        let secret = settings.secret ?? ""
-        let normalized = PersonalCode.normalize(typed) ?? "invalid"
-        let registration = try await Registration.query(on: db).filter(\.$codeHash == PersonalCode.hash(normalized, secret: secret)).first()
-        let token = registration.flatMap { PersonalCode.unseal($0.linkSealed, secret: secret) } ?? ""
-        return try await open(registration, token: token, secret: secret, now: now, on: db)
+        try await open(CodeLookup.byCode(Registration.self, typed: typed, secret: settings.secret ?? "", on: db), secret: settings.secret ?? "", now: now, on: db)
     }
 
-    private static func open(_ registration: Registration?, token: String, secret: String, now: Date, on db: any Database) async throws -> Found? {
-        guard let registration, registration.status != .cancelled,
+    private static func open(_ hit: (Registration, String)?, secret: String, now: Date, on db: any Database) async throws -> Found? {
+        guard let (registration, token) = hit, registration.status != .cancelled,
               let gathering = try await GatheringQueries.find(registration.$gathering.id.uuidString, on: db), gathering.lastEnd > now
         else { return nil }
         return Found(registration: registration, gathering: gathering, token: token, code: PersonalCode.code(forLink: token, secret: secret))

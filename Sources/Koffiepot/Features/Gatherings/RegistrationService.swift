@@ -42,10 +42,9 @@ struct RegistrationService: Sendable {
     var secret: String { settings.secret ?? "" }
 
     func register(gatheringID: UUID, _ input: RegistrationInput, messageLanguage: Language, idempotencyKey: String?) async throws -> RegistrationOutcome {
-        let keyHash = idempotencyKey.map { PersonalCode.hash("idempotency:" + $0, secret: secret) }
+        let (keyHash, code) = CodeLookup.issue(idempotencyKey: idempotencyKey, secret: secret)
         if let keyHash, let earlier = try await replay(keyHash, key: idempotencyKey) { return earlier }
-        let token = PersonalCode.linkToken(idempotencyKey: idempotencyKey, secret: secret)
-        let code = PersonalCode.code(forLink: token, secret: secret)
+        let token = code.linkToken
         do {
             return try await WriteTransaction.run(on: db) { tx in
                 guard let gathering = try await lock(gatheringID, on: tx), gathering.kind.needsRegistration,

@@ -11,6 +11,14 @@ func InlineAction(_ ctx: PageContext, action: String, label: String, accessibleN
     }.attr("method", "post").attr("action", action).cls("inline")
 }
 
+/// "What happens with what you fill in?" — said in plain words before a person sends anything.
+func PrivacyNote(_ t: Localizer, _ points: [String]) -> Component {
+    Tag("aside") {
+        Tag("h2") { Txt(t("privacy.title")) }
+        Tag("ul") { for point in points { Tag("li") { Txt(point) } } }
+    }.cls("privacy")
+}
+
 /// The confirmation after a post/redirect/get, from `?done=<message key>`; only known keys are shown.
 func Confirmation(_ ctx: PageContext, allowed: Set<String>) -> Component {
     Tag("div") {
