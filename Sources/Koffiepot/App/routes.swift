@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: OutboxAdminController())
     try app.register(collection: GatheringsController())
     try app.register(collection: GatheringAdminController())
+    try app.register(collection: ProgrammeController())
 
     let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)

@@ -46,3 +46,27 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ProgrammeCatalogueTests {
+    @Test func coordinatorsKeepTheCatalogueParentsReadIt() async throws {
+        try await withTestApp { app, _ in
+            let catalogue = try await TestBrowser(app).get("/programmes")
+            #expect(catalogue.text.contains("Peuter in Zicht") && catalogue.text.contains("Erkend als effectief"))
+            let karin = TestBrowser(app)
+            _ = try await karin.login("coordinator@koffiepot.test")
+            let kies = try #require(try await Programme.query(on: app.db).filter(\.$name == "KIES").first())
+            #expect(try await karin.get("/staff/programmes?edit=\(kies.id!)").text.contains("value=\"KIES\""))
+            let changed = try await karin.post("/staff/programmes", ["id": kies.id!.uuidString, "name": "KIES", "description": "Nieuw",
+                                                                    "age": "4-12", "languages": "nl, pl", "evidence": "not_assessed"])
+            #expect(changed.status == .seeOther)
+            let stored = try #require(try await Programme.find(kies.id, on: app.db))
+            #expect(stored.evidence == .notAssessed && stored.languages == "nl,pl")
+            let duplicate = try await karin.post("/staff/programmes", ["id": "", "name": "KIES", "description": "", "age": "4-12",
+                                                                      "languages": "nl", "evidence": "recognised"])
+            #expect(duplicate.status == .unprocessableEntity && duplicate.text.contains("Er is al een programma met deze naam."))
+            let anja = TestBrowser(app)
+            _ = try await anja.login("anja@koffiepot.test")
+            #expect(try await anja.get("/staff/programmes").status == .forbidden)
+        }
+    }
+}

@@ -39,6 +39,9 @@ enum StaffPages {
                     Tag("li") { A("/staff/outbox") { Txt(t("outbox.title")) } }
                 }.cls("actions")
             }
+            if user.role == .coordinator || user.role == .admin {
+                Tag("p") { A("/staff/programmes") { Txt(t("programmes.edit")) } }
+            }
             if user.role == .advisor {
                 Tag("ul") {
                     Tag("li") { A("/staff/agenda") { Txt(t("agenda.title")) } }

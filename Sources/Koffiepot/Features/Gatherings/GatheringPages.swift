@@ -56,7 +56,7 @@ enum GatheringPages {
                 Tag("dd") { Txt(t(gathering.childcare ? "gathering.yes" : "gathering.no")) }
                 if let programme = gathering.programme {
                     Tag("dt") { Txt(t("gathering.programme")) }
-                    Tag("dd") { Txt("\(programme.name) · \(t(programme.evidence.labelKey))") }
+                    Tag("dd") { A("/programmes") { Txt(programme.name) }; Txt(" · \(t(programme.evidence.labelKey))") }
                 }
             }.cls("facts")
             if let programme = gathering.programme { Tag("p") { Txt(programme.description) }.cls("hint") }
