@@ -150,3 +150,40 @@ def test_waitlisted_parent_is_promoted_and_gets_the_email(server, browser, mail)
     message, body = mail.wait_for("noor@example.nl", "Er is een plek voor je")
     page.reload()
     expect(page.locator(".status")).to_contain_text("Je hebt een plek")
+
+
+def test_invitation_card_prints_with_a_qr_code_that_works(server, browser):
+    """Issue 4: an advisor makes a personal invitation, prints the card (print CSS), the QR link works."""
+    import subprocess
+    from conftest import ARTIFACTS
+    page = new_page(browser, viewport=DESKTOP)
+    page.goto(server + "/login")
+    page.get_by_label("E-mailadres").fill("petra@koffiepot.test")
+    page.get_by_label("Wachtwoord").fill("koffiepot-demo")
+    page.get_by_role("button", name="Inloggen").click()
+    row = page.locator("li", has=page.get_by_role("link", name="Basisschool De Vlinder"))
+    row.get_by_role("link", name="Bijeenkomsten").click()
+    page.get_by_role("link", name="Omgaan met pubers").click()
+    page.get_by_role("link", name="Persoonlijke uitnodigingen").click()
+    page.get_by_label("Voor wie? (mag je overslaan)").fill("vader van Sem")
+    page.get_by_role("button", name="Uitnodiging maken").click()
+    check_a11y(page, "invitations")
+    page.get_by_role("link", name="Kaartje printen").click()
+    check_a11y(page, "invitation-card")
+    page.emulate_media(media="print")
+    expect(page.locator("header")).to_be_hidden()
+    card = ARTIFACTS / "invitation-card-print.png"
+    page.locator(".invitecard").screenshot(path=str(card))
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(card)], capture_output=True, text=True, check=True).stdout.strip()
+    assert re.fullmatch(re.escape(server) + r"/i/[0-9a-z]{10}", decoded)
+
+    parent = new_page(browser)
+    parent.goto(decoded)
+    expect(parent.get_by_role("heading", level=1)).to_have_text("Omgaan met pubers")
+    parent.get_by_label("Voornaam of een schuilnaam").fill("Sem's vader")
+    parent.get_by_role("button", name="Aanmelden").click()
+    expect(parent.get_by_role("status")).to_have_text("Gelukt! Je bent aangemeld.")
+    page.emulate_media(media="screen")
+    page.go_back()
+    page.reload()
+    expect(page.get_by_text("1 aanmeldingen")).to_be_visible()

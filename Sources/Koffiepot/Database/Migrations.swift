@@ -12,6 +12,7 @@ enum Migrations {
         M006_DropLoginFailures(),
         M007_CreateGatherings(),
         M008_CreateAttendance(),
+        M009_CreateInvitations(),
     ]
 
     static func register(on app: Application) {

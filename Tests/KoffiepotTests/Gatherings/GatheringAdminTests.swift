@@ -70,3 +70,44 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct InvitationTests {
+    @Test func qrCodesHaveFinderPatterns() throws {
+        let rows = try #require(QRCode.modules("http://127.0.0.1:8080/i/abcdefghjk"))
+        #expect(rows.count >= 21 && rows.allSatisfy { $0.count == rows.count })
+        // Top-left finder: a dark 7×7 ring around a light ring around a dark 3×3 centre.
+        #expect((0..<7).allSatisfy { rows[0][$0] && rows[6][$0] && rows[$0][0] && rows[$0][6] })
+        #expect((1..<6).allSatisfy { !rows[1][$0] && !rows[5][$0] })
+        #expect((2..<5).allSatisfy { x in (2..<5).allSatisfy { rows[$0][x] } })
+        let svg = try #require(QRCode.svg("x\"><script>", label: "a\"b"))
+        #expect(svg.contains("aria-label=\"a&quot;b\"") && !svg.contains("<script>"))
+    }
+
+    @Test func invitationsCountRegistrationsPerChannelNotPerPerson() async throws {
+        try await withTestApp { app, _ in
+            let course = try #require(try await Gathering.query(on: app.db).filter(\.$title == "Omgaan met pubers").first())
+            let teacher = TestBrowser(app)
+            _ = try await teacher.login("leerkracht@koffiepot.test")
+            _ = try await teacher.post("/staff/gatherings/\(course.id!)/invitations", ["label": "moeder van Fatima"])
+            let invitation = try #require(try await Invitation.query(on: app.db).first())
+            let card = try await teacher.get("/staff/invitations/\(invitation.id!)/card")
+            #expect(card.text.contains("<svg") && card.text.contains("/i/\(invitation.token)"))
+            #expect(!card.text.contains("moeder van Fatima"))
+
+            let parent = TestBrowser(app)
+            let follow = try await parent.get("/i/\(invitation.token.uppercased())")
+            #expect(follow.headers.first(name: .location) == "/gatherings/\(course.id!)?via=\(invitation.token)")
+            let page = try await parent.get(follow.headers.first(name: .location)!)
+            #expect(page.text.contains("name=\"via\" value=\"\(invitation.token)\""))
+            _ = try await parent.post("/gatherings/\(course.id!)/register", ["name": "Amal", "adults": "2", "language": "ar", "via": invitation.token])
+            _ = try await TestBrowser(app).post("/gatherings/\(course.id!)/register", ["name": "Els", "adults": "1", "language": "nl"])
+            let list = try await teacher.get("/staff/gatherings/\(course.id!)/invitations")
+            #expect(list.text.contains("moeder van Fatima") && list.text.contains("1 aanmeldingen"))
+            #expect(!list.text.contains("Amal"))
+            #expect(try await teacher.get("/staff/gatherings/\(course.id!)").status == .forbidden)
+            let anja = TestBrowser(app)
+            _ = try await anja.login("anja@koffiepot.test")
+            #expect(try await anja.post("/staff/gatherings/\(course.id!)/invitations", ["label": ""]).status == .forbidden)
+        }
+    }
+}

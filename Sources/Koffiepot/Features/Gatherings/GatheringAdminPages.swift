@@ -50,7 +50,11 @@ enum GatheringAdminPages {
             Confirmation(ctx, allowed: ["agenda.saved"])
             Tag("h1") { Txt(gathering.title) }
             Tag("p") { Txt("\(t(gathering.kind.labelKey)) · \(GatheringText.when(gathering, t)) · \(GatheringText.places(gathering, t))") }
-            Tag("p") { A("/gatherings/\(gathering.id!.uuidString)") { Txt(t("presence.public_page")) } }
+            Tag("p") {
+                A("/gatherings/\(gathering.id!.uuidString)") { Txt(t("presence.public_page")) }
+                Txt(" · ")
+                A("/staff/gatherings/\(gathering.id!.uuidString)/invitations") { Txt(t("invite.title")) }
+            }
             if gathering.kind.needsRegistration {
                 Tag("h2") { Txt(t("gadmin.registered", ["count": "\(confirmed.reduce(0) { $0 + $1.adults })"])) }
                 registrationList(confirmed, t)

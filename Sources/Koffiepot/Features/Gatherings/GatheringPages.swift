@@ -69,6 +69,7 @@ enum GatheringPages {
                 Tag("form") {
                     CSRFField(ctx)
                     VoidTag("input", [("type", "hidden"), ("name", "idempotency_key"), ("value", idempotencyKey)])
+                    VoidTag("input", [("type", "hidden"), ("name", "via"), ("value", form["via"])])
                     FormField(name: "name", label: t("book.name"), required: true, hint: t("book.name_hint"), autocomplete: "given-name").render(form, t)
                     FormField(name: "adults", label: t("gathering.adults"), type: "number", required: true).render(form, t)
                     SelectField(name: "language", label: t("book.language"),

@@ -27,19 +27,21 @@ struct GatheringsController: RouteCollection {
 
     func detail(req: Request) async throws -> Response {
         guard let gathering = try await GatheringQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
-        return GatheringPages.detail(req.page, gathering: gathering, form: FormState(values: ["adults": "1", "language": req.language.rawValue]),
+        let via = String((req.query[String.self, at: "via"] ?? "").prefix(20))
+        return GatheringPages.detail(req.page, gathering: gathering, form: FormState(values: ["adults": "1", "language": req.language.rawValue, "via": via]),
                                      idempotencyKey: PersonalCode.randomToken(), retentionDays: req.application.settings.bookingRetentionDays)
     }
 
     struct Input: Content {
-        var idempotency_key: String?, name: String?, adults: String?, language: String?, childcare: String?, interpreter: String?, contact: String?
+        var idempotency_key: String?, via: String?, name: String?, adults: String?, language: String?, childcare: String?, interpreter: String?, contact: String?
     }
 
     func register(req: Request) async throws -> Response {
         guard let gathering = try await GatheringQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
         let input = try req.content.decode(Input.self)
         var form = FormState(values: ["name": input.name ?? "", "adults": input.adults ?? "", "language": input.language ?? "",
-                                      "childcare": input.childcare ?? "", "interpreter": input.interpreter ?? "", "contact": input.contact ?? ""])
+                                      "childcare": input.childcare ?? "", "interpreter": input.interpreter ?? "", "contact": input.contact ?? "",
+                                      "via": input.via ?? ""])
         let key = input.idempotency_key.flatMap { $0.count >= 16 && $0.count <= 100 ? $0 : nil }
         let retry = { (status: HTTPStatus, message: String?) in
             GatheringPages.detail(req.page, gathering: gathering, form: form, idempotencyKey: key ?? PersonalCode.randomToken(),
@@ -50,7 +52,12 @@ struct GatheringsController: RouteCollection {
         case .invalid(let errors):
             form.errors = errors
             return retry(.unprocessableEntity, nil)
-        case .valid(let valid):
+        case .valid(var valid):
+            // Count the registration for the invitation that brought the person here (same gathering only).
+            if let via = input.via?.lowercased(), !via.isEmpty,
+               let invitation = try await Invitation.query(on: req.db).filter(\.$token == via).filter(\.$gathering.$id == gathering.requireID()).first() {
+                valid.invitationID = invitation.id
+            }
             let service = RegistrationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
             switch try await service.register(gatheringID: gathering.requireID(), valid, messageLanguage: req.language, idempotencyKey: key) {
             case .registered(let receipt), .replayed(let receipt):

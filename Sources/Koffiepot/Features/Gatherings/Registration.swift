@@ -29,6 +29,8 @@ final class Registration: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "promoted_at") var promotedAt: Date?
     @Field(key: "purge_after") var purgeAfter: Date
+    /// The invitation that brought this registration in (for reach per channel), if any.
+    @OptionalParent(key: "invitation_id") var invitation: Invitation?
 
     init() {}
 }

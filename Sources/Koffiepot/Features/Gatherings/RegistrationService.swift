@@ -28,6 +28,8 @@ struct RegistrationInput: Sendable {
     var language: String
     var childcare: Bool
     var interpreter: Bool
+    /// The invitation that brought the person in, counted per channel.
+    var invitationID: UUID? = nil
 }
 
 /// Registers, cancels and promotes. Every change runs in one write transaction that first locks the
@@ -74,6 +76,7 @@ struct RegistrationService: Sendable {
                 registration.messageLanguage = messageLanguage
                 registration.status = status
                 registration.createdAt = now
+                registration.$invitation.id = input.invitationID
                 registration.purgeAfter = gathering.lastEnd.addingTimeInterval(Double(settings.bookingRetentionDays) * 86400)
                 try await registration.create(on: tx)
                 try await notify(status == .confirmed ? "registration_confirmed" : "registration_waitlisted", registration, gathering, token: token, on: tx)

@@ -73,6 +73,9 @@ enum DataInventory {
         ]
 
     static let attendanceColumns: [Column] = plain("attendance_tallies", ["id", "gathering_id", "session", "adults", "children", "languages", "recorded_at"])
+        + plain("invitations", ["id", "gathering_id", "token", "created_by", "created_at"])
+        + [personal("invitations", "label", "who a personal invitation was meant for (free text by staff)", "until the gathering is removed", [.advisor, .teacher, .admin])]
+        + plain("registrations", ["invitation_id"])
 
     static let registrationRetention = "KOFFIEPOT_BOOKING_RETENTION_DAYS (default 30) days after the last session"
 
