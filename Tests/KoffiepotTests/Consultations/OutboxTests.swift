@@ -101,3 +101,46 @@ import VaporTesting
         await #expect(throws: (any Error).self) { try await Sendmail.pipe(message, command: "/bin/false") }
     }
 }
+
+@Suite struct SMSGatewayTests {
+    /// The live SMS sender posts JSON with a bearer token to the configured gateway (a real local HTTP server here).
+    @Test func smsGoesToTheConfiguredGateway() async throws {
+        let received = RecordingSender()
+        let gateway = try await Application.make(.testing)
+        gateway.http.server.configuration.hostname = "127.0.0.1"
+        gateway.http.server.configuration.port = 0
+        gateway.post("sms") { req async throws -> HTTPStatus in
+            struct SMS: Content { let to: String, text: String }
+            guard req.headers.bearerAuthorization?.token == "secret-token" else { return .unauthorized }
+            let sms = try req.content.decode(SMS.self)
+            try await received.sender.sendSMS(sms.to, sms.text)
+            return .accepted
+        }
+        try await gateway.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(gateway.http.server.shared.localAddress?.port)
+        do {
+            try await withTestApp(demo: false) { app, _ in
+                var settings = app.settings
+                settings.smsGatewayURL = "http://127.0.0.1:\(port)/sms"
+                settings.smsGatewayToken = "secret-token"
+                let live = MessageSender.live(settings: settings, client: app.client)
+                try await live.sendSMS("+31612345678", "Koffiepot: afspraak morgen")
+                #expect(received.sent == [.init(to: "+31612345678", subject: "", body: "Koffiepot: afspraak morgen")])
+                settings.smsGatewayToken = "wrong"
+                await #expect(throws: (any Error).self) {
+                    try await MessageSender.live(settings: settings, client: app.client).sendSMS("+31612345678", "x")
+                }
+                settings.smsGatewayURL = nil
+                await #expect(throws: (any Error).self) {
+                    try await MessageSender.live(settings: settings, client: app.client).sendSMS("+31612345678", "x")
+                }
+            }
+        } catch {
+            await gateway.server.shutdown()
+            try await gateway.asyncShutdown()
+            throw error
+        }
+        await gateway.server.shutdown()
+        try await gateway.asyncShutdown()
+    }
+}
