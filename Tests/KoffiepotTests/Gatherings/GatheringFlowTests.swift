@@ -93,3 +93,21 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct GatheringFeedTests {
+    @Test func feedAndWidgetFollowTheFilters() async throws {
+        try await withTestApp { app, _ in
+            let vlinder = try await app.location(named: "Basisschool De Vlinder")
+            let feed = try await TestBrowser(app).get("/gatherings/calendar.ics?location=\(vlinder.id!)")
+            #expect(feed.headers.first(name: .contentType)?.hasPrefix("text/calendar") == true)
+            // "Slapen: hoe dan?" once plus four sessions of "Omgaan met pubers".
+            #expect(feed.text.components(separatedBy: "BEGIN:VEVENT").count - 1 == 5)
+            #expect(!feed.text.contains("Peuter in Zicht"))
+            let widget = try await TestBrowser(app).get("/embed/gatherings?age=1-4")
+            #expect(widget.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors *") == true)
+            #expect(widget.text.contains("Peuter in Zicht") && !widget.text.contains("Omgaan met pubers") && !widget.text.contains("<form"))
+            let list = try await TestBrowser(app).get("/gatherings?age=1-4")
+            #expect(list.text.contains("/gatherings/calendar.ics?age=1%2D4"))
+        }
+    }
+}

@@ -10,7 +10,9 @@ struct SlotView: Sendable {
 
 enum SlotQueries {
     /// Free, open, future slots at a location between two local days (inclusive).
-    static func free(at locationID: UUID, from: LocalDate, through last: LocalDate, now: Date,
+    /// `board`, when the caller already has the presence of the location for at least this range, saves
+    /// computing it again.
+    static func free(at locationID: UUID, from: LocalDate, through last: LocalDate, now: Date, board: LocationPresence? = nil,
                      on db: any Database) async throws -> [SlotView] {
         let start = max(now, from.instant(minute: 0) ?? now)
         let end = last.adding(days: 1).instant(minute: 0) ?? now
@@ -18,7 +20,8 @@ enum SlotQueries {
             .filter(\.$location.$id == locationID).filter(\.$cancelled == false)
             .filter(\.$startsAt > start).filter(\.$startsAt < end)
             .with(\.$advisor).sort(\.$startsAt).all()
-        let blocked = try await blockedPeriods(at: locationID, from: from, through: last, on: db)
+        let blocked: [Blocked]
+        if let board { blocked = blockedPeriods(in: board) } else { blocked = try await blockedPeriods(at: locationID, from: from, through: last, on: db) }
         return slots.filter { slot in
             slot.taken < slot.capacity && !blocked.contains { $0.covers(slot) }
         }.map { SlotView(slot: $0, advisorName: $0.advisor.name) }
@@ -44,7 +47,10 @@ enum SlotQueries {
 
     static func blockedPeriods(at locationID: UUID, from: LocalDate, through last: LocalDate, on db: any Database) async throws -> [Blocked] {
         guard let location = try await Location.find(locationID, on: db) else { return [] }
-        let board = try await LocationQueries.presence(at: location, from: from, through: last, on: db)
+        return blockedPeriods(in: try await LocationQueries.presence(at: location, from: from, through: last, on: db))
+    }
+
+    static func blockedPeriods(in board: LocationPresence) -> [Blocked] {
         let cancelled = board.occurrences.filter { $0.status == .cancelled }
             .map { Blocked(advisorID: $0.advisorID, start: $0.start, end: $0.end) }
         let holidays = board.holidays.compactMap { holiday -> Blocked? in

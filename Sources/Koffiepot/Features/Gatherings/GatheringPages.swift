@@ -33,6 +33,34 @@ enum GatheringPages {
             }.attr("method", "get").attr("action", "/gatherings").cls("filters")
             if gatherings.isEmpty { Tag("p") { Txt(t("gatherings.none")) }.attr("role", "status") }
             GatheringList(ctx, gatherings: gatherings, showLocation: true)
+            Tag("p") {
+                A("/gatherings/calendar.ics?" + filterQuery(form)) { Txt(t("location.calendar")) }
+                Txt(" · ")
+                A("/embed/gatherings?" + filterQuery(form)) { Txt(t("location.embed")) }
+            }.cls("links")
+        }
+    }
+
+    /// The chosen filters as a query string, so the feed and the widget show what the list shows.
+    static func filterQuery(_ form: FormState) -> String {
+        form.values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+    }
+
+    static func embed(_ ctx: PageContext, gatherings: [Gathering], publicURL: String) -> Response {
+        let t = ctx.t
+        return PageLayout.render(ctx, title: t("gatherings.title"), bare: true) {
+            Tag("h1") { Txt(t("gatherings.title")) }.cls("embed-title")
+            Tag("ul") {
+                for g in gatherings {
+                    Tag("li") {
+                        A("\(publicURL)/gatherings/\(g.id!.uuidString)") { Txt(g.title) }.attr("target", "_blank").attr("rel", "noopener")
+                        Tag("p") { Txt(GatheringText.when(g, t) + " · " + g.location.name) }
+                        Tag("p") { Txt(GatheringText.places(g, t)) }.cls("kind")
+                    }
+                }
+            }.cls("gatherings")
+            if gatherings.isEmpty { Tag("p") { Txt(t("gatherings.none")) } }
         }
     }
 

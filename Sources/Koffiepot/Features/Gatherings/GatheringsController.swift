@@ -5,6 +5,8 @@ import Vapor
 struct GatheringsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("gatherings", use: list)
+        routes.get("gatherings", "calendar.ics", use: feed)
+        routes.get("embed", "gatherings", use: embed)
         routes.get("gatherings", ":id", use: detail)
         routes.post("gatherings", ":id", "register", use: register)
         let registration = routes.grouped("r", ":token")
@@ -13,15 +15,43 @@ struct GatheringsController: RouteCollection {
         registration.post("cancel", use: cancel)
     }
 
-    func list(req: Request) async throws -> Response {
+    /// The filters from the query string (the same for the list, the feed and the widget).
+    private func filter(_ req: Request) -> (GatheringFilter, [String: String]) {
         let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : String($0.prefix(60)) } }
         let filter = GatheringFilter(locationID: q("location").flatMap(UUID.init(uuidString:)), neighbourhood: q("neighbourhood"),
                                      kind: q("kind").flatMap(GatheringKind.init(rawValue:)), topic: q("topic").flatMap(Topic.init(rawValue:)),
                                      ageGroup: q("age").flatMap(AgeGroup.init(rawValue:)), language: q("language"))
+        let values = ["location", "neighbourhood", "kind", "topic", "age", "language"].reduce(into: [String: String]()) { $0[$1] = q($1) ?? "" }
+        return (filter, values)
+    }
+
+    /// Every session of every gathering that matches, for a calendar app to subscribe to.
+    func feed(req: Request) async throws -> Response {
+        let (filter, _) = filter(req)
+        let gatherings = try await GatheringQueries.upcoming(filter, from: req.now.addingTimeInterval(-7 * 86400), on: req.db)
+        let events = gatherings.flatMap { g in
+            g.sessionStarts.enumerated().map { index, start in
+                CalendarFeed.Event(uid: "gathering-\(g.id!.uuidString)-\(index)@koffiepot", start: start,
+                                   end: start.addingTimeInterval(g.endsAt.timeIntervalSince(g.startsAt)), summary: g.title,
+                                   location: [g.room, g.location.name, g.location.address].filter { !$0.isEmpty }.joined(separator: ", "),
+                                   description: req.application.settings.publicURL + "/gatherings/" + g.id!.uuidString, cancelled: false)
+            }
+        }
+        return LocationsController.calendarResponse(CalendarFeed.render(name: req.t("gatherings.title"), events: events, now: req.now))
+    }
+
+    /// A minimal list for a school website's iframe.
+    func embed(req: Request) async throws -> Response {
+        let (filter, _) = filter(req)
+        let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
+        return GatheringPages.embed(req.page, gatherings: Array(gatherings.prefix(10)), publicURL: req.application.settings.publicURL)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let (filter, values) = filter(req)
         let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
         let neighbourhoods = Set(try await Location.query(on: req.db).all().map(\.neighbourhood)).sorted()
-        let form = FormState(values: ["neighbourhood": q("neighbourhood") ?? "", "kind": q("kind") ?? "", "topic": q("topic") ?? "",
-                                      "age": q("age") ?? "", "language": q("language") ?? ""])
+        let form = FormState(values: values)
         return GatheringPages.list(req.page, gatherings: gatherings, neighbourhoods: neighbourhoods, form: form)
     }
 

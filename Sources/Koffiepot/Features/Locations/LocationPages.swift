@@ -51,7 +51,7 @@ enum LocationPages {
             }.cls("cards")
             if board.advisors.isEmpty { Tag("p") { Txt(t("location.no_advisor")) } }
             Tag("h2") { Txt(t("location.when")) }.attr("id", "when")
-            for holiday in board.holidays {
+            for holiday in PresenceCalendar.holidays(board.holidays, touching: weeks[0], through: weeks[0].adding(days: 13)) {
                 Tag("p") { Txt(t("location.holiday", ["name": holiday.name])) }.cls("notice")
             }
             for (index, monday) in weeks.enumerated() {

@@ -17,9 +17,10 @@ struct LocationsController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let (board, weeks) = try await twoWeeks(req)
+        // One presence calendar for three weeks serves both the two weeks shown and the slots offered.
+        let (board, weeks) = try await twoWeeks(req, days: 21)
         let slots = try await SlotQueries.free(at: board.location.requireID(), from: weeks[0], through: weeks[0].adding(days: 20),
-                                               now: req.now, on: req.db)
+                                               now: req.now, board: board, on: req.db)
         var filter = GatheringFilter()
         filter.locationID = try board.location.requireID()
         let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
@@ -32,10 +33,10 @@ struct LocationsController: RouteCollection {
     }
 
     /// This week and next, from Monday, in Amsterdam time.
-    private func twoWeeks(_ req: Request) async throws -> (LocationPresence, [LocalDate]) {
+    private func twoWeeks(_ req: Request, days: Int = 14) async throws -> (LocationPresence, [LocalDate]) {
         guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
         let monday = LocalDate(containing: req.now).startOfWeek
-        let board = try await LocationQueries.presence(at: location, from: monday, through: monday.adding(days: 13), on: req.db)
+        let board = try await LocationQueries.presence(at: location, from: monday, through: monday.adding(days: days - 1), on: req.db)
         return (board, [monday, monday.adding(days: 7)])
     }
 
