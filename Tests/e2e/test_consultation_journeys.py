@@ -187,3 +187,52 @@ def test_invitation_card_prints_with_a_qr_code_that_works(server, browser):
     page.go_back()
     page.reload()
     expect(page.get_by_text("1 aanmeldingen")).to_be_visible()
+
+
+def login(browser, server, email):
+    page = new_page(browser, viewport=DESKTOP)
+    page.goto(server + "/login")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill("koffiepot-demo")
+    page.get_by_role("button", name="Inloggen").click()
+    return page
+
+
+def test_ambassador_hosts_an_opvoedparty_and_an_advisor_joins(server, browser):
+    import datetime as dt
+    host = login(browser, server, "ambassadeur@koffiepot.test")
+    host.get_by_role("link", name="Bijeenkomsten die ik organiseer").click()
+    host.get_by_label("Waar?").select_option(label="SPIL-centrum De Boomgaard")
+    host.get_by_label("Titel").fill("Opvoedparty bij Hatice")
+    host.get_by_label("Datum").fill((dt.date.today() + dt.timedelta(days=10)).isoformat())
+    host.get_by_label("Van", exact=True).fill("14:00")
+    host.get_by_label("Tot", exact=True).fill("16:00")
+    host.get_by_label("Talen die gesproken worden").fill("nl, tr")
+    host.get_by_label("We willen graag dat er een professional bij komt").check()
+    host.get_by_role("button", name="Opslaan").click()
+    expect(host.get_by_role("status")).to_have_text("Opgeslagen.")
+    expect(host.get_by_text("professional gevraagd")).to_be_visible()
+    check_a11y(host, "ambassador-gatherings")
+
+    advisor = login(browser, server, "anja@koffiepot.test")
+    advisor.get_by_role("link", name="Vragen van ouders om erbij te komen").click()
+    check_a11y(advisor, "advisor-requests")
+    advisor.get_by_role("button", name="Ik kom: Opvoedparty bij Hatice").click()
+    expect(advisor.get_by_text("Anja de Vries komt erbij")).to_be_visible()
+    host.reload()
+    expect(host.get_by_text("Anja de Vries komt erbij")).to_be_visible()
+
+
+def test_advisor_tallies_a_coffee_morning(server, browser):
+    advisor = login(browser, server, "samira@koffiepot.test")
+    row = advisor.locator("li", has=advisor.get_by_role("link", name="Basisschool De Regenboog"))
+    row.get_by_role("link", name="Bijeenkomsten").click()
+    advisor.get_by_role("link", name="Koffie-inloop in de ouderkamer").click()
+    first = advisor.locator("form.tally").first
+    first.get_by_label("Volwassenen").fill("9")
+    first.get_by_label("Kinderen").fill("4")
+    first.get_by_label("Talen gehoord (codes)").fill("nl, ar, tr")
+    first.get_by_role("button", name="Opslaan").click()
+    expect(advisor.get_by_role("status")).to_have_text("Opgeslagen.")
+    expect(advisor.locator("form.tally").first.get_by_label("Volwassenen")).to_have_value("9")
+    check_a11y(advisor, "advisor-tally")

@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: GatheringAdminController())
     try app.register(collection: ProgrammeController())
     try app.register(collection: InvitationController())
+    try app.register(collection: ParentRunController())
 
     let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)

@@ -13,6 +13,7 @@ enum Migrations {
         M007_CreateGatherings(),
         M008_CreateAttendance(),
         M009_CreateInvitations(),
+        M010_ParentRunGatherings(),
     ]
 
     static func register(on app: Application) {

@@ -111,3 +111,36 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ParentRunTests {
+    @Test func ambassadorHostsAnOpvoedpartyAndAnAdvisorAcceptsToJoin() async throws {
+        try await withTestApp { app, _ in
+            let boomgaard = try await app.location(named: "SPIL-centrum De Boomgaard")
+            let hatice = TestBrowser(app)
+            _ = try await hatice.login("ambassadeur@koffiepot.test")
+            #expect(try await hatice.get("/staff").text.contains("Bijeenkomsten die ik organiseer"))
+            let made = try await hatice.post("/staff/parent-gatherings", [
+                "location": boomgaard.id!.uuidString, "title": "Opvoedparty bij Hatice", "description": "Thee en praten over schermen",
+                "room": "", "date": "2026-12-05", "start": "14:00", "end": "16:00", "capacity": "8", "languages": "nl, tr",
+                "age": "4-12", "professional": "yes"])
+            #expect(made.status == .seeOther)
+            let party = try #require(try await Gathering.query(on: app.db).filter(\.$kind == .parentRun).first())
+            #expect(party.wantsProfessional && party.$professional.id == nil)
+            #expect(try await hatice.get("/staff/agenda").status == .forbidden)
+            #expect(try await hatice.get("/staff/locations/\(boomgaard.id!)/presence").status == .forbidden)
+
+            let petra = TestBrowser(app)
+            _ = try await petra.login("petra@koffiepot.test")
+            #expect(!(try await petra.get("/staff/requests").text.contains("Opvoedparty bij Hatice")))
+            #expect(try await petra.post("/staff/requests/\(party.id!)/accept", [:]).status == .notFound)
+
+            let anja = TestBrowser(app)
+            _ = try await anja.login("anja@koffiepot.test")
+            #expect(try await anja.get("/staff/requests").text.contains("Opvoedparty bij Hatice"))
+            _ = try await anja.post("/staff/requests/\(party.id!)/accept", [:])
+            let publicPage = try await TestBrowser(app).get("/gatherings/\(party.id!)")
+            #expect(publicPage.text.contains("Georganiseerd door ouders, voor ouders: Anja de Vries komt erbij"))
+            #expect(try await hatice.get("/staff/parent-gatherings").text.contains("Anja de Vries komt erbij"))
+        }
+    }
+}

@@ -39,6 +39,7 @@ func makeCourse(_ app: Application, capacity: Int, startsIn days: Int = 14, now:
     gathering.topicKeys = "puberty"
     gathering.ageGroup = .teen
     gathering.cancelled = false
+    gathering.wantsProfessional = false
     try await gathering.create(on: app.db)
     return gathering
 }

@@ -2,6 +2,6 @@
 public enum Role: String, Codable, CaseIterable, Sendable {
     case admin, coordinator, advisor, teacher, ambassador
 
-    /// Roles that can be given to a new account today (ambassador is reserved).
-    static let assignable: [Role] = [.admin, .coordinator, .advisor, .teacher]
+    /// Roles an admin can give. An ambassador parent has a light account: parent-run gatherings only.
+    static let assignable: [Role] = [.admin, .coordinator, .advisor, .teacher, .ambassador]
 }

@@ -5,7 +5,7 @@ import Vapor
 /// The staff start page: the locations this person works with, and what they can do there.
 struct StaffController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher))
+        let staff = routes.grouped("staff").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador))
         staff.get(use: dashboard)
     }
 
@@ -13,6 +13,8 @@ struct StaffController: RouteCollection {
         guard let user = req.staff?.user else { throw Abort(.unauthorized) }
         let locations: [Location]
         switch user.role {
+        case .ambassador:
+            locations = []
         case .advisor:
             locations = try await Location.query(on: req.db)
                 .join(LocationAdvisor.self, on: \Location.$id == \LocationAdvisor.$location.$id)
@@ -39,12 +41,16 @@ enum StaffPages {
                     Tag("li") { A("/staff/outbox") { Txt(t("outbox.title")) } }
                 }.cls("actions")
             }
+            if user.role == .ambassador {
+                Tag("p") { A("/staff/parent-gatherings") { Txt(t("parentrun.title")) } }
+            }
             if user.role == .coordinator || user.role == .admin {
                 Tag("p") { A("/staff/programmes") { Txt(t("programmes.edit")) } }
             }
             if user.role == .advisor {
                 Tag("ul") {
                     Tag("li") { A("/staff/agenda") { Txt(t("agenda.title")) } }
+                    Tag("li") { A("/staff/requests") { Txt(t("parentrun.requests")) } }
                     Tag("li") { A("/staff/profile") { Txt(t("profile.title")) } }
                 }.cls("actions")
             }

@@ -27,7 +27,8 @@ enum DemoData {
                           [.puberty, .screens, .school, .siblings])
         let others = [staff("admin@koffiepot.test", "Beheer Koffiepot", .admin),
                       staff("coordinator@koffiepot.test", "Karin Smit", .coordinator),
-                      staff("leerkracht@koffiepot.test", "Tom Bakker", .teacher)]
+                      staff("leerkracht@koffiepot.test", "Tom Bakker", .teacher),
+                      staff("ambassadeur@koffiepot.test", "Hatice Demir", .ambassador)]
         for user in [anja, mehmet, samira, petra] + others { try await user.create(on: db) }
 
         struct Place { let name: String, kind: LocationKind, address: String, neighbourhood: String, advisor: StaffUser, rules: [(Int, String, String, String, PresenceMode)] }

@@ -54,6 +54,7 @@ enum DemoGatherings {
             gathering.topicKeys = topics.map(\.rawValue).joined(separator: ",")
             gathering.ageGroup = age
             gathering.cancelled = false
+            gathering.wantsProfessional = false
             try await gathering.create(on: db)
         }
     }

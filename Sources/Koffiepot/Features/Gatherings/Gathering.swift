@@ -9,6 +9,11 @@ public enum GatheringKind: String, Codable, CaseIterable, Sendable {
     case themeEvening = "theme_evening"
     /// A series of weekly sessions; one registration covers all.
     case course
+    /// *Opvoedparty*, *praathuiscafé*, family network: parents host, parents decide what they do and whether
+    /// a professional joins.
+    case parentRun = "parent_run"
+    /// A joint training for professionals (e.g. *meldcode*), used by the network feature.
+    case training
     var labelKey: String { "gkind.\(rawValue)" }
     var needsRegistration: Bool { self != .walkIn }
 }
@@ -39,6 +44,12 @@ final class Gathering: Model, @unchecked Sendable {
     @Field(key: "topics") var topicKeys: String
     @Field(key: "age_group") var ageGroup: AgeGroup
     @Field(key: "cancelled") var cancelled: Bool
+    /// The ambassador parent who hosts a parent-run gathering.
+    @OptionalField(key: "host_id") var hostID: UUID?
+    /// The hosts would like a professional to join.
+    @Field(key: "wants_professional") var wantsProfessional: Bool
+    /// The advisor who accepted that request.
+    @OptionalParent(key: "professional_id") var professional: StaffUser?
 
     init() {}
 

@@ -81,6 +81,7 @@ struct GatheringAdminController: RouteCollection {
         gathering.topicKeys = (input.topics ?? []).compactMap(Topic.init(rawValue:)).map(\.rawValue).joined(separator: ",")
         gathering.ageGroup = valid.ageGroup
         gathering.cancelled = false
+        gathering.wantsProfessional = false
         try await gathering.create(on: req.db)
         return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)", redirectType: .normal)
     }

@@ -88,6 +88,9 @@ enum GatheringPages {
                 }
             }.cls("facts")
             if let programme = gathering.programme { Tag("p") { Txt(programme.description) }.cls("hint") }
+            if gathering.kind == .parentRun {
+                Tag("p") { Txt(t("parentrun.by_parents") + " " + ParentRunPages.professionalStatus(gathering, t)) }
+            }
             Tag("p") { Txt(GatheringText.places(gathering, t)) }.cls("notice")
             if gathering.kind.needsRegistration {
                 if let message { Tag("p") { Txt(t(message)) }.attr("role", "alert").cls("summary") }

@@ -30,7 +30,7 @@ enum GatheringQueries {
 
     static func find(_ id: String?, on db: any Database) async throws -> Gathering? {
         guard let id, let uuid = UUID(uuidString: id) else { return nil }
-        return try await Gathering.query(on: db).filter(\.$id == uuid).with(\.$location).with(\.$programme).first()
+        return try await Gathering.query(on: db).filter(\.$id == uuid).with(\.$location).with(\.$programme).with(\.$professional).first()
     }
 }
 

@@ -76,6 +76,7 @@ enum DataInventory {
         + plain("invitations", ["id", "gathering_id", "token", "created_by", "created_at"])
         + [personal("invitations", "label", "who a personal invitation was meant for (free text by staff)", "until the gathering is removed", [.advisor, .teacher, .admin])]
         + plain("registrations", ["invitation_id"])
+        + plain("gatherings", ["host_id", "wants_professional", "professional_id"])
 
     static let registrationRetention = "KOFFIEPOT_BOOKING_RETENTION_DAYS (default 30) days after the last session"
 

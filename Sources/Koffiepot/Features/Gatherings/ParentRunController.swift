@@ -1,0 +1,87 @@
+import Fluent
+import Vapor
+
+/// Parent-run gatherings (*opvoedparty*, *praathuiscafé*): ambassador parents host and decide whether a
+/// professional joins; advisors see those requests at their locations and accept one.
+struct ParentRunController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let hosts = routes.grouped("staff", "parent-gatherings").grouped(RequireRole(.ambassador))
+        hosts.get(use: mine)
+        hosts.post(use: create)
+        let advisors = routes.grouped("staff", "requests").grouped(RequireRole(.advisor))
+        advisors.get(use: requests)
+        advisors.post(":gatheringID", "accept", use: accept)
+    }
+
+    func mine(req: Request) async throws -> Response {
+        try await render(req, form: FormState(values: ["kind": GatheringKind.parentRun.rawValue, "sessions": "1", "capacity": "12",
+                                                       "age": AgeGroup.primary.rawValue, "languages": "nl"]))
+    }
+
+    private func render(_ req: Request, form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        let me = try req.staff?.user.requireID()
+        let hosted = try await Gathering.query(on: req.db).filter(\.$hostID == me).with(\.$location).with(\.$professional)
+            .sort(\.$startsAt).all()
+        let locations = try await Location.query(on: req.db).sort(\.$name).all()
+        return ParentRunPages.mine(req.page, hosted: hosted, locations: locations, form: form, status: status)
+    }
+
+    struct Input: Content {
+        var location: String?, title: String?, description: String?, room: String?, date: String?, start: String?, end: String?
+        var capacity: String?, languages: String?, age: String?, professional: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(Input.self)
+        var form = FormState(values: ["kind": GatheringKind.parentRun.rawValue, "location": input.location ?? "", "title": input.title ?? "",
+                                      "description": input.description ?? "", "room": input.room ?? "", "date": input.date ?? "",
+                                      "start": input.start ?? "", "end": input.end ?? "", "sessions": "1", "capacity": input.capacity ?? "",
+                                      "languages": input.languages ?? "", "age": input.age ?? "", "professional": input.professional ?? ""])
+        let plan = GatheringPlanRules.check(form, now: req.now)
+        form.errors = plan.errors
+        let location = try await LocationQueries.find(input.location, on: req.db)
+        if location == nil { form.errors["location"] = "error.required" }
+        guard let valid = plan.valid, let location, form.isValid else { return try await render(req, form: form, status: .unprocessableEntity) }
+        let gathering = Gathering()
+        gathering.$location.id = try location.requireID()
+        gathering.kind = .parentRun
+        gathering.title = valid.title
+        gathering.description = valid.description
+        gathering.room = valid.room
+        gathering.startsAt = valid.start
+        gathering.endsAt = valid.end
+        gathering.sessions = 1
+        gathering.capacity = valid.capacity
+        gathering.taken = 0
+        gathering.languages = valid.languages.joined(separator: ",")
+        gathering.childcare = false
+        gathering.topicKeys = ""
+        gathering.ageGroup = valid.ageGroup
+        gathering.cancelled = false
+        gathering.hostID = try req.staff?.user.requireID()
+        gathering.wantsProfessional = input.professional == "yes"
+        try await gathering.create(on: req.db)
+        return req.redirect(to: "/staff/parent-gatherings?done=agenda.saved", redirectType: .normal)
+    }
+
+    /// Open requests at the advisor's own locations, not yet started, nobody accepted yet.
+    func requests(req: Request) async throws -> Response {
+        guard let me = req.staff?.user else { throw Abort(.unauthorized) }
+        let mine = try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == me.requireID()).all().map(\.$location.id)
+        let open = try await Gathering.query(on: req.db).filter(\.$kind == .parentRun).filter(\.$wantsProfessional == true)
+            .filter(\.$location.$id ~~ mine).filter(\.$startsAt > req.now).filter(\.$cancelled == false)
+            .with(\.$location).with(\.$professional).sort(\.$startsAt).all()
+        return ParentRunPages.requests(req.page, gatherings: open, me: me)
+    }
+
+    /// The first advisor to accept joins; the conditional update makes a second acceptance a no-op.
+    func accept(req: Request) async throws -> Response {
+        guard let me = req.staff?.user, let id = req.parameters.get("gatheringID").flatMap(UUID.init(uuidString:)),
+              let gathering = try await Gathering.find(id, on: req.db), gathering.kind == .parentRun, gathering.wantsProfessional,
+              try await GatheringAdminController.mayManage(gathering.$location.id, req)
+        else { throw Abort(.notFound) }
+        try await Gathering.query(on: req.db).filter(\.$id == id).filter(\.$professional.$id == nil)
+            .set(\.$professional.$id, to: me.requireID()).update()
+        return req.redirect(to: "/staff/requests?done=agenda.saved", redirectType: .normal)
+    }
+}
