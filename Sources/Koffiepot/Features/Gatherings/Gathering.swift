@@ -53,6 +53,26 @@ final class Gathering: Model, @unchecked Sendable {
 
     init() {}
 
+    /// A new gathering from a checked plan, with no places taken yet.
+    init(plan: GatheringPlanRules.Valid, locationID: UUID, topics: [Topic], childcare: Bool) {
+        self.$location.id = locationID
+        self.kind = plan.kind
+        self.title = plan.title
+        self.description = plan.description
+        self.room = plan.room
+        self.startsAt = plan.start
+        self.endsAt = plan.end
+        self.sessions = plan.sessions
+        self.capacity = plan.capacity
+        self.taken = 0
+        self.languages = plan.languages.joined(separator: ",")
+        self.childcare = childcare
+        self.topicKeys = topics.map(\.rawValue).joined(separator: ",")
+        self.ageGroup = plan.ageGroup
+        self.cancelled = false
+        self.wantsProfessional = false
+    }
+
     var topics: [Topic] { topicKeys.split(separator: ",").compactMap { Topic(rawValue: String($0)) } }
     var languageCodes: [String] { languages.split(separator: ",").map(String.init) }
     var placesLeft: Int { max(0, capacity - taken) }

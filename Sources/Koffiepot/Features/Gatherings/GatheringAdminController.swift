@@ -62,26 +62,11 @@ struct GatheringAdminController: RouteCollection {
         let plan = GatheringPlanRules.check(form, now: req.now)
         form.errors = plan.errors
         guard let valid = plan.valid else { return try await render(req, location: location, form: form, status: .unprocessableEntity) }
-        let gathering = Gathering()
-        gathering.$location.id = try location.requireID()
+        let gathering = Gathering(plan: valid, locationID: try location.requireID(),
+                                  topics: (input.topics ?? []).compactMap(Topic.init(rawValue:)), childcare: input.childcare == "yes")
         if let id = input.programme.flatMap(UUID.init(uuidString:)), let programme = try await Programme.find(id, on: req.db) {
             gathering.$programme.id = programme.id
         }
-        gathering.kind = valid.kind
-        gathering.title = valid.title
-        gathering.description = valid.description
-        gathering.room = valid.room
-        gathering.startsAt = valid.start
-        gathering.endsAt = valid.end
-        gathering.sessions = valid.sessions
-        gathering.capacity = valid.capacity
-        gathering.taken = 0
-        gathering.languages = valid.languages.joined(separator: ",")
-        gathering.childcare = input.childcare == "yes"
-        gathering.topicKeys = (input.topics ?? []).compactMap(Topic.init(rawValue:)).map(\.rawValue).joined(separator: ",")
-        gathering.ageGroup = valid.ageGroup
-        gathering.cancelled = false
-        gathering.wantsProfessional = false
         try await gathering.create(on: req.db)
         return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)", redirectType: .normal)
     }

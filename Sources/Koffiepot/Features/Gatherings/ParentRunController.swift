@@ -42,22 +42,7 @@ struct ParentRunController: RouteCollection {
         let location = try await LocationQueries.find(input.location, on: req.db)
         if location == nil { form.errors["location"] = "error.required" }
         guard let valid = plan.valid, let location, form.isValid else { return try await render(req, form: form, status: .unprocessableEntity) }
-        let gathering = Gathering()
-        gathering.$location.id = try location.requireID()
-        gathering.kind = .parentRun
-        gathering.title = valid.title
-        gathering.description = valid.description
-        gathering.room = valid.room
-        gathering.startsAt = valid.start
-        gathering.endsAt = valid.end
-        gathering.sessions = 1
-        gathering.capacity = valid.capacity
-        gathering.taken = 0
-        gathering.languages = valid.languages.joined(separator: ",")
-        gathering.childcare = false
-        gathering.topicKeys = ""
-        gathering.ageGroup = valid.ageGroup
-        gathering.cancelled = false
+        let gathering = Gathering(plan: valid, locationID: try location.requireID(), topics: [], childcare: false)
         gathering.hostID = try req.staff?.user.requireID()
         gathering.wantsProfessional = input.professional == "yes"
         try await gathering.create(on: req.db)
