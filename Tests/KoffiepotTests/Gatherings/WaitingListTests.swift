@@ -129,3 +129,32 @@ func person(_ i: Int, adults: Int = 1) -> RegistrationInput {
         }
     }
 }
+
+@Suite struct RegistrationBadInputTests {
+    @Test func doubleSubmitGivesOneRegistrationAndHostileTextIsRefused() async throws {
+        try await withTestApp { app, clock in
+            let course = try await makeCourse(app, capacity: 5, now: clock.now)
+            let browser = TestBrowser(app)
+            let fields = ["name": "Amal", "adults": "1", "language": "ar", "idempotency_key": "same-registration-key-1"]
+            let first = try await browser.post("/gatherings/\(course.id!)/register", fields)
+            let second = try await browser.post("/gatherings/\(course.id!)/register", fields)
+            #expect(first.headers.first(name: .location) == second.headers.first(name: .location))
+            #expect(try await Registration.query(on: app.db).count() == 1)
+            #expect(try await Gathering.find(course.id, on: app.db)?.taken == 1)
+
+            let hostile = try await browser.post("/gatherings/\(course.id!)/register", ["name": "Ali\u{202E}cod.exe", "adults": "1", "language": "nl"])
+            #expect(hostile.status == .unprocessableEntity && hostile.text.contains("Deze tekst bevat tekens die we niet kunnen bewaren."))
+            let script = try await browser.post("/gatherings/\(course.id!)/register", ["name": "<script>x</script>", "adults": "0", "language": "nl"])
+            #expect(script.status == .unprocessableEntity && script.text.contains("&lt;script&gt;x&lt;/script&gt;"))
+            #expect(try await Registration.query(on: app.db).count() == 1)
+
+            // Past and cancelled gatherings take no registrations.
+            course.cancelled = true
+            try await course.save(on: app.db)
+            #expect(try await browser.post("/gatherings/\(course.id!)/register", ["name": "Els", "adults": "1", "language": "nl"]).status == .conflict)
+            let past = try await makeCourse(app, capacity: 5, startsIn: 1, now: clock.now)
+            clock.advance(seconds: 3 * 86400)
+            #expect(try await browser.post("/gatherings/\(past.id!)/register", ["name": "Els", "adults": "1", "language": "nl"]).status == .conflict)
+        }
+    }
+}
