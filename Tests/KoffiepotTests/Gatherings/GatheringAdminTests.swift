@@ -141,6 +141,11 @@ import VaporTesting
             let publicPage = try await TestBrowser(app).get("/gatherings/\(party.id!)")
             #expect(publicPage.text.contains("Georganiseerd door ouders, voor ouders: Anja de Vries komt erbij"))
             #expect(try await hatice.get("/staff/parent-gatherings").text.contains("Anja de Vries komt erbij"))
+            // Ambassador parents bring others in with personal invitations, and see counts only.
+            _ = try await hatice.post("/staff/gatherings/\(party.id!)/invitations", ["label": "buurvrouw"])
+            let invitations = try await hatice.get("/staff/gatherings/\(party.id!)/invitations")
+            #expect(invitations.status == .ok && invitations.text.contains("buurvrouw") && invitations.text.contains("0 aanmeldingen"))
+            #expect(try await hatice.get("/staff/gatherings/\(party.id!)").status == .forbidden)
         }
     }
 }

@@ -1,18 +1,19 @@
 import Fluent
 import Vapor
 
-/// Personal invitations: an advisor, a teacher or an admin makes a short link or a printed QR card for a
-/// gathering. A teacher sees only the invitations and how many came through each — not who registered.
+/// Personal invitations: an advisor, a teacher, an ambassador parent or an admin makes a short link or a
+/// printed QR card for a gathering. Teachers and ambassadors see only the invitations and how many came
+/// through each — not who registered.
 struct InvitationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("i", ":token", use: follow)
-        let staff = routes.grouped("staff").grouped(RequireRole(.advisor, .teacher, .admin))
+        let staff = routes.grouped("staff").grouped(RequireRole(.advisor, .teacher, .ambassador, .admin))
         staff.get("gatherings", ":gatheringID", "invitations", use: list)
         staff.post("gatherings", ":gatheringID", "invitations", use: create)
         staff.get("invitations", ":invitationID", "card", use: card)
     }
 
-    /// Teachers and admins invite to any gathering; advisors to those at their own locations.
+    /// Teachers, ambassadors and admins invite to any gathering; advisors to those at their own locations.
     private func gathering(_ id: String?, _ req: Request) async throws -> Gathering {
         guard let gathering = try await GatheringQueries.find(id, on: req.db) else { throw Abort(.notFound) }
         if req.staff?.user.role == .advisor, try await !GatheringAdminController.mayManage(gathering.$location.id, req) { throw Abort(.forbidden) }

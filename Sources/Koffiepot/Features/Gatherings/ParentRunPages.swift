@@ -12,7 +12,9 @@ enum ParentRunPages {
                 for g in hosted {
                     Tag("li") {
                         A("/gatherings/\(g.id!.uuidString)") { Txt(g.title) }
-                        Txt(" · \(GatheringText.when(g, t)) · \(g.location.name) · " + professionalStatus(g, t))
+                        Txt(" · \(GatheringText.when(g, t)) · \(g.location.name) · " + professionalStatus(g, t) + " · ")
+                        A("/staff/gatherings/\(g.id!.uuidString)/invitations") { Txt(t("invite.title")) }
+                            .attr("aria-label", t("invite.title") + ": " + g.title)
                     }
                 }
             }.cls("admin-list")
