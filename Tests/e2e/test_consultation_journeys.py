@@ -236,3 +236,42 @@ def test_advisor_tallies_a_coffee_morning(server, browser):
     expect(advisor.get_by_role("status")).to_have_text("Opgeslagen.")
     expect(advisor.locator("form.tally").first.get_by_label("Volwassenen")).to_have_value("9")
     check_a11y(advisor, "advisor-tally")
+
+
+def test_parent_asks_an_advisor_answers_the_parent_reads_it(server, browser):
+    """Issue 5 (first part): ask anonymously on a phone, the advisor answers at the desk, read it with the code."""
+    parent = new_page(browser)
+    parent.goto(server + "/vraag")
+    check_a11y(parent, "question-nl-form")
+    parent.get_by_label("Je vraag").fill("Mijn zoon van 5 verveelt zich steeds. Is dat erg?")
+    parent.get_by_label("🧸 Spelen").check()
+    parent.get_by_role("button", name="Vraag versturen").click()
+    expect(parent.get_by_role("status")).to_contain_text("Je vraag is verstuurd.")
+    code = parent.locator(".code").inner_text()
+    check_a11y(parent, "question-nl-asked")
+
+    advisor = login(browser, server, "mehmet@koffiepot.test")
+    advisor.get_by_role("link", name="Vragen van ouders", exact=True).click()
+    advisor.get_by_role("link", name=re.compile("verveelt zich")).click()
+    check_a11y(advisor, "desk-answer")
+    advisor.get_by_label("Je antwoord").fill("Verveling is gezond: het maakt kinderen creatief.")
+    advisor.get_by_role("button", name="Antwoord versturen").click()
+    expect(advisor.get_by_role("status")).to_have_text("Opgeslagen.")
+
+    reader = new_page(browser)
+    reader.goto(server + "/mijn-afspraak")
+    reader.get_by_label("Code").fill(code)
+    reader.get_by_role("button", name="Afspraak zoeken").click()
+    expect(reader.get_by_text("Verveling is gezond: het maakt kinderen creatief.")).to_be_visible()
+    check_a11y(reader, "question-nl-answered")
+
+
+def test_question_in_arabic(server, browser):
+    page = new_page(browser, locale="ar")
+    page.goto(server + "/vraag?lang=ar")
+    assert page.get_attribute("html", "dir") == "rtl"
+    page.get_by_label("سؤالك").fill("ابني لا يأكل الخضار. ماذا أفعل؟")
+    page.get_by_label("بأي لغة تريد الإجابة؟").select_option("ar")
+    page.get_by_role("button", name="أرسل السؤال").click()
+    expect(page.get_by_role("status")).to_contain_text("تم إرسال سؤالك")
+    check_a11y(page, "question-ar-asked")

@@ -64,7 +64,7 @@ extension Request {
 /// see the client address).
 struct CodeLookupLimitMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if req.url.path.hasPrefix("/api/v1/bookings/") || req.url.path.hasPrefix("/api/v1/registrations/"),
+        if ["/api/v1/bookings/", "/api/v1/registrations/", "/api/v1/questions/"].contains(where: req.url.path.hasPrefix),
            req.method == .GET || req.method == .DELETE,
            try await !RateLimiter.allow("lookup", req: req) {
             throw Abort(.tooManyRequests, reason: "Too many lookups. Wait ten minutes.")

@@ -18,6 +18,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProgrammeController())
     try app.register(collection: InvitationController())
     try app.register(collection: ParentRunController())
+    try app.register(collection: QuestionsController())
+    try app.register(collection: DeskController())
 
     let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)

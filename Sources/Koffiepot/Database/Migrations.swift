@@ -14,6 +14,7 @@ enum Migrations {
         M008_CreateAttendance(),
         M009_CreateInvitations(),
         M010_ParentRunGatherings(),
+        M011_CreateQuestions(),
     ]
 
     static func register(on app: Application) {

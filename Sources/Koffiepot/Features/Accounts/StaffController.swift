@@ -51,6 +51,7 @@ enum StaffPages {
                 Tag("ul") {
                     Tag("li") { A("/staff/agenda") { Txt(t("agenda.title")) } }
                     Tag("li") { A("/staff/requests") { Txt(t("parentrun.requests")) } }
+                    Tag("li") { A("/staff/vragen") { Txt(t("desk.title")) } }
                     Tag("li") { A("/staff/profile") { Txt(t("profile.title")) } }
                 }.cls("actions")
             }

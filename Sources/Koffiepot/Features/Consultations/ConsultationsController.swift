@@ -160,6 +160,9 @@ struct ConsultationsController: RouteCollection {
         if let found = try await RegistrationAccess.byCode(code, settings: req.application.settings, now: req.now, on: req.db) {
             return req.redirect(to: "/r/\(found.token)", redirectType: .normal)
         }
+        if let (_, token) = try await CodeLookup.byCode(Question.self, typed: code, secret: req.application.settings.secret ?? "", on: req.db) {
+            return req.redirect(to: "/v/\(token)", redirectType: .normal)
+        }
         return BookingPages.lookup(req.page, form: FormState(values: ["code": code], errors: ["code": "lookup.not_found"]), status: .notFound)
     }
 }

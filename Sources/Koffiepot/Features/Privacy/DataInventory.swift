@@ -22,7 +22,20 @@ enum DataInventory {
         Column(table: table, column: column, personal: Personal(purpose: purpose, retention: retention, roles: roles))
     }
 
-    static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns }
+    static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns + questionColumns }
+
+    static let questionRetention = "90 days after it was asked (unpublished)"
+
+    static let questionColumns: [Column] =
+        plain("questions", ["id", "location_id", "topic", "age_group", "language", "message_language", "contact_kind", "code_hash",
+                            "link_hash", "link_sealed", "status", "claimed_by", "created_at", "answered_at", "purge_after"])
+        + [
+            personal("questions", "text", "the question itself, to answer it", questionRetention, [.advisor]),
+            personal("questions", "contact", "tell the asker an answer is ready (optional, link only)", questionRetention, []),
+        ]
+        + plain("question_messages", ["id", "question_id", "from_advisor", "advisor_id", "created_at"])
+        + [personal("question_messages", "text", "the thread of follow-ups and answers", questionRetention, [.advisor])]
+        + plain("outbox_messages", ["question_id"])
 
     static let coreColumns: [Column] =
         plain("staff_users", ["id", "role", "password_hash", "active", "created_at", "topics"])

@@ -26,6 +26,9 @@ enum RetentionJobs {
         RetentionJob(name: "bookings") { db, now, _ in
             try await deleteCounting(Booking.query(on: db).filter(\.$purgeAfter < now))
         },
+        RetentionJob(name: "questions") { db, now, _ in
+            try await deleteCounting(Question.query(on: db).filter(\.$purgeAfter < now))
+        },
         RetentionJob(name: "registrations") { db, now, _ in
             try await deleteCounting(Registration.query(on: db).filter(\.$purgeAfter < now))
         },

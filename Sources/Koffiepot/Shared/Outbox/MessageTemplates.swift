@@ -14,5 +14,5 @@ enum MessageTemplates {
     }
 
     static let templates = ["booking_confirmed", "booking_reminder", "booking_cancelled", "booking_moved",
-                            "registration_confirmed", "registration_waitlisted", "registration_promoted"]
+                            "registration_confirmed", "registration_waitlisted", "registration_promoted", "question_answered"]
 }

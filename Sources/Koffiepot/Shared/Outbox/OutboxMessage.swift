@@ -16,6 +16,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @OptionalParent(key: "booking_id") var booking: Booking?
     @OptionalParent(key: "registration_id") var registration: Registration?
+    @OptionalParent(key: "question_id") var question: Question?
     @Field(key: "channel") var channel: OutboxChannel
     @Field(key: "recipient") var recipient: String
     @Field(key: "language") var language: Language

@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+
+/// Asking, answering and following up. The asker is known only by the code; messages carry a link only.
+struct QuestionService: Sendable {
+    let db: any Database
+    let settings: Settings
+    let catalogues: Catalogues
+    let now: Date
+
+    static let retentionDays = 90
+    /// Limit for a question, in graphemes (what a person sees as characters, emoji included).
+    static let maxLength = 1000
+
+    struct Asked: Sendable { let id: UUID; let code: PersonalCode }
+
+    struct Input: Sendable {
+        var text: String
+        var topic: Topic?
+        var ageGroup: AgeGroup?
+        var language: String
+        var contactKind: ContactKind
+        var contact: String?
+        var locationID: UUID?
+    }
+
+    /// Checks the typed question; errors are message keys per field.
+    static func check(text rawText: String, contact: String, language: String) -> (text: String, contact: (kind: ContactKind, value: String?)?, errors: [String: String]) {
+        var errors: [String: String] = [:]
+        let text = TextRules.multiLine(rawText)
+        if text.isEmpty { errors["text"] = "error.required" }
+        else if text.count > maxLength { errors["text"] = "error.too_long" }
+        else if !TextRules.isSafe(text) { errors["text"] = "error.bad_text" }
+        let parsed = TextRules.contact(contact)
+        if parsed == nil { errors["contact"] = "error.contact" }
+        if !BookingRules.conversationLanguages.contains(language) { errors["language"] = "error.required" }
+        return (text, parsed, errors)
+    }
+
+    func ask(_ input: Input, messageLanguage: Language) async throws -> Asked {
+        let secret = settings.secret ?? ""
+        let (_, code) = CodeLookup.issue(idempotencyKey: nil, secret: secret)
+        let question = Question()
+        question.$location.id = input.locationID
+        question.topic = input.topic
+        question.ageGroup = input.ageGroup
+        question.text = input.text
+        question.language = input.language
+        question.messageLanguage = messageLanguage
+        question.contactKind = input.contactKind
+        question.contact = input.contact
+        question.codeHash = PersonalCode.hash(code.typed, secret: secret)
+        question.linkHash = PersonalCode.hash(code.linkToken, secret: secret)
+        question.linkSealed = try PersonalCode.seal(code.linkToken, secret: secret)
+        question.status = .open
+        question.createdAt = now
+        question.purgeAfter = now.addingTimeInterval(Double(Self.retentionDays) * 86400)
+        try await question.create(on: db)
+        return Asked(id: try question.requireID(), code: code)
+    }
+
+    /// The asker adds to the thread; the question goes back to the queue.
+    func followUp(_ question: Question, text: String) async throws {
+        try await db.transaction { tx in
+            let message = QuestionMessage()
+            message.$question.id = try question.requireID()
+            message.fromAdvisor = false
+            message.text = text
+            message.createdAt = now
+            try await message.create(on: tx)
+            question.status = .open
+            try await question.save(on: tx)
+        }
+    }
+
+    /// An advisor answers; the asker is told (link only) when they left a contact.
+    func answer(_ question: Question, by advisor: StaffUser, text: String) async throws {
+        let secret = settings.secret ?? ""
+        try await db.transaction { tx in
+            let message = QuestionMessage()
+            message.$question.id = try question.requireID()
+            message.fromAdvisor = true
+            message.advisorID = advisor.id
+            message.text = text
+            message.createdAt = now
+            try await message.create(on: tx)
+            question.status = .answered
+            question.answeredAt = now
+            question.claimedBy = advisor.id
+            try await question.save(on: tx)
+            if let recipient = question.contact, question.contactKind != .none, let token = PersonalCode.unseal(question.linkSealed, secret: secret) {
+                let outbox = OutboxMessage(bookingID: nil, channel: question.contactKind == .email ? .email : .sms, recipient: recipient,
+                                           language: question.messageLanguage, template: "question_answered",
+                                           payload: ["link": "\(settings.publicURL)/v/\(token)", "days": "\(Self.retentionDays)"],
+                                           dedupeKey: "question_answered:\(try message.requireID())", notBefore: now, now: now)
+                outbox.$question.id = question.id
+                try await outbox.create(on: tx)
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+import OpenAPIRuntime
+import Vapor
+
+/// The questions part of the public API (see `openapi.yaml`).
+extension KoffiepotAPI {
+    func askQuestion(_ input: Operations.askQuestion.Input) async throws -> Operations.askQuestion.Output {
+        guard case .json(let body) = input.body else { throw Abort(.badRequest) }
+        let checked = QuestionService.check(text: body.text, contact: body.contact ?? "", language: body.language ?? "nl")
+        guard checked.errors.isEmpty, let contact = checked.contact else {
+            let detail = checked.errors.sorted { $0.key < $1.key }.map { "\($0.key): \(app.catalogues.text($0.value, .en))" }.joined(separator: " ")
+            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, detail))))
+        }
+        let service = QuestionService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
+        let asked = try await service.ask(.init(text: checked.text, topic: body.topic.flatMap { Topic(rawValue: $0.rawValue) },
+                                                ageGroup: body.ageGroup.flatMap { AgeGroup(rawValue: $0.rawValue) }, language: body.language ?? "nl",
+                                                contactKind: contact.kind, contact: contact.value, locationID: nil),
+                                          messageLanguage: body.language.flatMap(Language.init(rawValue:)) ?? .nl)
+        return .created(.init(body: .json(.init(code: asked.code.display, link: "\(publicURL)/v/\(asked.code.linkToken)"))))
+    }
+
+    func getQuestion(_ input: Operations.getQuestion.Input) async throws -> Operations.getQuestion.Output {
+        guard let (question, _) = try await CodeLookup.byCode(Question.self, typed: input.path.code, secret: app.settings.secret ?? "", on: db) else {
+            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No question with this code."))))
+        }
+        let answer = try await QuestionMessage.query(on: db).filter(\.$question.$id == question.requireID())
+            .filter(\.$fromAdvisor == true).sort(\.$createdAt, .descending).first()
+        return .ok(.init(body: .json(.init(status: .init(rawValue: question.status.rawValue) ?? .open, answer: answer?.text,
+                                           answeredAt: question.answeredAt.map(LocalTimestamp.format)))))
+    }
+}
