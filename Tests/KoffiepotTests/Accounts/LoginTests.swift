@@ -95,3 +95,25 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ProxyThrottleTests {
+    /// Behind the installation's own proxy, failed logins count per real client, not for everyone at once.
+    @Test func loginThrottlingUsesTheForwardedClientAddressWhenTrusted() async throws {
+        var settings = Settings.testing()
+        settings.trustProxy = true
+        let trusted = settings
+        try await withTestApp(settings: trusted) { app, _ in
+            for i in 0..<5 {
+                let guesser = TestBrowser(app)
+                guesser.headers.replaceOrAdd(name: "X-Forwarded-For", value: "203.0.113.7")
+                _ = try await guesser.login("nobody\(i)@koffiepot.test", password: "guess-guess-guess")
+            }
+            let sameClient = TestBrowser(app)
+            sameClient.headers.replaceOrAdd(name: "X-Forwarded-For", value: "203.0.113.7")
+            #expect(try await sameClient.login("anja@koffiepot.test").status == .tooManyRequests)
+            let otherClient = TestBrowser(app)
+            otherClient.headers.replaceOrAdd(name: "X-Forwarded-For", value: "198.51.100.9")
+            #expect(try await otherClient.login("anja@koffiepot.test").status == .seeOther)
+        }
+    }
+}

@@ -6,9 +6,8 @@ import Vapor
 enum LoginThrottle {
     static func keys(email: String, req: Request) -> [String] {
         let secret = req.application.settings.secret ?? ""
-        var keys = [PersonalCode.hash("email:" + email.lowercased(), secret: secret)]
-        if let ip = req.remoteAddress?.ipAddress { keys.append(PersonalCode.hash("ip:" + ip, secret: secret)) }
-        return keys
+        return [PersonalCode.hash("email:" + email.lowercased(), secret: secret),
+                PersonalCode.hash("ip:" + RateLimiter.clientAddress(req), secret: secret)]
     }
 
     static func isBlocked(keys: [String], req: Request) async throws -> Bool {

@@ -96,9 +96,7 @@ struct BookingService: Sendable {
         else { throw SeatUnavailable() }
         let booking = Booking()
         booking.$slot.id = slotID
-        booking.codeHash = PersonalCode.hash(code.typed, secret: secret)
-        booking.linkHash = PersonalCode.hash(code.linkToken, secret: secret)
-        booking.linkSealed = try PersonalCode.seal(code.linkToken, secret: secret)
+        try booking.storeCredentials(code, secret: secret)
         booking.idempotencyHash = keyHash
         booking.name = input.name
         booking.contactKind = input.contactKind
@@ -123,8 +121,7 @@ struct BookingService: Sendable {
     /// Confirmation now, reminder the day before at 18:00 local time (skipped when that has passed).
     func enqueue(_ templates: [String], for booking: Booking, slot: ConsultationSlot, token: String, extra: [String: String] = [:],
                  on tx: any Database) async throws {
-        guard let recipient = booking.contact, booking.contactKind != .none else { return }
-        let channel: OutboxChannel = booking.contactKind == .email ? .email : .sms
+        guard let recipient = booking.contact, let channel = OutboxChannel(booking.contactKind) else { return }
         let t = Localizer(language: booking.messageLanguage, catalogues: catalogues)
         var values = MessageValues.forSlot(slot, t: t, publicURL: settings.publicURL, token: token, retentionDays: settings.bookingRetentionDays)
         values.merge(extra) { _, new in new }

@@ -62,9 +62,7 @@ struct RegistrationService: Sendable {
                 let registration = Registration()
                 registration.$gathering.id = gatheringID
                 registration.seq = seq
-                registration.codeHash = PersonalCode.hash(code.typed, secret: secret)
-                registration.linkHash = PersonalCode.hash(token, secret: secret)
-                registration.linkSealed = try PersonalCode.seal(token, secret: secret)
+                try registration.storeCredentials(code, secret: secret)
                 registration.idempotencyHash = keyHash
                 registration.name = input.name
                 registration.contactKind = input.contactKind
@@ -166,14 +164,14 @@ struct RegistrationService: Sendable {
     }
 
     private func notify(_ template: String, _ registration: Registration, _ gathering: Gathering, token: String, on tx: any Database) async throws {
-        guard let recipient = registration.contact, registration.contactKind != .none else { return }
+        guard let recipient = registration.contact, let channel = OutboxChannel(registration.contactKind) else { return }
         let t = Localizer(language: registration.messageLanguage, catalogues: catalogues)
         let day = LocalDate(containing: gathering.startsAt)
         let values = ["when": "\(t.dayTitle(day)), \(ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)))",
                       "where": [gathering.location.name, gathering.room].filter { !$0.isEmpty }.joined(separator: ", "),
                       "title": gathering.title, "link": "\(settings.publicURL)/r/\(token)", "days": "\(settings.bookingRetentionDays)",
                       "rebook": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)"]
-        let message = OutboxMessage(bookingID: nil, channel: registration.contactKind == .email ? .email : .sms, recipient: recipient,
+        let message = OutboxMessage(bookingID: nil, channel: channel, recipient: recipient,
                                     language: registration.messageLanguage, template: template, payload: values,
                                     dedupeKey: "\(template):\(try registration.requireID())", notBefore: now, now: now)
         message.$registration.id = registration.id

@@ -3,7 +3,18 @@ import Foundation
 
 /// A record its owner reaches with a personal code and a link (bookings, registrations).
 protocol CodeHolder: Model {
-    var linkSealed: String { get }
+    var codeHash: String { get set }
+    var linkHash: String { get set }
+    var linkSealed: String { get set }
+}
+
+extension CodeHolder {
+    /// Keeps only what is needed to recognise the code and the link later: keyed hashes, and the link sealed.
+    func storeCredentials(_ code: PersonalCode, secret: String) throws {
+        codeHash = PersonalCode.hash(code.typed, secret: secret)
+        linkHash = PersonalCode.hash(code.linkToken, secret: secret)
+        linkSealed = try PersonalCode.seal(code.linkToken, secret: secret)
+    }
 }
 
 /// One way to find such a record: by the link token or by the typed code, through keyed hashes only.

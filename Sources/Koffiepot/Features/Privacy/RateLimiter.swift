@@ -6,13 +6,16 @@ import Vapor
 enum RateLimiter {
     static let window: TimeInterval = 600
 
-    /// Records one attempt and tells whether it is still within `limit` per window.
-    static func allow(_ scope: String, req: Request) async throws -> Bool {
-        let secret = req.application.settings.secret ?? ""
+    /// The client's address: from `X-Forwarded-For` only behind the installation's own proxy (`KOFFIEPOT_TRUST_PROXY`).
+    static func clientAddress(_ req: Request) -> String {
         let forwarded = req.application.settings.trustProxy
             ? req.headers.first(name: "X-Forwarded-For")?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } : nil
-        let client = forwarded ?? req.remoteAddress?.ipAddress ?? "unknown"
-        let key = PersonalCode.hash("\(scope):\(client)", secret: secret)
+        return forwarded ?? req.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// Records one attempt and tells whether it is still within `limit` per window.
+    static func allow(_ scope: String, req: Request) async throws -> Bool {
+        let key = PersonalCode.hash("\(scope):\(clientAddress(req))", secret: req.application.settings.secret ?? "")
         let since = req.now.addingTimeInterval(-window)
         let recent = try await RateLimitEvent.query(on: req.db).filter(\.$keyHash == key).filter(\.$at > since).count()
         guard recent < req.application.settings.lookupLimit else { return false }

@@ -49,9 +49,7 @@ struct QuestionService: Sendable {
         question.messageLanguage = messageLanguage
         question.contactKind = input.contactKind
         question.contact = input.contact
-        question.codeHash = PersonalCode.hash(code.typed, secret: secret)
-        question.linkHash = PersonalCode.hash(code.linkToken, secret: secret)
-        question.linkSealed = try PersonalCode.seal(code.linkToken, secret: secret)
+        try question.storeCredentials(code, secret: secret)
         question.status = .open
         question.createdAt = now
         question.purgeAfter = now.addingTimeInterval(Double(Self.retentionDays) * 86400)
@@ -88,8 +86,8 @@ struct QuestionService: Sendable {
             question.answeredAt = now
             question.claimedBy = advisor.id
             try await question.save(on: tx)
-            if let recipient = question.contact, question.contactKind != .none, let token = PersonalCode.unseal(question.linkSealed, secret: secret) {
-                let outbox = OutboxMessage(bookingID: nil, channel: question.contactKind == .email ? .email : .sms, recipient: recipient,
+            if let recipient = question.contact, let channel = OutboxChannel(question.contactKind), let token = PersonalCode.unseal(question.linkSealed, secret: secret) {
+                let outbox = OutboxMessage(bookingID: nil, channel: channel, recipient: recipient,
                                            language: question.messageLanguage, template: "question_answered",
                                            payload: ["link": "\(settings.publicURL)/v/\(token)", "days": "\(Self.retentionDays)"],
                                            dedupeKey: "question_answered:\(try message.requireID())", notBefore: now, now: now)

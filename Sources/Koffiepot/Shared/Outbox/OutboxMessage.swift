@@ -1,7 +1,18 @@
 import Fluent
 import Foundation
 
-public enum OutboxChannel: String, Codable, Sendable { case email, sms }
+public enum OutboxChannel: String, Codable, Sendable {
+    case email, sms
+
+    /// The channel for a person's one contact; nil when they left none.
+    init?(_ kind: ContactKind) {
+        switch kind {
+        case .email: self = .email
+        case .sms: self = .sms
+        case .none: return nil
+        }
+    }
+}
 
 public enum OutboxStatus: String, Codable, Sendable {
     /// Waiting for `notBefore`; `sending` is leased by one worker; `dead` gave up after the last try.
