@@ -20,6 +20,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ParentRunController())
     try app.register(collection: QuestionsController())
     try app.register(collection: DeskController())
+    try app.register(collection: PublishController())
+    try app.register(collection: LibraryController())
 
     let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)

@@ -15,6 +15,8 @@ enum Migrations {
         M009_CreateInvitations(),
         M010_ParentRunGatherings(),
         M011_CreateQuestions(),
+        M012_QuestionDeskAndLibrary(),
+        M013_CreateFeedback(),
     ]
 
     static func register(on app: Application) {

@@ -46,6 +46,11 @@ import Testing
         used.formUnion(GatheringKind.allCases.map(\.labelKey) + AgeGroup.allCases.map(\.labelKey) + EvidenceStatus.allCases.map(\.labelKey))
         used.formUnion(["registration.done_confirmed", "registration.done_waitlisted"])
         used.formUnion(["booking.booked", "booking.moved", "agenda.saved", "agenda.cancelled", "profile.saved"])
+        used.formUnion(FeedbackKind.allCases.map(\.labelKey) + (1...5).map { "feedback.score.\($0)" })
+        used.formUnion([FeedbackError.score, .tooLong, .badText, .alreadyGiven, .unknownCode, .notYet].map(\.messageKey))
+        used.formUnion(StandardReply.allCases.flatMap { [$0.textKey, $0.labelKey] })
+        used.formUnion(DeskFilter.Waiting.allCases.map { "desk.waiting_filter.\($0 == .any ? "any" : $0.rawValue)" })
+        used.formUnion(QuestionsController.notices + ["desk.answered", "desk.closed", "library.published"])
         for kind in ["bad_request", "forbidden", "not_found", "too_large", "too_many", "server"] {
             used.formUnion(["error.\(kind).title", "error.\(kind).text"])
         }

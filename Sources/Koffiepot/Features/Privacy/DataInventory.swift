@@ -22,18 +22,33 @@ enum DataInventory {
         Column(table: table, column: column, personal: Personal(purpose: purpose, retention: retention, roles: roles))
     }
 
-    static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns + questionColumns }
+    static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns + questionColumns + libraryColumns + feedbackColumns }
+
+    /// Full-text indexes rebuilt from `library_entries` by the database itself (FTS5 tables on SQLite,
+    /// a generated `tsvector` column on PostgreSQL); they hold nothing the entries do not.
+    static let derivedSearchIndexes = ["library_search", "library_entries.search"]
+
+    /// Published, anonymised questions and answers: public by design, with no link to the question or asker.
+    static let libraryColumns: [Column] =
+        plain("library_entries", ["id", "topic", "age_group", "language", "question_text", "answer_text", "published_at"])
+
+    /// Satisfaction: a week, a score and optional words, no identity. `subject_key` is a keyed hash that only
+    /// stops one code from counting twice.
+    static let feedbackColumns: [Column] =
+        plain("feedback", ["id", "kind", "subject_key", "location_id", "score", "week"])
+        + [personal("feedback", "text", "what could be better, read only in groups of at least 5", "kept as long as the statistics", [.coordinator, .advisor])]
 
     static let questionRetention = "90 days after it was asked (unpublished)"
 
     static let questionColumns: [Column] =
         plain("questions", ["id", "location_id", "topic", "age_group", "language", "message_language", "contact_kind", "code_hash",
-                            "link_hash", "link_sealed", "status", "claimed_by", "created_at", "answered_at", "purge_after"])
+                            "link_hash", "link_sealed", "status", "claimed_by", "created_at", "answered_at", "purge_after",
+                            "due_at", "first_answered_at", "consent_publish", "published"])
         + [
             personal("questions", "text", "the question itself, to answer it", questionRetention, [.advisor]),
             personal("questions", "contact", "tell the asker an answer is ready (optional, link only)", questionRetention, []),
         ]
-        + plain("question_messages", ["id", "question_id", "from_advisor", "advisor_id", "created_at"])
+        + plain("question_messages", ["id", "question_id", "from_advisor", "advisor_id", "created_at", "slot_id", "gathering_id"])
         + [personal("question_messages", "text", "the thread of follow-ups and answers", questionRetention, [.advisor])]
         + plain("outbox_messages", ["question_id"])
 

@@ -1,113 +1,128 @@
 import Fluent
-import Plot
 import Vapor
 
-/// The advisors' question desk: the queue (oldest first), claim, answer, close. Every read is logged.
+/// Which questions an advisor may see: those asked at their locations, and those asked without a location
+/// (the municipality's). Every desk page goes through here.
+enum DeskAccess {
+    static func locationIDs(_ req: Request) async throws -> [UUID] {
+        let me = try req.staff!.user.requireID()
+        return try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == me).all().map(\.$location.id)
+    }
+
+    static func visible(_ req: Request) async throws -> QueryBuilder<Question> {
+        let mine = try await locationIDs(req)
+        return Question.query(on: req.db).group(.or) { $0.filter(\.$location.$id ~~ mine).filter(\.$location.$id == nil) }
+    }
+
+    static func question(_ req: Request) async throws -> Question {
+        guard let id = req.parameters.get("questionID").flatMap(UUID.init(uuidString:)),
+              let question = try await visible(req).filter(\.$id == id).first() else { throw Abort(.notFound) }
+        return question
+    }
+}
+
+/// The advisors' question desk: the queue (oldest first, filtered), claim, answer with a pointer to a slot or
+/// gathering, standard replies, close. Every read is logged.
 struct DeskController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let desk = routes.grouped("staff", "vragen").grouped(RequireRole(.advisor))
         desk.get(use: queue)
         desk.get(":questionID", use: show)
         desk.post(":questionID", "answer", use: answer)
+        desk.post(":questionID", "standard", use: standard)
         desk.post(":questionID", "close", use: close)
     }
 
-    /// Questions asked at the advisor's locations, and those asked without a location (the municipality's).
-    private func visible(_ req: Request) async throws -> QueryBuilder<Question> {
-        let me = try req.staff!.user.requireID()
-        let mine = try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == me).all().map(\.$location.id)
-        return Question.query(on: req.db).group(.or) { $0.filter(\.$location.$id ~~ mine).filter(\.$location.$id == nil) }
-    }
-
     func queue(req: Request) async throws -> Response {
-        let waiting = try await visible(req).filter(\.$status ~~ [.open, .claimed]).sort(\.$createdAt).all()
+        let filter = DeskFilter(query: req.page.query)
+        var query = try await DeskAccess.visible(req).filter(\.$status ~~ [.open, .claimed]).sort(\.$createdAt)
+        if let location = filter.location {
+            if location == "municipality" { query = query.filter(\.$location.$id == nil) }
+            else if let id = UUID(uuidString: location) { query = query.filter(\.$location.$id == id) }
+        }
+        if let topic = filter.topic { query = query.filter(\.$topic == topic) }
+        if let language = filter.language { query = query.filter(\.$language == language) }
+        if let age = filter.ageGroup { query = query.filter(\.$ageGroup == age) }
+        switch filter.waiting {
+        case .any: break
+        case .day: query = query.filter(\.$createdAt < req.now.addingTimeInterval(-86400))
+        case .overdue: query = query.filter(\.$dueAt < req.now)
+        }
+        let waiting = try await query.all()
+        let since = req.now.addingTimeInterval(-30 * 86400)
+        let answered = try await DeskAccess.visible(req).filter(\.$firstAnsweredAt >= since).all()
+        let times = ResponseTimes.summary(answered.compactMap { q in q.firstAnsweredAt.map { (q.createdAt, $0, q.dueAt) } })
+        let ready = try await DeskAccess.visible(req).filter(\.$consentPublish == true).filter(\.$published == false)
+            .filter(\.$firstAnsweredAt != nil).sort(\.$createdAt).all()
+        let locations = try await Location.query(on: req.db).filter(\.$id ~~ DeskAccess.locationIDs(req)).sort(\.$name).all()
         try await AccessLog.record("questions.queue", on: req)
-        return DeskPages.queue(req.page, questions: waiting, now: req.now)
-    }
-
-    private func question(_ req: Request) async throws -> Question {
-        guard let id = req.parameters.get("questionID").flatMap(UUID.init(uuidString:)),
-              let question = try await visible(req).filter(\.$id == id).first() else { throw Abort(.notFound) }
-        return question
+        return DeskPages.queue(req.page, .init(questions: waiting, ready: ready, times: times, locations: locations, filter: filter), now: req.now)
     }
 
     func show(req: Request) async throws -> Response {
-        let question = try await question(req)
+        let question = try await DeskAccess.question(req)
         if question.status == .open {
             question.status = .claimed
             question.claimedBy = req.staff?.user.id
             try await question.save(on: req.db)
         }
-        let thread = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
-        try await AccessLog.record("question:\(question.id!.uuidString)", on: req)
-        return DeskPages.answer(req.page, question: question, thread: thread, form: FormState())
+        return try await answerPage(req, question, form: FormState())
     }
 
-    struct AnswerInput: Content { var text: String? }
+    private func answerPage(_ req: Request, _ question: Question, form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        let thread = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
+        let places = try await Self.places(for: question, req)
+        let options = try await AnswerPointers.options(at: places, now: req.now, t: req.t, on: req.db)
+        try await AccessLog.record("question:\(question.id!.uuidString)", on: req)
+        return DeskPages.answer(req.page, .init(question: question, thread: thread, slots: options.slots, gatherings: options.gatherings),
+                                form: form, status: status)
+    }
+
+    /// Where the desk looks for slots and gatherings to point to: the question's location, else the advisor's.
+    private static func places(for question: Question, _ req: Request) async throws -> [UUID] {
+        if let id = question.$location.id { return [id] }
+        return try await DeskAccess.locationIDs(req)
+    }
+
+    struct AnswerInput: Content { var text: String?, slot: String?, gathering: String?, reply: String? }
+
+    static let maxAnswer = 4000
 
     func answer(req: Request) async throws -> Response {
-        let question = try await question(req)
-        let text = TextRules.multiLine(try req.content.decode(AnswerInput.self).text ?? "")
-        guard !text.isEmpty, text.count <= 4000, TextRules.isSafe(text), let me = req.staff?.user else {
-            let thread = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
-            return DeskPages.answer(req.page, question: question, thread: thread,
-                                    form: FormState(values: ["text": text], errors: ["text": "error.required"]), status: .unprocessableEntity)
-        }
+        let question = try await DeskAccess.question(req)
+        let input = try req.content.decode(AnswerInput.self)
+        let text = TextRules.multiLine(input.text ?? "")
+        var form = FormState(values: ["text": text, "slot": input.slot ?? "", "gathering": input.gathering ?? ""])
+        if text.isEmpty { form.errors["text"] = "error.required" }
+        else if text.count > Self.maxAnswer { form.errors["text"] = "error.too_long" }
+        else if !TextRules.isSafe(text) { form.errors["text"] = "error.bad_text" }
+        guard form.isValid, let me = req.staff?.user else { return try await answerPage(req, question, form: form, status: .unprocessableEntity) }
+        // Only slots and gatherings the desk offered may be pointed to.
+        let places = try await Self.places(for: question, req)
+        let options = try await AnswerPointers.options(at: places, now: req.now, t: req.t, on: req.db)
+        let pointer = QuestionService.Pointer(slotID: options.slots.first { $0.value == input.slot }.flatMap { UUID(uuidString: $0.value) },
+                                              gatheringID: options.gatherings.first { $0.value == input.gathering }.flatMap { UUID(uuidString: $0.value) })
         try await QuestionService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
-            .answer(question, by: me, text: text)
-        return req.redirect(to: "/staff/vragen?done=agenda.saved", redirectType: .normal)
+            .answer(question, by: me, text: text, pointer: pointer)
+        return req.redirect(to: "/staff/vragen?done=desk.answered", redirectType: .normal)
+    }
+
+    /// Adds a standard reply to what the advisor has typed, in the language the parent asked in.
+    func standard(req: Request) async throws -> Response {
+        let question = try await DeskAccess.question(req)
+        let input = try req.content.decode(AnswerInput.self)
+        guard let reply = input.reply.flatMap(StandardReply.init(rawValue:)) else { throw Abort(.badRequest) }
+        let typed = TextRules.multiLine(input.text ?? "")
+        let language = Language(rawValue: question.language) ?? .nl
+        let added = req.application.catalogues.text(reply.textKey, language)
+        return try await answerPage(req, question, form: FormState(values: ["text": typed.isEmpty ? added : typed + "\n\n" + added,
+                                                                          "slot": input.slot ?? "", "gathering": input.gathering ?? ""]))
     }
 
     func close(req: Request) async throws -> Response {
-        let question = try await question(req)
+        let question = try await DeskAccess.question(req)
         question.status = .closed
         try await question.save(on: req.db)
-        return req.redirect(to: "/staff/vragen?done=agenda.saved", redirectType: .normal)
-    }
-}
-
-enum DeskPages {
-    static func queue(_ ctx: PageContext, questions: [Question], now: Date) -> Response {
-        let t = ctx.t
-        return PageLayout.render(ctx, title: t("desk.title")) {
-            Tag("h1") { Txt(t("desk.title")) }
-            Confirmation(ctx, allowed: ["agenda.saved"])
-            Tag("p") { Txt(t("desk.no_automation")) }.cls("notice")
-            if questions.isEmpty { Tag("p") { Txt(t("desk.empty")) } }
-            Tag("ul") {
-                for q in questions {
-                    Tag("li") {
-                        A("/staff/vragen/\(q.id!.uuidString)") { Txt(String(q.text.prefix(80)) + (q.text.count > 80 ? "…" : "")) }.attr("dir", "auto")
-                        Tag("p") {
-                            Txt([q.topic.map { "\($0.pictogram) \(t($0.labelKey))" }, q.ageGroup.map { t($0.labelKey) }, t("lang.\(q.language)"),
-                                 t("desk.waiting", ["hours": "\(Int(now.timeIntervalSince(q.createdAt) / 3600))"])]
-                                .compactMap { $0 }.joined(separator: " · "))
-                        }.cls("hint")
-                    }
-                }
-            }.cls("admin-list")
-        }
-    }
-
-    static func answer(_ ctx: PageContext, question: Question, thread: [QuestionMessage], form: FormState, status: HTTPStatus = .ok) -> Response {
-        let t = ctx.t
-        return PageLayout.render(ctx, title: t("desk.answer"), status: status) {
-            Tag("h1") { Txt(t("desk.answer")) }
-            Tag("article") { Tag("p") { Txt(question.text) }.cls("about").attr("dir", "auto") }.cls("booking")
-            for message in thread {
-                Tag("article") {
-                    Tag("h2") { Txt(t(message.fromAdvisor ? "question.answer_from_advisor" : "desk.parent_added")) }
-                    Tag("p") { Txt(message.text) }.cls("about").attr("dir", "auto")
-                }.cls("booking")
-            }
-            Tag("p") { Txt(t("desk.safety")) }.cls("notice")
-            ErrorSummary(form, t)
-            Tag("form") {
-                CSRFField(ctx)
-                TextAreaField(name: "text", label: t("desk.your_answer"), hint: t("desk.answer_hint"), maxLength: 4000).render(form, t)
-                Tag("button") { Txt(t("desk.send")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/vragen/\(question.id!.uuidString)/answer").cls("stack")
-            InlineAction(ctx, action: "/staff/vragen/\(question.id!.uuidString)/close", label: t("desk.close"))
-        }
+        return req.redirect(to: "/staff/vragen?done=desk.closed", redirectType: .normal)
     }
 }

@@ -28,6 +28,14 @@ final class Question: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "answered_at") var answeredAt: Date?
     @Field(key: "purge_after") var purgeAfter: Date
+    /// When the parent was told to expect an answer (see `ResponsePromise`).
+    @OptionalField(key: "due_at") var dueAt: Date?
+    /// The first answer: the response time the desk and the dashboard measure.
+    @OptionalField(key: "first_answered_at") var firstAnsweredAt: Date?
+    /// The asker agrees that an anonymised version may go into the public library; they can withdraw it.
+    @Field(key: "consent_publish") var consentPublish: Bool
+    /// An anonymised version is in the library (the entry itself does not point back here).
+    @Field(key: "published") var published: Bool
 
     init() {}
 }
@@ -42,6 +50,9 @@ final class QuestionMessage: Model, @unchecked Sendable {
     @OptionalField(key: "advisor_id") var advisorID: UUID?
     @Field(key: "text") var text: String
     @Field(key: "created_at") var createdAt: Date
+    /// An answer may point to a consultation slot or a gathering the parent can book straight away.
+    @OptionalField(key: "slot_id") var slotID: UUID?
+    @OptionalField(key: "gathering_id") var gatheringID: UUID?
 
     init() {}
 }

@@ -22,6 +22,13 @@ struct QuestionService: Sendable {
         var contactKind: ContactKind
         var contact: String?
         var locationID: UUID?
+        var consentPublish = false
+    }
+
+    /// Where an answer points: a consultation slot or a gathering the parent can book from the answer.
+    struct Pointer: Sendable {
+        var slotID: UUID?
+        var gatheringID: UUID?
     }
 
     /// Checks the typed question; errors are message keys per field.
@@ -52,6 +59,9 @@ struct QuestionService: Sendable {
         try question.storeCredentials(code, secret: secret)
         question.status = .open
         question.createdAt = now
+        question.dueAt = ResponsePromise.due(askedAt: now)
+        question.consentPublish = input.consentPublish
+        question.published = false
         question.purgeAfter = now.addingTimeInterval(Double(Self.retentionDays) * 86400)
         try await question.create(on: db)
         return Asked(id: try question.requireID(), code: code)
@@ -67,12 +77,13 @@ struct QuestionService: Sendable {
             message.createdAt = now
             try await message.create(on: tx)
             question.status = .open
+            question.dueAt = ResponsePromise.due(askedAt: now)
             try await question.save(on: tx)
         }
     }
 
     /// An advisor answers; the asker is told (link only) when they left a contact.
-    func answer(_ question: Question, by advisor: StaffUser, text: String) async throws {
+    func answer(_ question: Question, by advisor: StaffUser, text: String, pointer: Pointer = .init()) async throws {
         let secret = settings.secret ?? ""
         try await db.transaction { tx in
             let message = QuestionMessage()
@@ -80,10 +91,13 @@ struct QuestionService: Sendable {
             message.fromAdvisor = true
             message.advisorID = advisor.id
             message.text = text
+            message.slotID = pointer.slotID
+            message.gatheringID = pointer.gatheringID
             message.createdAt = now
             try await message.create(on: tx)
             question.status = .answered
             question.answeredAt = now
+            if question.firstAnsweredAt == nil { question.firstAnsweredAt = now }
             question.claimedBy = advisor.id
             try await question.save(on: tx)
             if let recipient = question.contact, let channel = OutboxChannel(question.contactKind), let token = PersonalCode.unseal(question.linkSealed, secret: secret) {

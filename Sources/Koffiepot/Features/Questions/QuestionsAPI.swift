@@ -27,6 +27,7 @@ extension KoffiepotAPI {
         let answer = try await QuestionMessage.query(on: db).filter(\.$question.$id == question.requireID())
             .filter(\.$fromAdvisor == true).sort(\.$createdAt, .descending).first()
         return .ok(.init(body: .json(.init(status: .init(rawValue: question.status.rawValue) ?? .open, answer: answer?.text,
-                                           answeredAt: question.answeredAt.map(LocalTimestamp.format)))))
+                                           answeredAt: question.answeredAt.map(LocalTimestamp.format),
+                                           expectedBy: [.open, .claimed].contains(question.status) ? question.dueAt.map(LocalTimestamp.format) : nil))))
     }
 }

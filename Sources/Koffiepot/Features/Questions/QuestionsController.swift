@@ -9,6 +9,8 @@ struct QuestionsController: RouteCollection {
         let question = routes.grouped("v", ":token")
         question.get(use: show)
         question.post("reply", use: reply)
+        question.post("feedback", use: feedback)
+        question.post("consent", use: consent)
     }
 
     private func service(_ req: Request) -> QuestionService {
@@ -20,12 +22,13 @@ struct QuestionsController: RouteCollection {
         return QuestionPages.ask(req.page, form: FormState(values: ["language": req.language.rawValue, "location": location]))
     }
 
-    struct Input: Content { var text: String?, topic: String?, age: String?, language: String?, contact: String?, location: String? }
+    struct Input: Content { var text: String?, topic: String?, age: String?, language: String?, contact: String?, location: String?, consent: String? }
 
     func ask(req: Request) async throws -> Response {
         let input = try req.content.decode(Input.self)
         var form = FormState(values: ["text": input.text ?? "", "topic": input.topic ?? "", "age": input.age ?? "",
-                                      "language": input.language ?? "", "contact": input.contact ?? "", "location": input.location ?? ""])
+                                      "language": input.language ?? "", "contact": input.contact ?? "", "location": input.location ?? "",
+                                      "consent": input.consent == "yes" ? "yes" : ""])
         let checked = QuestionService.check(text: input.text ?? "", contact: input.contact ?? "", language: input.language ?? "")
         form.errors = checked.errors
         guard form.isValid, let contact = checked.contact else { return QuestionPages.ask(req.page, form: form, status: .unprocessableEntity) }
@@ -34,7 +37,8 @@ struct QuestionsController: RouteCollection {
         let location = try await LocationQueries.find(input.location, on: req.db)
         let asked = try await service(req).ask(.init(text: checked.text, topic: input.topic.flatMap(Topic.init(rawValue:)),
                                                      ageGroup: input.age.flatMap(AgeGroup.init(rawValue:)), language: input.language ?? "nl",
-                                                     contactKind: contact.kind, contact: contact.value, locationID: location?.id),
+                                                     contactKind: contact.kind, contact: contact.value, locationID: location?.id,
+                                                     consentPublish: input.consent == "yes"),
                                                messageLanguage: req.language)
         return req.redirect(to: "/v/\(asked.code.linkToken)?done=question.asked", redirectType: .normal)
     }
@@ -46,12 +50,24 @@ struct QuestionsController: RouteCollection {
         return (question, token)
     }
 
+    private func page(_ req: Request, _ question: Question, token: String, notice: String?, form: FormState = FormState(),
+                      feedbackForm: FormState = FormState(), status: HTTPStatus = .ok) async throws -> Response {
+        let secret = req.application.settings.secret ?? ""
+        let messages = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
+        let pointers = try await AnswerPointers.resolve(messages, now: req.now, t: req.t, on: req.db)
+        let given = try await FeedbackService(db: req.db, secret: secret, now: req.now).hasFeedback(.question, subject: question.requireID())
+        let thread = QuestionPages.Thread(question: question, messages: messages, pointers: pointers, token: token,
+                                          code: PersonalCode.code(forLink: token, secret: secret), feedbackGiven: given,
+                                          feedbackForm: feedbackForm)
+        return QuestionPages.thread(req.page, thread, notice: notice, form: form, status: status)
+    }
+
+    static let notices = ["question.asked", "question.replied", "feedback.thanks", "question.consent_saved"]
+
     func show(req: Request) async throws -> Response {
         let (question, token) = try await found(req)
-        let thread = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
-        let code = PersonalCode.code(forLink: token, secret: req.application.settings.secret ?? "")
-        let notice = req.query[String.self, at: "done"].flatMap { ["question.asked", "question.replied"].contains($0) ? $0 : nil }
-        return QuestionPages.thread(req.page, question: question, thread: thread, token: token, code: code, notice: notice, form: FormState())
+        let notice = req.query[String.self, at: "done"].flatMap { Self.notices.contains($0) ? $0 : nil }
+        return try await page(req, question, token: token, notice: notice)
     }
 
     struct ReplyInput: Content { var text: String? }
@@ -60,13 +76,45 @@ struct QuestionsController: RouteCollection {
         let (question, token) = try await found(req)
         let text = TextRules.multiLine(try req.content.decode(ReplyInput.self).text ?? "")
         guard !text.isEmpty, text.count <= QuestionService.maxLength, TextRules.isSafe(text) else {
-            let thread = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
-            let code = PersonalCode.code(forLink: token, secret: req.application.settings.secret ?? "")
-            return QuestionPages.thread(req.page, question: question, thread: thread, token: token, code: code, notice: nil,
-                                        form: FormState(values: ["text": text], errors: ["text": text.isEmpty ? "error.required" : "error.too_long"]),
-                                        status: .unprocessableEntity)
+            let error = text.isEmpty ? "error.required" : text.count > QuestionService.maxLength ? "error.too_long" : "error.bad_text"
+            return try await page(req, question, token: token, notice: nil, form: FormState(values: ["text": text], errors: ["text": error]),
+                                  status: .unprocessableEntity)
         }
         try await service(req).followUp(question, text: text)
         return req.redirect(to: "/v/\(token)?done=question.replied", redirectType: .normal)
+    }
+
+    struct FeedbackInput: Content { var score: Int?, better: String? }
+
+    /// The one-tap satisfaction after reading an answer; once per question.
+    func feedback(req: Request) async throws -> Response {
+        let (question, token) = try await found(req)
+        let input = try? req.content.decode(FeedbackInput.self)
+        let outcome: Result<Void, FeedbackError>
+        switch FeedbackRules.check(score: input?.score, text: input?.better) {
+        case .failure(let error): outcome = .failure(error)
+        case .success(let checked) where question.firstAnsweredAt != nil:
+            outcome = try await FeedbackService(db: req.db, secret: req.application.settings.secret ?? "", now: req.now)
+                .record(.question, subject: question.requireID(), locationID: question.$location.id, checked)
+        case .success: outcome = .failure(.notYet)
+        }
+        switch outcome {
+        case .success: return req.redirect(to: "/v/\(token)?done=feedback.thanks#feedback-title", redirectType: .normal)
+        case .failure(.alreadyGiven): return req.redirect(to: "/v/\(token)", redirectType: .normal)
+        case .failure(let error):
+            return try await page(req, question, token: token, notice: nil, feedbackForm: FormState(errors: ["better": error.messageKey]),
+                                  status: .unprocessableEntity)
+        }
+    }
+
+    struct ConsentInput: Content { var consent: String? }
+
+    /// The asker gives or withdraws consent for the library; an entry already published stays (it is anonymised
+    /// and has no link back), which the page says.
+    func consent(req: Request) async throws -> Response {
+        let (question, token) = try await found(req)
+        question.consentPublish = (try? req.content.decode(ConsentInput.self).consent) == "yes"
+        try await question.save(on: req.db)
+        return req.redirect(to: "/v/\(token)?done=question.consent_saved", redirectType: .normal)
     }
 }

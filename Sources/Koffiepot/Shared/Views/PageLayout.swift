@@ -92,7 +92,8 @@ enum PageLayout {
     private static func footer(_ ctx: PageContext) -> Component {
         let t = ctx.t
         return Tag("footer") {
-            Tag("p") { A("/gatherings") { Txt(t("gatherings.title")) }; Txt(" · "); A("/vraag") { Txt(t("question.title")) } }
+            Tag("p") { A("/gatherings") { Txt(t("gatherings.title")) }; Txt(" · "); A("/vraag") { Txt(t("question.title")) }
+                      Txt(" · "); A("/vragenbank") { Txt(t("library.title")) } }
             Tag("p") { Txt(t("layout.privacy")) }
             if ctx.staff == nil {
                 Tag("p") { A("/login") { Txt(t("layout.staff_login")) } }

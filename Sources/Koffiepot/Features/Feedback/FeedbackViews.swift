@@ -1,0 +1,26 @@
+import Plot
+
+/// The one-tap five-face scale with an optional "what could be better?". Each face is its own submit button,
+/// so one tap sends it; the words are there for screen readers and for parents who read faces differently.
+func FeedbackForm(_ ctx: PageContext, action: String, heading: String, form: FormState = FormState()) -> Component {
+    let t = ctx.t
+    return Tag("section") {
+        Tag("h2") { Txt(heading) }.attr("id", "feedback-title")
+        Tag("form") {
+            CSRFField(ctx)
+            TextAreaField(name: "better", label: t("feedback.better"), hint: t("feedback.better_hint"), maxLength: FeedbackRules.maxText)
+                .render(form, t)
+            Tag("fieldset") {
+                Tag("legend") { Txt(t("feedback.question")) }
+                Tag("div") {
+                    for (index, face) in FeedbackRules.faces.enumerated() {
+                        Tag("button") {
+                            Tag("span") { Txt(face) }.attr("aria-hidden", "true")
+                            Tag("span") { Txt(t("feedback.score.\(index + 1)")) }.cls("face-label")
+                        }.attr("type", "submit").attr("name", "score").attr("value", "\(index + 1)")
+                    }
+                }.cls("faces")
+            }
+        }.attr("method", "post").attr("action", action).cls("stack")
+    }.cls("feedback").attr("aria-labelledby", "feedback-title")
+}

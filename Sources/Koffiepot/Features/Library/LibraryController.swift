@@ -1,0 +1,49 @@
+import Fluent
+import Plot
+import Vapor
+
+/// The public library (*vragenbank*): questions other parents asked, answered and anonymised, by topic and age.
+struct LibraryController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("vragenbank", use: list)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let q = TextRules.singleLine(req.query[String.self, at: "q"] ?? "")
+        let filter = LibrarySearch.Filter(text: String(q.prefix(200)), topic: req.query[String.self, at: "topic"].flatMap(Topic.init(rawValue:)),
+                                          ageGroup: req.query[String.self, at: "age"].flatMap(AgeGroup.init(rawValue:)))
+        let entries = try await LibrarySearch.find(filter, on: req.db)
+        return LibraryPages.list(req.page, entries: entries, filter: filter)
+    }
+}
+
+enum LibraryPages {
+    static func list(_ ctx: PageContext, entries: [LibraryEntry], filter: LibrarySearch.Filter) -> Response {
+        let t = ctx.t
+        let form = FormState(values: ["q": filter.text, "topic": filter.topic?.rawValue ?? "", "age": filter.ageGroup?.rawValue ?? ""])
+        return PageLayout.render(ctx, title: t("library.title")) {
+            Tag("h1") { Txt(t("library.title")) }
+            Tag("p") { Txt(t("library.intro")) }.cls("lead")
+            Tag("form") {
+                FormField(name: "q", label: t("library.search"), type: "search").render(form, t)
+                SelectField(name: "topic", label: t("book.topics"), options: [(value: "", label: t("filter.any"))]
+                            + Topic.allCases.map { (value: $0.rawValue, label: "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
+                SelectField(name: "age", label: t("filter.age"), options: [(value: "", label: t("filter.any"))]
+                            + AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                Tag("button") { Txt(t("library.search_button")) }.attr("type", "submit")
+            }.attr("method", "get").attr("action", "/vragenbank").attr("role", "search").cls("filters")
+            Tag("p") { Txt(t("library.count", ["count": "\(entries.count)"])) }.attr("role", "status")
+            for entry in entries {
+                Tag("article") {
+                    Tag("h2") { Txt(entry.questionText) }.attr("dir", "auto")
+                    Tag("p") {
+                        Txt([entry.topic.map { "\($0.pictogram) \(t($0.labelKey))" }, entry.ageGroup.map { t($0.labelKey) }]
+                            .compactMap { $0 }.joined(separator: " · "))
+                    }.cls("hint")
+                    FormattedText(entry.answerText)
+                }.cls("booking").attr("id", "entry-\(entry.id!.uuidString)")
+            }
+            Tag("p") { A("/vraag") { Txt(t("library.ask_yourself")) }.cls("button") }
+        }
+    }
+}

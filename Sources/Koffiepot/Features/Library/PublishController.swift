@@ -1,0 +1,90 @@
+import Fluent
+import Plot
+import Vapor
+
+/// From the desk to the library: only with the asker's consent, after the advisor has rewritten what the
+/// anonymiser highlights and confirmed it. The entry is a copy with no link back to the question.
+struct PublishController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let publish = routes.grouped("staff", "vragen", ":questionID", "publish").grouped(RequireRole(.advisor))
+        publish.get(use: form)
+        publish.post(use: self.publish)
+    }
+
+    private func publishable(_ req: Request) async throws -> Question {
+        let question = try await DeskAccess.question(req)
+        guard question.consentPublish, question.firstAnsweredAt != nil, !question.published else { throw Abort(.notFound) }
+        return question
+    }
+
+    func form(req: Request) async throws -> Response {
+        let question = try await publishable(req)
+        let answers = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID())
+            .filter(\.$fromAdvisor == true).sort(\.$createdAt).all().map(\.text)
+        try await AccessLog.record("question:\(question.id!.uuidString):publish", on: req)
+        return PublishPages.form(req.page, questionID: question.id!, form: FormState(values: [
+            "question_text": question.text, "answer_text": answers.joined(separator: "\n\n"),
+            "topic": question.topic?.rawValue ?? "", "age": question.ageGroup?.rawValue ?? "",
+        ]))
+    }
+
+    struct Input: Content { var question_text: String?, answer_text: String?, topic: String?, age: String?, checked: String? }
+
+    func publish(req: Request) async throws -> Response {
+        let question = try await publishable(req)
+        let input = try req.content.decode(Input.self)
+        let questionText = TextRules.multiLine(input.question_text ?? "")
+        let answerText = TextRules.multiLine(input.answer_text ?? "")
+        var form = FormState(values: ["question_text": questionText, "answer_text": answerText, "topic": input.topic ?? "", "age": input.age ?? ""])
+        for (field, text, limit) in [("question_text", questionText, QuestionService.maxLength), ("answer_text", answerText, DeskController.maxAnswer)] {
+            if text.isEmpty { form.errors[field] = "error.required" }
+            else if text.count > limit { form.errors[field] = "error.too_long" }
+            else if !TextRules.isSafe(text) { form.errors[field] = "error.bad_text" }
+        }
+        if input.checked != "yes" { form.errors["checked"] = "library.error.confirm" }
+        guard form.isValid else { return PublishPages.form(req.page, questionID: question.id!, form: form, status: .unprocessableEntity) }
+        let entry = LibraryEntry()
+        entry.topic = input.topic.flatMap(Topic.init(rawValue:))
+        entry.ageGroup = input.age.flatMap(AgeGroup.init(rawValue:))
+        entry.language = question.language
+        entry.questionText = questionText
+        entry.answerText = answerText
+        entry.publishedAt = req.now
+        try await req.db.transaction { tx in
+            try await entry.create(on: tx)
+            question.published = true
+            try await question.save(on: tx)
+        }
+        return req.redirect(to: "/staff/vragen?done=library.published", redirectType: .normal)
+    }
+}
+
+enum PublishPages {
+    static func form(_ ctx: PageContext, questionID: UUID, form: FormState, status: HTTPStatus = .ok) -> Response {
+        let t = ctx.t
+        return PageLayout.render(ctx, title: t("library.publish_title"), status: status) {
+            Tag("h1") { Txt(t("library.publish_title")) }
+            Tag("p") { Txt(t("library.publish_intro")) }.cls("lead")
+            Tag("h2") { Txt(t("library.highlights")) }
+            Tag("div") { HighlightedText(form["question_text"]); HighlightedText(form["answer_text"]) }.cls("booking highlights")
+            ErrorSummary(form, t)
+            Tag("form") {
+                CSRFField(ctx)
+                TextAreaField(name: "question_text", label: t("library.question"), maxLength: QuestionService.maxLength).render(form, t)
+                TextAreaField(name: "answer_text", label: t("library.answer"), maxLength: DeskController.maxAnswer).render(form, t)
+                SelectField(name: "topic", label: t("book.topics"), options: [(value: "", label: t("filter.any"))]
+                            + Topic.allCases.map { (value: $0.rawValue, label: "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
+                SelectField(name: "age", label: t("filter.age"), options: [(value: "", label: t("filter.any"))]
+                            + AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                Tag("div") {
+                    if let error = form.errors["checked"] { Tag("p") { Txt(t(error)) }.cls("error").attr("id", "f-checked-error") }
+                    Tag("label") {
+                        VoidTag("input", [("type", "checkbox"), ("id", "f-checked"), ("name", "checked"), ("value", "yes")])
+                        Txt(" " + t("library.confirm"))
+                    }
+                }.cls("field check")
+                Tag("button") { Txt(t("library.publish")) }.attr("type", "submit")
+            }.attr("method", "post").attr("action", "/staff/vragen/\(questionID.uuidString)/publish").cls("stack")
+        }
+    }
+}
