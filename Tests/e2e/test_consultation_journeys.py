@@ -238,32 +238,60 @@ def test_advisor_tallies_a_coffee_morning(server, browser):
     check_a11y(advisor, "advisor-tally")
 
 
-def test_parent_asks_an_advisor_answers_the_parent_reads_it(server, browser):
-    """Issue 5 (first part): ask anonymously on a phone, the advisor answers at the desk, read it with the code."""
+def test_parent_asks_an_advisor_answers_the_parent_reads_rates_and_the_library_finds_it(server, browser):
+    """Issue 5: ask anonymously on a phone (with consent), the advisor answers at the desk, the parent reads it
+    with the code and rates it with one tap; after anonymising, a library search and the suggestions find it."""
     parent = new_page(browser)
     parent.goto(server + "/vraag")
     check_a11y(parent, "question-nl-form")
-    parent.get_by_label("Je vraag").fill("Mijn zoon van 5 verveelt zich steeds. Is dat erg?")
+    expect(parent.get_by_text("Je krijgt binnen 2 werkdagen antwoord.")).to_be_visible()
+    parent.get_by_label("Je vraag").fill("Mijn zoon Bram van 5 verveelt zich steeds op zondag. Is dat erg?")
     parent.get_by_label("🧸 Spelen").check()
+    parent.get_by_label(re.compile("Mijn vraag mag zonder namen")).check()
     parent.get_by_role("button", name="Vraag versturen").click()
     expect(parent.get_by_role("status")).to_contain_text("Je vraag is verstuurd.")
+    expect(parent.get_by_text(re.compile("Je krijgt uiterlijk .* antwoord."))).to_be_visible()
     code = parent.locator(".code").inner_text()
     check_a11y(parent, "question-nl-asked")
 
     advisor = login(browser, server, "mehmet@koffiepot.test")
     advisor.get_by_role("link", name="Vragen van ouders", exact=True).click()
+    advisor.get_by_label("Onderwerp", exact=True).select_option("play")
+    advisor.get_by_role("button", name="Toon").click()
     advisor.get_by_role("link", name=re.compile("verveelt zich")).click()
     check_a11y(advisor, "desk-answer")
-    advisor.get_by_label("Je antwoord").fill("Verveling is gezond: het maakt kinderen creatief.")
+    advisor.get_by_label("Je antwoord").fill("Verveling is gezond:\n- het maakt kinderen **creatief**\n- laat hem zelf iets bedenken")
     advisor.get_by_role("button", name="Antwoord versturen").click()
-    expect(advisor.get_by_role("status")).to_have_text("Opgeslagen.")
+    expect(advisor.get_by_role("status")).to_have_text("Je antwoord is verstuurd.")
 
     reader = new_page(browser)
     reader.goto(server + "/mijn-afspraak")
     reader.get_by_label("Code").fill(code)
     reader.get_by_role("button", name="Afspraak zoeken").click()
-    expect(reader.get_by_text("Verveling is gezond: het maakt kinderen creatief.")).to_be_visible()
+    expect(reader.locator("strong", has_text="creatief")).to_be_visible()
     check_a11y(reader, "question-nl-answered")
+    reader.get_by_role("button", name="Heel goed").click()
+    expect(reader.get_by_role("status")).to_have_text("Dank je wel! Zo weten we wat ouders helpt.")
+
+    advisor.get_by_role("link", name=re.compile("verveelt zich")).click()
+    expect(advisor.locator("mark", has_text="Bram")).to_be_visible()
+    check_a11y(advisor, "desk-publish")
+    advisor.get_by_label("Vraag (zoals die in de vragenbank komt)").fill("Mijn zoon van 5 verveelt zich steeds in het weekend. Is dat erg?")
+    advisor.get_by_label(re.compile("Ik heb alles weggehaald")).check()
+    advisor.get_by_role("button", name="Publiceer in de vragenbank").click()
+    expect(advisor.get_by_role("status")).to_have_text("Gepubliceerd in de vragenbank.")
+
+    visitor = new_page(browser)
+    visitor.goto(server + "/vragenbank")
+    visitor.get_by_label("Zoek in de vragenbank").fill("verveelt weekend")
+    visitor.get_by_role("button", name="Zoeken").click()
+    expect(visitor.get_by_role("heading", name="Mijn zoon van 5 verveelt zich steeds in het weekend. Is dat erg?")).to_be_visible()
+    expect(visitor.get_by_text("Bram")).to_have_count(0)
+    check_a11y(visitor, "library-search")
+    visitor.goto(server + "/vraag")
+    visitor.get_by_label("Je vraag").press_sequentially("Mijn kind verveelt zich", delay=20)
+    expect(visitor.locator("#suggestions").get_by_role("link", name=re.compile("in het weekend"))).to_be_visible()
+    check_a11y(visitor, "question-suggestions")
 
 
 def test_question_in_arabic(server, browser):

@@ -59,7 +59,7 @@ enum DeskPages {
         return Tag("form") {
             SelectField(name: "location", label: t("desk.filter_location"),
                         options: [any, (value: "municipality", label: t("desk.municipality"))] + queue.locations.map { (value: $0.id!.uuidString, label: $0.name) }).render(form, t)
-            SelectField(name: "topic", label: t("book.topics"), options: [any] + Topic.allCases.map { (value: $0.rawValue, label: "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
+            SelectField(name: "topic", label: t("desk.filter_topic"), options: [any] + Topic.allCases.map { (value: $0.rawValue, label: "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
             SelectField(name: "language", label: t("question.language"), options: [any] + BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
             SelectField(name: "age", label: t("filter.age"), options: [any] + AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
             SelectField(name: "waiting", label: t("desk.filter_waiting"),
