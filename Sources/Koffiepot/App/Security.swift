@@ -64,13 +64,25 @@ extension Request {
 /// see the client address).
 struct CodeLookupLimitMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if ["/api/v1/bookings/", "/api/v1/registrations/", "/api/v1/questions/"].contains(where: req.url.path.hasPrefix),
-           req.method == .GET || req.method == .DELETE,
-           try await !RateLimiter.allow("lookup", req: req) {
+        let path = req.url.path
+        let lookup = (["/api/v1/bookings/", "/api/v1/registrations/", "/api/v1/questions/"].contains(where: path.hasPrefix)
+                      && (req.method == .GET || req.method == .DELETE))
+            || (path == "/api/v1/feedback" && req.method == .POST)
+        if lookup, try await !RateLimiter.allow("lookup", req: req) {
             throw Abort(.tooManyRequests, reason: "Too many lookups. Wait ten minutes.")
         }
-        return try await next.respond(to: req)
+        if path.hasPrefix("/api/v1/wishes"), req.method == .POST,
+           try await !RateLimiter.allow("wish-support:\(LocalDate(containing: req.now))", req: req) {
+            throw Abort(.tooManyRequests, reason: "Too many wishes or supports from this address. Try again later.")
+        }
+        // The API handlers do not see the request; the client address travels with the task for "one per device".
+        return try await APIClient.$address.withValue(RateLimiter.clientAddress(req)) { try await next.respond(to: req) }
     }
+}
+
+/// The calling client's address while an API request is handled (see `CodeLookupLimitMiddleware`).
+enum APIClient {
+    @TaskLocal static var address = "unknown"
 }
 
 /// Reads every state-changing body in full before anything else looks at it — up to the route limit

@@ -22,6 +22,10 @@ func routes(_ app: Application) throws {
     try app.register(collection: DeskController())
     try app.register(collection: PublishController())
     try app.register(collection: LibraryController())
+    try app.register(collection: FeedbackController())
+    try app.register(collection: WishesController())
+    try app.register(collection: WishDeskController())
+    try app.register(collection: InsightController())
 
     let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)

@@ -17,6 +17,7 @@ enum Migrations {
         M011_CreateQuestions(),
         M012_QuestionDeskAndLibrary(),
         M013_CreateFeedback(),
+        M014_CreateInsightAndWishes(),
     ]
 
     static func register(on app: Application) {

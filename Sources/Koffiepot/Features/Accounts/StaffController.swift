@@ -47,6 +47,12 @@ enum StaffPages {
             if user.role == .coordinator || user.role == .admin {
                 Tag("p") { A("/staff/programmes") { Txt(t("programmes.edit")) } }
             }
+            if [.coordinator, .admin, .advisor].contains(user.role) {
+                Tag("ul") {
+                    Tag("li") { A("/staff/inzicht") { Txt(t("insight.title")) } }
+                    Tag("li") { A("/staff/wensen") { Txt(t("wish.desk_title")) } }
+                }.cls("actions")
+            }
             if user.role == .advisor {
                 Tag("ul") {
                     Tag("li") { A("/staff/agenda") { Txt(t("agenda.title")) } }
@@ -71,6 +77,8 @@ enum StaffPages {
                         if canManagePresence {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/gatherings") { Txt(t("gadmin.link")) }
+                            Txt(" · ")
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/poster") { Txt(t("feedback.poster_link")) }
                         }
                         if user.role == .admin {
                             Txt(" · ")

@@ -17,9 +17,15 @@ struct FeedbackService: Sendable {
     }
 
     func record(_ kind: FeedbackKind, subject: UUID?, locationID: UUID?, _ checked: FeedbackRules.Checked) async throws -> Result<Void, FeedbackError> {
+        try await record(kind, key: subject.map { Self.subjectKey(kind, $0, secret: secret) }, locationID: locationID, checked)
+    }
+
+    /// Walk-in feedback has no code: its key is a keyed hash of the device and the day, so one device rates
+    /// one coffee morning once a day.
+    func record(_ kind: FeedbackKind, key: String?, locationID: UUID?, _ checked: FeedbackRules.Checked) async throws -> Result<Void, FeedbackError> {
         let feedback = Feedback()
         feedback.kind = kind
-        feedback.subjectKey = subject.map { Self.subjectKey(kind, $0, secret: secret) }
+        feedback.subjectKey = key
         feedback.locationID = locationID
         feedback.score = checked.score
         feedback.text = checked.text

@@ -34,8 +34,16 @@ struct GatheringAdminController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let location = try await location(req)
-        return try await render(req, location: location, form: FormState(values: ["kind": GatheringKind.themeEvening.rawValue, "sessions": "1",
-                                                                                   "capacity": "15", "age": AgeGroup.primary.rawValue, "languages": "nl"]))
+        var form = FormState(values: ["kind": GatheringKind.themeEvening.rawValue, "sessions": "1",
+                                      "capacity": "15", "age": AgeGroup.primary.rawValue, "languages": "nl"])
+        // "Turn this wish into a gathering": the parents' words become the title and topic.
+        if let id = req.query[String.self, at: "wish"].flatMap(UUID.init(uuidString:)), let wish = try await Wish.find(id, on: req.db),
+           wish.$location.id == location.id, wish.status == .open {
+            form.values["wish"] = id.uuidString
+            form.values["title"] = String((wish.text.isEmpty ? wish.topic.map { req.t($0.labelKey) } ?? "" : wish.text).prefix(80))
+            form.values["topics"] = wish.topic?.rawValue ?? ""
+        }
+        return try await render(req, location: location, form: form)
     }
 
     private func render(_ req: Request, location: Location, form: FormState, status: HTTPStatus = .ok) async throws -> Response {
@@ -49,6 +57,7 @@ struct GatheringAdminController: RouteCollection {
     struct Input: Content {
         var kind: String?, title: String?, description: String?, programme: String?, room: String?, date: String?, start: String?, end: String?
         var sessions: String?, capacity: String?, languages: String?, childcare: String?, topics: [String]?, age: String?
+        var wish: String?
     }
 
     func create(req: Request) async throws -> Response {
@@ -58,7 +67,7 @@ struct GatheringAdminController: RouteCollection {
                                       "programme": input.programme ?? "", "room": input.room ?? "", "date": input.date ?? "",
                                       "start": input.start ?? "", "end": input.end ?? "", "sessions": input.sessions ?? "",
                                       "capacity": input.capacity ?? "", "languages": input.languages ?? "", "childcare": input.childcare ?? "",
-                                      "topics": (input.topics ?? []).joined(separator: ","), "age": input.age ?? ""])
+                                      "topics": (input.topics ?? []).joined(separator: ","), "age": input.age ?? "", "wish": input.wish ?? ""])
         let plan = GatheringPlanRules.check(form, now: req.now)
         form.errors = plan.errors
         guard let valid = plan.valid else { return try await render(req, location: location, form: form, status: .unprocessableEntity) }
@@ -68,6 +77,9 @@ struct GatheringAdminController: RouteCollection {
             gathering.$programme.id = programme.id
         }
         try await gathering.create(on: req.db)
+        if let wishID = input.wish.flatMap(UUID.init(uuidString:)) {
+            try await WishService(db: req.db, settings: req.application.settings, now: req.now).plan(wishID, gathering: gathering)
+        }
         return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)", redirectType: .normal)
     }
 
@@ -99,6 +111,11 @@ struct GatheringAdminController: RouteCollection {
         tally.languages = languages.joined(separator: ",")
         tally.recordedAt = req.now
         try await tally.save(on: req.db)
+        // Attendance is what the reach figures count; a tally typed again replaces the fact.
+        try await ContactFacts.record(.init(kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .attended, at: gathering.startsAt,
+                                            locationID: gathering.$location.id, language: languages.first, channel: nil,
+                                            topic: gathering.topics.first?.rawValue, people: adults),
+                                      subject: "tally:\(try tally.requireID())", secret: req.application.settings.secret ?? "", on: req.db)
         return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)?done=agenda.saved", redirectType: .normal)
     }
 }

@@ -19,6 +19,10 @@ enum GatheringAdminPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
+                if !form["wish"].isEmpty {
+                    VoidTag("input", [("type", "hidden"), ("name", "wish"), ("value", form["wish"])])
+                    Tag("p") { Txt(t("wish.from_wish")) }.cls("notice")
+                }
                 SelectField(name: "kind", label: t("filter.kind"), options: GatheringKind.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
                 FormField(name: "title", label: t("gadmin.what"), required: true).render(form, t)
                 TextAreaField(name: "description", label: t("gadmin.description"), hint: t("gadmin.description_hint"), maxLength: 1000).render(form, t)

@@ -77,7 +77,13 @@ struct RegistrationService: Sendable {
                 registration.$invitation.id = input.invitationID
                 registration.purgeAfter = gathering.lastEnd.addingTimeInterval(Double(settings.bookingRetentionDays) * 86400)
                 try await registration.create(on: tx)
+                try await ContactFacts.record(.init(kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .registered, at: gathering.startsAt,
+                                                    locationID: gathering.$location.id, language: input.language,
+                                                    channel: try await channel(of: input.invitationID, on: tx),
+                                                    topic: gathering.topics.first?.rawValue, people: input.adults),
+                                              subject: "registration:\(try registration.requireID())", secret: secret, on: tx)
                 try await notify(status == .confirmed ? "registration_confirmed" : "registration_waitlisted", registration, gathering, token: token, on: tx)
+                if status == .confirmed { try await askForFeedback(registration, gathering, token: token, on: tx) }
                 let position = status == .waitlisted ? waiting + 1 : nil
                 return .registered(RegistrationReceipt(registrationID: try registration.requireID(), status: status, position: position, code: code))
             }
@@ -86,6 +92,13 @@ struct RegistrationService: Sendable {
                let earlier = try await replay(keyHash, key: idempotencyKey) { return earlier }
             throw error
         }
+    }
+
+    /// How a person found the gathering, for the reach figures: the role of whoever made the invitation, or `direct`.
+    private func channel(of invitationID: UUID?, on tx: any Database) async throws -> String {
+        guard let invitationID, let invitation = try await Invitation.find(invitationID, on: tx),
+              let creator = try await StaffUser.find(invitation.createdBy, on: tx) else { return "direct" }
+        return creator.role.rawValue
     }
 
     /// Cancels once; freed places go to the waiting list in order, each promoted person told exactly once.
@@ -98,6 +111,9 @@ struct RegistrationService: Sendable {
             let wasConfirmed = registration.status == .confirmed
             registration.status = .cancelled
             try await registration.save(on: tx)
+            // Nothing more is sent to someone who cancelled (the feedback question after the gathering included).
+            try await OutboxMessage.query(on: tx).filter(\.$registration.$id == registrationID).filter(\.$status == .pending)
+                .set(\.$status, to: .cancelled).update()
             if wasConfirmed {
                 try await (tx as! any SQLDatabase).raw("UPDATE gatherings SET taken = taken - \(bind: registration.adults) WHERE id = \(bind: gathering.requireID())").run()
                 try await promote(gathering.requireID(), on: tx)
@@ -120,6 +136,7 @@ struct RegistrationService: Sendable {
             try await registration.save(on: tx)
             if let token = PersonalCode.unseal(registration.linkSealed, secret: secret) {
                 try await notify("registration_promoted", registration, gathering, token: token, on: tx)
+                try await askForFeedback(registration, gathering, token: token, on: tx)
             }
         }
     }
@@ -163,17 +180,24 @@ struct RegistrationService: Sendable {
         return ahead + 1
     }
 
-    private func notify(_ template: String, _ registration: Registration, _ gathering: Gathering, token: String, on tx: any Database) async throws {
+    /// "How was it?" an hour after the (first) session ends, to whoever has a place and left a contact.
+    private func askForFeedback(_ registration: Registration, _ gathering: Gathering, token: String, on tx: any Database) async throws {
+        try await notify("feedback_request", registration, gathering, token: token, notBefore: gathering.endsAt.addingTimeInterval(3600),
+                         link: "\(settings.publicURL)/r/\(token)/feedback", on: tx)
+    }
+
+    private func notify(_ template: String, _ registration: Registration, _ gathering: Gathering, token: String, notBefore: Date? = nil,
+                        link: String? = nil, on tx: any Database) async throws {
         guard let recipient = registration.contact, let channel = OutboxChannel(registration.contactKind) else { return }
         let t = Localizer(language: registration.messageLanguage, catalogues: catalogues)
         let day = LocalDate(containing: gathering.startsAt)
         let values = ["when": "\(t.dayTitle(day)), \(ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)))",
                       "where": [gathering.location.name, gathering.room].filter { !$0.isEmpty }.joined(separator: ", "),
-                      "title": gathering.title, "link": "\(settings.publicURL)/r/\(token)", "days": "\(settings.bookingRetentionDays)",
+                      "title": gathering.title, "link": link ?? "\(settings.publicURL)/r/\(token)", "days": "\(settings.bookingRetentionDays)",
                       "rebook": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)"]
         let message = OutboxMessage(bookingID: nil, channel: channel, recipient: recipient,
                                     language: registration.messageLanguage, template: template, payload: values,
-                                    dedupeKey: "\(template):\(try registration.requireID())", notBefore: now, now: now)
+                                    dedupeKey: "\(template):\(try registration.requireID())", notBefore: notBefore ?? now, now: now)
         message.$registration.id = registration.id
         try await message.create(on: tx)
     }

@@ -59,7 +59,11 @@ enum LocationPages {
                              board: board, t: t)
             }
             SlotList(ctx, slots: slots)
-            Tag("p") { A("/vraag?location=\(id)") { Txt(t("question.title")) } }.cls("links")
+            Tag("p") {
+                A("/vraag?location=\(id)") { Txt(t("question.title")) }
+                Txt(" · ")
+                A("/locations/\(id)/wensen") { Txt(t("wish.title")) }
+            }.cls("links")
             if !gatherings.isEmpty {
                 Tag("h2") { Txt(t("gatherings.here")) }.attr("id", "bijeenkomsten")
                 GatheringList(ctx, gatherings: gatherings, showLocation: false)

@@ -22,7 +22,19 @@ enum DataInventory {
         Column(table: table, column: column, personal: Personal(purpose: purpose, retention: retention, roles: roles))
     }
 
-    static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns + questionColumns + libraryColumns + feedbackColumns }
+    static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns + questionColumns + libraryColumns + feedbackColumns
+        + insightColumns + wishColumns }
+
+    /// Anonymous contact facts: a week, a place, a kind, a language, a channel — no name, code or contact.
+    static let insightColumns: [Column] =
+        plain("contact_facts", ["id", "subject_key", "kind", "outcome", "week", "location_id", "language", "channel", "topic", "people", "response_hours"])
+
+    /// Wishes are public by design (parents type a topic, not themselves); supports hold a keyed hash of a
+    /// device and, optionally, a contact that is erased once the wish became a gathering.
+    static let wishColumns: [Column] =
+        plain("wishes", ["id", "location_id", "topic", "text", "status", "supports", "merged_into", "gathering_id", "week"])
+        + plain("wish_supports", ["id", "wish_id", "device_key", "contact_kind", "message_language", "week"])
+        + [personal("wish_supports", "contact", "tell a supporter the wish became a gathering (optional)", "until that message is written", [])]
 
     /// Full-text indexes rebuilt from `library_entries` by the database itself (FTS5 tables on SQLite,
     /// a generated `tsvector` column on PostgreSQL); they hold nothing the entries do not.

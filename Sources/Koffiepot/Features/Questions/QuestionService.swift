@@ -97,7 +97,13 @@ struct QuestionService: Sendable {
             try await message.create(on: tx)
             question.status = .answered
             question.answeredAt = now
-            if question.firstAnsweredAt == nil { question.firstAnsweredAt = now }
+            if question.firstAnsweredAt == nil {
+                question.firstAnsweredAt = now
+                try await ContactFacts.record(.init(kind: .question, outcome: .answered, at: question.createdAt, locationID: question.$location.id,
+                                                    language: question.language, channel: "direct", topic: question.topic?.rawValue,
+                                                    responseHours: ResponsePromise.responseHours(asked: question.createdAt, answered: now)),
+                                              subject: "question:\(try question.requireID())", secret: secret, on: tx)
+            }
             question.claimedBy = advisor.id
             try await question.save(on: tx)
             if let recipient = question.contact, let channel = OutboxChannel(question.contactKind), let token = PersonalCode.unseal(question.linkSealed, secret: secret) {

@@ -90,14 +90,8 @@ struct QuestionsController: RouteCollection {
     func feedback(req: Request) async throws -> Response {
         let (question, token) = try await found(req)
         let input = try? req.content.decode(FeedbackInput.self)
-        let outcome: Result<Void, FeedbackError>
-        switch FeedbackRules.check(score: input?.score, text: input?.better) {
-        case .failure(let error): outcome = .failure(error)
-        case .success(let checked) where question.firstAnsweredAt != nil:
-            outcome = try await FeedbackService(db: req.db, secret: req.application.settings.secret ?? "", now: req.now)
-                .record(.question, subject: question.requireID(), locationID: question.$location.id, checked)
-        case .success: outcome = .failure(.notYet)
-        }
+        let outcome = try await FeedbackService(db: req.db, secret: req.application.settings.secret ?? "", now: req.now)
+            .submit(try FeedbackSubjects.question(question), score: input?.score, text: input?.better)
         switch outcome {
         case .success: return req.redirect(to: "/v/\(token)?done=feedback.thanks#feedback-title", redirectType: .normal)
         case .failure(.alreadyGiven): return req.redirect(to: "/v/\(token)", redirectType: .normal)

@@ -14,5 +14,6 @@ enum MessageTemplates {
     }
 
     static let templates = ["booking_confirmed", "booking_reminder", "booking_cancelled", "booking_moved",
-                            "registration_confirmed", "registration_waitlisted", "registration_promoted", "question_answered"]
+                            "registration_confirmed", "registration_waitlisted", "registration_promoted", "question_answered",
+                            "feedback_request", "wish_planned"]
 }

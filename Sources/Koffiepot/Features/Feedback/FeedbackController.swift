@@ -1,0 +1,106 @@
+import Fluent
+import Plot
+import Vapor
+
+/// Feedback after a consultation (`/b/:token/feedback`), a gathering (`/r/:token/feedback`) and a coffee
+/// morning visited without registering (`/koffie/:locationID`, reached through the QR poster on the table).
+struct FeedbackController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        for prefix in ["b", "r"] {
+            routes.get(.constant(prefix), ":token", "feedback", use: { try await self.show($0, prefix) })
+            routes.post(.constant(prefix), ":token", "feedback", use: { try await self.submit($0, prefix) })
+        }
+        routes.get("koffie", ":locationID", use: walkInForm)
+        routes.post("koffie", ":locationID", use: walkIn)
+        routes.grouped(RequireRole(.advisor, .coordinator, .admin)).get("staff", "locations", ":id", "poster", use: poster)
+    }
+
+    private func service(_ req: Request) -> FeedbackService {
+        FeedbackService(db: req.db, secret: req.application.settings.secret ?? "", now: req.now)
+    }
+
+    private func subject(_ req: Request, _ prefix: String) async throws -> FeedbackSubject {
+        let secret = req.application.settings.secret ?? ""
+        guard let token = req.parameters.get("token") else { throw Abort(.notFound) }
+        let subject: FeedbackSubject?
+        if prefix == "b" {
+            subject = try await CodeLookup.byLink(Booking.self, token: token, secret: secret, on: req.db)
+                .asyncMap { try await FeedbackSubjects.booking($0.0, on: req.db) } ?? nil
+        } else {
+            subject = try await CodeLookup.byLink(Registration.self, token: token, secret: secret, on: req.db)
+                .asyncMap { try await FeedbackSubjects.registration($0.0, now: req.now, on: req.db) } ?? nil
+        }
+        guard let subject else { throw Abort(.notFound) }
+        return subject
+    }
+
+    func show(_ req: Request, _ prefix: String) async throws -> Response {
+        let subject = try await subject(req, prefix)
+        let given = try await service(req).hasFeedback(subject.kind, subject: subject.id)
+        let state: FeedbackPages.State = given || req.query[String.self, at: "done"] == "feedback.thanks" ? .thanks : subject.ready ? .form(FormState()) : .notYet
+        return FeedbackPages.page(req.page, heading: req.t("feedback.heading.\(subject.kind.rawValue)", ["title": subject.title]),
+                                  action: req.url.path, state: state)
+    }
+
+    struct Input: Content { var score: Int?, better: String? }
+
+    func submit(_ req: Request, _ prefix: String) async throws -> Response {
+        let subject = try await subject(req, prefix)
+        let input = try? req.content.decode(Input.self)
+        switch try await service(req).submit(subject, score: input?.score, text: input?.better) {
+        case .success, .failure(.alreadyGiven): return req.redirect(to: req.url.path + "?done=feedback.thanks", redirectType: .normal)
+        case .failure(let error):
+            return FeedbackPages.page(req.page, heading: req.t("feedback.heading.\(subject.kind.rawValue)", ["title": subject.title]),
+                                      action: req.url.path, state: .form(FormState(errors: ["better": error.messageKey])), status: .unprocessableEntity)
+        }
+    }
+
+    private func location(_ req: Request) async throws -> Location {
+        guard let location = try await LocationQueries.find(req.parameters.get("locationID") ?? req.parameters.get("id"), on: req.db)
+        else { throw Abort(.notFound) }
+        return location
+    }
+
+    func walkInForm(req: Request) async throws -> Response {
+        let location = try await location(req)
+        let state: FeedbackPages.State = req.query[String.self, at: "done"] == "feedback.thanks" ? .thanks : .form(FormState())
+        return FeedbackPages.page(req.page, heading: req.t("feedback.heading.walk_in", ["title": location.name]), action: req.url.path, state: state)
+    }
+
+    /// One response per device per coffee morning per day: the device cookie, hashed with the day and the place,
+    /// is the feedback's unique key. A rate limit per client address stops someone who keeps clearing cookies.
+    func walkIn(req: Request) async throws -> Response {
+        let location = try await location(req)
+        let device = DeviceCookie.id(req)
+        let day = LocalDate(containing: req.now)
+        let input = try? req.content.decode(Input.self)
+        let heading = req.t("feedback.heading.walk_in", ["title": location.name])
+        let response: Response
+        switch FeedbackRules.check(score: input?.score, text: input?.better) {
+        case .failure(let error):
+            response = FeedbackPages.page(req.page, heading: heading, action: req.url.path, state: .form(FormState(errors: ["better": error.messageKey])),
+                                          status: .unprocessableEntity)
+        case .success(let checked):
+            guard try await RateLimiter.allow("walkin:\(day)", req: req) else { throw Abort(.tooManyRequests) }
+            let key = PersonalCode.hash("walk_in:\(device):\(day):\(try location.requireID())", secret: req.application.settings.secret ?? "")
+            _ = try await service(req).record(.walkIn, key: key, locationID: location.id, checked)
+            response = req.redirect(to: req.url.path + "?done=feedback.thanks", redirectType: .normal)
+        }
+        DeviceCookie.set(device, on: response, req)
+        return response
+    }
+
+    /// A printable poster for the coffee table: a QR code to the walk-in feedback page.
+    func poster(req: Request) async throws -> Response {
+        let location = try await location(req)
+        let url = "\(req.application.settings.publicURL)/koffie/\(location.id!.uuidString)"
+        return FeedbackPages.poster(req.page, location: location, url: url)
+    }
+}
+
+private extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,61 @@
+import Fluent
+import Vapor
+
+/// The insight dashboard (`/staff/inzicht`) and its CSV (`/staff/inzicht.csv`). Coordinators and admins see the
+/// municipality; advisors their own locations. Every read is access-logged.
+struct InsightController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let staff = routes.grouped("staff").grouped(RequireRole(.advisor, .coordinator, .admin))
+        staff.get("inzicht", use: dashboard)
+        staff.get("inzicht.csv", use: csv)
+    }
+
+    struct Scope {
+        let filter: InsightFilter
+        let locations: [Location]
+        /// nil = the whole municipality.
+        let ids: [UUID]?
+    }
+
+    private func scope(_ req: Request) async throws -> Scope {
+        guard let staff = req.staff else { throw Abort(.unauthorized) }
+        let filter = InsightFilter(query: req.page.query, today: LocalDate(containing: req.now))
+        var visible = try await Location.query(on: req.db).sort(\.$name).all()
+        var ids: [UUID]? = nil
+        if staff.user.role == .advisor {
+            let mine = Set(try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == staff.user.requireID()).all().map(\.$location.id))
+            visible = visible.filter { mine.contains($0.id!) }
+            ids = visible.map { $0.id! }
+        }
+        if let neighbourhood = filter.neighbourhood { ids = visible.filter { $0.neighbourhood == neighbourhood }.map { $0.id! } }
+        if let id = filter.locationID { ids = (ids ?? visible.map { $0.id! }).filter { $0 == id } }
+        return Scope(filter: filter, locations: visible, ids: ids)
+    }
+
+    private func tables(_ req: Request, _ scope: Scope) async throws -> [InsightTable] {
+        let data = try await InsightQueries.load(scope.filter, locations: scope.ids, now: req.now, on: req.db)
+        try await AccessLog.record("insight", on: req)
+        return InsightReport.tables(data, months: scope.filter.months, t: req.t)
+    }
+
+    func dashboard(req: Request) async throws -> Response {
+        let scope = try await scope(req)
+        let tables = try await tables(req, scope)
+        let data = try await InsightQueries.texts(scope.filter, locations: scope.ids, on: req.db)
+        return InsightPages.dashboard(req.page, scope: scope, tables: tables, texts: data)
+    }
+
+    func csv(req: Request) async throws -> Response {
+        let scope = try await scope(req)
+        var rows: [[String]] = [[req.t("insight.csv.section"), req.t("insight.csv.row"), req.t("insight.csv.column"), req.t("insight.csv.value")]]
+        for table in try await tables(req, scope) {
+            for row in table.rows {
+                for (column, value) in zip(table.columns, row.cells) { rows.append([table.title, row.label, column, value]) }
+            }
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"koffiepot-inzicht-\(scope.filter.from)-\(scope.filter.to).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: CSVExport.render(rows)))
+    }
+}
