@@ -53,6 +53,10 @@ struct InsightController: RouteCollection {
                 for (column, value) in zip(table.columns, row.cells) { rows.append([table.title, row.label, column, value]) }
             }
         }
+        // Free text only for a group of five or more, exactly as on the page.
+        for text in try await InsightQueries.texts(scope.filter, locations: scope.ids, on: req.db) ?? [] {
+            rows.append([req.t("insight.texts"), "", "", text])
+        }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"koffiepot-inzicht-\(scope.filter.from)-\(scope.filter.to).csv\"")

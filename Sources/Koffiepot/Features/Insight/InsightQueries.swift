@@ -28,25 +28,25 @@ enum InsightQueries {
         for row in try await sql.raw("SELECT score, COUNT(*) AS n FROM feedback WHERE " + scope + " GROUP BY score").all() {
             data.scores[try row.decode(column: "score", as: Int.self)] = try row.decode(column: "n", as: Int.self)
         }
-        for row in try await sql.raw("SELECT substr(week, 1, 7) AS m, COUNT(*) AS n, SUM(score) AS s FROM feedback WHERE " + scope + " GROUP BY substr(week, 1, 7)").all() {
+        for row in try await sql.raw("SELECT substr(week, 1, 7) AS m, COUNT(*) AS n, CAST(SUM(score) AS BIGINT) AS s FROM feedback WHERE " + scope + " GROUP BY substr(week, 1, 7)").all() {
             data.monthly[try row.decode(column: "m", as: String.self)] = (try row.decode(column: "n", as: Int.self), try row.decode(column: "s", as: Int.self))
         }
-        for row in try await sql.raw("SELECT kind, COUNT(*) AS n, SUM(score) AS s FROM feedback WHERE " + scope + " GROUP BY kind").all() {
+        for row in try await sql.raw("SELECT kind, COUNT(*) AS n, CAST(SUM(score) AS BIGINT) AS s FROM feedback WHERE " + scope + " GROUP BY kind").all() {
             data.byKind[try row.decode(column: "kind", as: String.self)] = (try row.decode(column: "n", as: Int.self), try row.decode(column: "s", as: Int.self))
         }
-        for row in try await sql.raw("SELECT kind, outcome, SUM(people) AS p FROM contact_facts WHERE " + scope + " GROUP BY kind, outcome").all() {
+        for row in try await sql.raw("SELECT kind, outcome, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE " + scope + " GROUP BY kind, outcome").all() {
             data.contacts["\(try row.decode(column: "kind", as: String.self))/\(try row.decode(column: "outcome", as: String.self))"] = try row.decode(column: "p", as: Int.self)
         }
-        for row in try await sql.raw("SELECT language, SUM(people) AS p FROM contact_facts WHERE " + scope + " AND language IS NOT NULL AND outcome <> 'no_show' GROUP BY language").all() {
+        for row in try await sql.raw("SELECT language, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE " + scope + " AND language IS NOT NULL AND outcome <> 'no_show' GROUP BY language").all() {
             data.languages[try row.decode(column: "language", as: String.self)] = try row.decode(column: "p", as: Int.self)
         }
-        for row in try await sql.raw("SELECT channel, SUM(people) AS p FROM contact_facts WHERE " + scope + " AND outcome = 'registered' GROUP BY channel").all() {
+        for row in try await sql.raw("SELECT channel, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE " + scope + " AND outcome = 'registered' GROUP BY channel").all() {
             data.channels[try row.decode(column: "channel", as: String?.self) ?? "direct"] = try row.decode(column: "p", as: Int.self)
         }
         for row in try await sql.raw("SELECT substr(week, 1, 7) AS m, response_hours FROM contact_facts WHERE " + scope + " AND kind = 'question' AND response_hours IS NOT NULL").all() {
             data.responseHours[try row.decode(column: "m", as: String.self), default: []].append(try row.decode(column: "response_hours", as: Int.self))
         }
-        for row in try await sql.raw("SELECT topic, SUM(supports) AS s FROM wishes WHERE " + scope + " AND status <> 'merged' GROUP BY topic").all() {
+        for row in try await sql.raw("SELECT topic, CAST(SUM(supports) AS BIGINT) AS s FROM wishes WHERE " + scope + " AND status <> 'merged' GROUP BY topic").all() {
             data.wishSupport[try row.decode(column: "topic", as: String?.self) ?? "", default: 0] += try row.decode(column: "s", as: Int.self)
         }
         data.gatheringTopics = try await gatheringTopics(filter, locations: locations, now: now, on: db)

@@ -125,7 +125,7 @@ enum InsightReport {
     static func noShows(_ d: InsightData, _ t: Localizer) -> InsightTable {
         let counts = [d.contacts["consultation/held"] ?? 0, d.contacts["consultation/no_show"] ?? 0]
         let protected = SmallCells.protect(counts, withTotal: true)
-        var rows = zip([t("insight.held"), t("insight.no_show")], protected.cells).map { InsightTable.Row(label: $0, cells: [$1.display], chartValue: $1.value.map(Double.init)) }
+        var rows = counted([t("insight.held"), t("insight.no_show")], counts, total: t("insight.total"), t)
         rows.append(.init(label: t("insight.no_show_rate"), cells: [SmallCells.percent(protected.cells[1], of: protected.cells) ?? "–"], chartValue: nil,
                           charted: false))
         return InsightTable(id: "no-shows", title: t("insight.no_shows"), description: t("insight.no_shows_desc"), columns: [t("insight.people")], rows: rows)

@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import Koffiepot
+
+@Suite struct FeedbackTests {
+    private func book(_ app: Application, now: Date) async throws -> (Booking, PersonalCode) {
+        let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+        guard case .booked(let receipt) = try await app.bookingService(now: now).book(slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+        else { throw Abort(.conflict) }
+        return (try #require(try await Booking.find(receipt.bookingID, on: app.db)), receipt.code)
+    }
+
+    private func postJSON(_ app: Application, _ path: String, _ json: String) async throws -> HTTPStatus {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        var status = HTTPStatus.ok
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: json)) { status = $0.status }
+        return status
+    }
+
+    @Test func aHeldConsultationIsRatedOnceByLinkAndTheParentIsAsked() async throws {
+        try await withTestApp { app, clock in
+            let (booking, code) = try await book(app, now: clock.now)
+            let link = "/b/\(code.linkToken)/feedback"
+            let parent = TestBrowser(app)
+            #expect(try await parent.get(link).text.contains("Je kunt je mening geven als het contact is geweest."))
+            #expect(try await parent.post(link, ["score": "5"]).status == .unprocessableEntity)
+
+            clock.advance(seconds: 2 * 86400 + 4 * 3600)   // Thursday afternoon, after the conversation
+            let anja = TestBrowser(app)
+            _ = try await anja.login("anja@koffiepot.test")
+            _ = try await anja.post("/staff/bookings/\(booking.id!)/held", [:])
+            _ = try await anja.post("/staff/bookings/\(booking.id!)/held", [:])
+            let asks = try await OutboxMessage.query(on: app.db).filter(\.$template == "feedback_request").all()
+            #expect(asks.count == 1 && asks.first?.values["link"]?.hasSuffix(link) == true)
+
+            let form = try await parent.get(link)
+            #expect(form.text.contains("Hoe was je gesprek met Anja") && form.text.contains("Heel goed"))
+            #expect(try await parent.post(link, ["score": "0"]).status == .unprocessableEntity)
+            #expect(try await parent.post(link, ["score": "4", "better": "<script>alert(1)</script>"]).status == .seeOther)
+            #expect(try await parent.post(link, ["score": "1"]).status == .seeOther)
+            let rows = try await Feedback.query(on: app.db).all()
+            #expect(rows.count == 1 && rows.first?.score == 4 && rows.first?.kind == .consultation)
+            #expect(try await parent.get(link).text.contains("Dank je wel!"))
+            // The API says the same: once per code.
+            #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":5}"#) == .conflict)
+        }
+    }
+
+    @Test func theAPIRefusesBadScoresUnknownCodesAndContactsNotYetHeld() async throws {
+        try await withTestApp { app, clock in
+            let (booking, code) = try await book(app, now: clock.now)
+            #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":4}"#) == .unprocessableEntity)
+            booking.status = .held
+            try await booking.save(on: app.db)
+            #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":6}"#) == .unprocessableEntity)
+            #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"0000-0000-0000","score":4}"#) == .notFound)
+            #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":4,"text":"Fijn"}"#) == .created)
+            #expect(try await Feedback.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func walkInFeedbackCountsOncePerDevicePerDay() async throws {
+        try await withTestApp { app, clock in
+            let location = try await app.location(named: "Basisschool De Vlinder")
+            let path = "/koffie/\(location.id!.uuidString)"
+            let visitor = TestBrowser(app), other = TestBrowser(app)
+            #expect(try await visitor.get(path).text.contains("Hoe was de koffieochtend bij Basisschool De Vlinder?"))
+            _ = try await visitor.post(path, ["score": "5"])
+            _ = try await visitor.post(path, ["score": "1"])
+            _ = try await other.post(path, ["score": "3"])
+            #expect(try await Feedback.query(on: app.db).all().map(\.score).sorted() == [3, 5])
+            clock.advance(seconds: 86400)
+            _ = try await visitor.post(path, ["score": "4"])
+            #expect(try await Feedback.query(on: app.db).count() == 3)
+            #expect(try await Feedback.query(on: app.db).filter(\.$kind == .walkIn).count() == 3)
+
+            let petra = TestBrowser(app)
+            _ = try await petra.login("petra@koffiepot.test")
+            let poster = try await petra.get("/staff/locations/\(location.id!.uuidString)/poster")
+            #expect(poster.text.contains("<svg") && poster.text.contains("/koffie/\(location.id!.uuidString)"))
+        }
+    }
+}
