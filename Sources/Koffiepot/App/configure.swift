@@ -11,6 +11,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     Migrations.register(on: app)
     app.catalogues = try Catalogues.load(from: app.directory.resourcesDirectory + "Locales/")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.asyncCommands.use(DemoScaleCommand(), as: "demo")
     app.lifecycle.use(PeriodicTask("retention purge", interval: { $0.settings.purgeIntervalSeconds }) { app in
         try await PurgeRunner.runTick(db: app.db, now: app.clock.now(), settings: app.settings,
                                       interval: app.settings.purgeIntervalSeconds, logger: app.logger)

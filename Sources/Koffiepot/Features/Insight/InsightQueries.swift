@@ -11,7 +11,7 @@ struct InsightData: Sendable {
     var contacts: [String: Int] = [:]          // "kind/outcome" → people
     var languages: [String: Int] = [:]
     var channels: [String: Int] = [:]
-    var responseHours: [String: [Int]] = [:]   // month → hours
+    var responseHours: [String: [Int: Int]] = [:]   // month → hours → questions
     var wishSupport: [String: Int] = [:]       // topic → supports
     var gatheringTopics: [String: Int] = [:]   // topic → gatherings held
 
@@ -43,8 +43,10 @@ enum InsightQueries {
         for row in try await sql.raw("SELECT channel, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE " + scope + " AND outcome = 'registered' GROUP BY channel").all() {
             data.channels[try row.decode(column: "channel", as: String?.self) ?? "direct"] = try row.decode(column: "p", as: Int.self)
         }
-        for row in try await sql.raw("SELECT substr(week, 1, 7) AS m, response_hours FROM contact_facts WHERE " + scope + " AND kind = 'question' AND response_hours IS NOT NULL").all() {
-            data.responseHours[try row.decode(column: "m", as: String.self), default: []].append(try row.decode(column: "response_hours", as: Int.self))
+        // A histogram per month (hours → questions) is enough for a median and keeps the rows few.
+        for row in try await sql.raw("SELECT substr(week, 1, 7) AS m, response_hours AS h, COUNT(*) AS n FROM contact_facts WHERE " + scope
+                                     + " AND kind = 'question' AND response_hours IS NOT NULL GROUP BY substr(week, 1, 7), response_hours").all() {
+            data.responseHours[try row.decode(column: "m", as: String.self), default: [:]][try row.decode(column: "h", as: Int.self)] = try row.decode(column: "n", as: Int.self)
         }
         for row in try await sql.raw("SELECT topic, CAST(SUM(supports) AS BIGINT) AS s FROM wishes WHERE " + scope + " AND status <> 'merged' GROUP BY topic").all() {
             data.wishSupport[try row.decode(column: "topic", as: String?.self) ?? "", default: 0] += try row.decode(column: "s", as: Int.self)

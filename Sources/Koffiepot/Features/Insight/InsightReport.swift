@@ -30,6 +30,11 @@ enum InsightReport {
     static func mean(_ n: Int, _ sum: Int) -> Double? { n >= SmallCells.threshold ? Double(sum) / Double(n) : nil }
     static func format(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "<\(SmallCells.threshold)" }
 
+    /// A mean of `n` scores as shown: "–" without responses, "<5" for fewer than five, else one decimal.
+    static func meanText(_ n: Int, _ sum: Int, visible: Bool = true) -> String {
+        n == 0 ? "–" : visible ? format(mean(n, sum)) : "–"
+    }
+
     /// Rows of one protected group with its total row.
     private static func counted(_ labels: [String], _ counts: [Int], total: String, _ t: Localizer) -> [InsightTable.Row] {
         let protected = SmallCells.protect(counts, withTotal: true)
@@ -42,7 +47,7 @@ enum InsightReport {
         let counts = (1...5).map { d.scores[$0] ?? 0 }
         var rows = counted((1...5).map { "\(FeedbackRules.faces[$0 - 1]) \(t("feedback.score.\($0)"))" }, counts, total: t("insight.total"), t)
         let sum = (1...5).reduce(0) { $0 + $1 * (d.scores[$1] ?? 0) }
-        rows.append(.init(label: t("insight.mean"), cells: [format(mean(d.responses, sum))], chartValue: nil, charted: false))
+        rows.append(.init(label: t("insight.mean"), cells: [meanText(d.responses, sum)], chartValue: nil, charted: false))
         return InsightTable(id: "satisfaction", title: t("insight.satisfaction"), description: t("insight.satisfaction_desc"),
                             columns: [t("insight.responses")], rows: rows)
     }
@@ -50,8 +55,9 @@ enum InsightReport {
     static func trend(_ d: InsightData, _ months: [String], _ t: Localizer) -> InsightTable {
         let protected = SmallCells.protect(months.map { d.monthly[$0]?.n ?? 0 }, withTotal: true)
         let rows = zip(months, protected.cells).map { month, cell in
-            let m = d.monthly[month].flatMap { mean($0.n, $0.sum) }
-            return InsightTable.Row(label: month, cells: [cell.display, cell.value == nil ? "–" : format(m)], chartValue: cell.value == nil ? nil : m)
+            let (n, sum) = d.monthly[month] ?? (0, 0)
+            return InsightTable.Row(label: month, cells: [cell.display, meanText(n, sum, visible: cell.value != nil)],
+                                    chartValue: cell.value == nil ? nil : mean(n, sum))
         }
         return InsightTable(id: "trend", title: t("insight.trend"), description: t("insight.trend_desc"),
                             columns: [t("insight.responses"), t("insight.mean")], rows: rows, chartMax: 5)
@@ -61,8 +67,9 @@ enum InsightReport {
         let kinds = FeedbackKind.allCases
         let protected = SmallCells.protect(kinds.map { d.byKind[$0.rawValue]?.n ?? 0 }, withTotal: true)
         let rows = zip(kinds, protected.cells).map { kind, cell in
-            let m = d.byKind[kind.rawValue].flatMap { mean($0.n, $0.sum) }
-            return InsightTable.Row(label: t(kind.labelKey), cells: [cell.display, cell.value == nil ? "–" : format(m)], chartValue: cell.value == nil ? nil : m)
+            let (n, sum) = d.byKind[kind.rawValue] ?? (0, 0)
+            return InsightTable.Row(label: t(kind.labelKey), cells: [cell.display, meanText(n, sum, visible: cell.value != nil)],
+                                    chartValue: cell.value == nil ? nil : mean(n, sum))
         }
         return InsightTable(id: "satisfaction-by-kind", title: t("insight.by_kind"), description: t("insight.by_kind_desc"),
                             columns: [t("insight.responses"), t("insight.mean")], rows: rows, chartMax: 5)
@@ -106,16 +113,23 @@ enum InsightReport {
                             columns: [t("insight.wish_support"), t("insight.gatherings_held")], rows: rows)
     }
 
-    static func median(_ values: [Int]) -> Int? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    /// The median of a histogram (value → how often); the lower middle value for an even count.
+    static func median(_ histogram: [Int: Int]) -> Int? {
+        let count = histogram.values.reduce(0, +)
+        guard count > 0 else { return nil }
+        var seen = 0
+        for (value, n) in histogram.sorted(by: { $0.key < $1.key }) {
+            seen += n
+            if seen * 2 >= count { return value }
+        }
+        return nil
     }
 
     static func responseTimes(_ d: InsightData, _ months: [String], _ t: Localizer) -> InsightTable {
-        let protected = SmallCells.protect(months.map { d.responseHours[$0]?.count ?? 0 }, withTotal: true)
+        let counts = months.map { d.responseHours[$0]?.values.reduce(0, +) ?? 0 }
+        let protected = SmallCells.protect(counts, withTotal: true)
         let rows = zip(months, protected.cells).map { month, cell in
-            let hours = (d.responseHours[month]?.count ?? 0) >= SmallCells.threshold && cell.value != nil ? median(d.responseHours[month]!) : nil
+            let hours = cell.value.map { $0 >= SmallCells.threshold } == true ? median(d.responseHours[month] ?? [:]) : nil
             return InsightTable.Row(label: month, cells: [cell.display, hours.map(String.init) ?? "–"], chartValue: hours.map(Double.init))
         }
         return InsightTable(id: "response-times", title: t("insight.response_times"), description: t("insight.response_times_desc"),
