@@ -83,4 +83,18 @@ import VaporTesting
             #expect(poster.text.contains("<svg") && poster.text.contains("/koffie/\(location.id!.uuidString)"))
         }
     }
+
+    @Test func wordsAreErasedAfterAYearTheScoreStays() async throws {
+        try await withTestApp { app, clock in
+            let location = try await app.location(named: "Basisschool De Vlinder")
+            _ = try await TestBrowser(app).post("/koffie/\(location.id!.uuidString)", ["score": "2", "better": "Te druk"])
+            clock.advance(seconds: 200 * 86400)
+            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            #expect(try await Feedback.query(on: app.db).first()?.text == "Te druk")
+            clock.advance(seconds: 200 * 86400)
+            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            let kept = try #require(try await Feedback.query(on: app.db).first())
+            #expect(kept.text == nil && kept.score == 2)
+        }
+    }
 }

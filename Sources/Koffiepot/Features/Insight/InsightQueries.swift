@@ -21,38 +21,74 @@ struct InsightData: Sendable {
 enum InsightQueries {
     /// `locations` nil means the whole municipality (including questions asked without a location).
     static func load(_ filter: InsightFilter, locations: [UUID]?, now: Date, on db: any Database) async throws -> InsightData {
-        let sql = db as! any SQLDatabase
         let scope = where_(filter, locations)
-        var data = InsightData()
-
-        for row in try await sql.raw("SELECT score, COUNT(*) AS n FROM feedback WHERE " + scope + " GROUP BY score").all() {
-            data.scores[try row.decode(column: "score", as: Int.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        for row in try await sql.raw("SELECT substr(week, 1, 7) AS m, COUNT(*) AS n, CAST(SUM(score) AS BIGINT) AS s FROM feedback WHERE " + scope + " GROUP BY substr(week, 1, 7)").all() {
-            data.monthly[try row.decode(column: "m", as: String.self)] = (try row.decode(column: "n", as: Int.self), try row.decode(column: "s", as: Int.self))
-        }
-        for row in try await sql.raw("SELECT kind, COUNT(*) AS n, CAST(SUM(score) AS BIGINT) AS s FROM feedback WHERE " + scope + " GROUP BY kind").all() {
-            data.byKind[try row.decode(column: "kind", as: String.self)] = (try row.decode(column: "n", as: Int.self), try row.decode(column: "s", as: Int.self))
-        }
-        for row in try await sql.raw("SELECT kind, outcome, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE " + scope + " GROUP BY kind, outcome").all() {
-            data.contacts["\(try row.decode(column: "kind", as: String.self))/\(try row.decode(column: "outcome", as: String.self))"] = try row.decode(column: "p", as: Int.self)
-        }
-        for row in try await sql.raw("SELECT language, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE " + scope + " AND language IS NOT NULL AND outcome <> 'no_show' GROUP BY language").all() {
-            data.languages[try row.decode(column: "language", as: String.self)] = try row.decode(column: "p", as: Int.self)
-        }
-        for row in try await sql.raw("SELECT channel, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE " + scope + " AND outcome = 'registered' GROUP BY channel").all() {
-            data.channels[try row.decode(column: "channel", as: String?.self) ?? "direct"] = try row.decode(column: "p", as: Int.self)
-        }
-        // A histogram per month (hours → questions) is enough for a median and keeps the rows few.
-        for row in try await sql.raw("SELECT substr(week, 1, 7) AS m, response_hours AS h, COUNT(*) AS n FROM contact_facts WHERE " + scope
-                                     + " AND kind = 'question' AND response_hours IS NOT NULL GROUP BY substr(week, 1, 7), response_hours").all() {
-            data.responseHours[try row.decode(column: "m", as: String.self), default: [:]][try row.decode(column: "h", as: Int.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        for row in try await sql.raw("SELECT topic, CAST(SUM(supports) AS BIGINT) AS s FROM wishes WHERE " + scope + " AND status <> 'merged' GROUP BY topic").all() {
-            data.wishSupport[try row.decode(column: "topic", as: String?.self) ?? "", default: 0] += try row.decode(column: "s", as: Int.self)
-        }
-        data.gatheringTopics = try await gatheringTopics(filter, locations: locations, now: now, on: db)
+        // Four independent scans; on SQLite (WAL) they run side by side on separate read connections.
+        async let feedback = feedbackGroups(scope, on: db)
+        async let contacts = contactGroups(scope, on: db)
+        async let hours = responseHistogram(scope, on: db)
+        async let wishes = wishSupport(scope, on: db)
+        async let topics = gatheringTopics(filter, locations: locations, now: now, on: db)
+        var data = try await feedback
+        (data.contacts, data.languages, data.channels) = try await contacts
+        data.responseHours = try await hours
+        data.wishSupport = try await wishes
+        data.gatheringTopics = try await topics
         return data
+    }
+
+    /// One pass over feedback, grouped by week, kind and score (the order of the `feedback_weeks` index, so no
+    /// sorting); months and the three satisfaction views are sums of it.
+    private static func feedbackGroups(_ scope: SQLQueryString, on db: any Database) async throws -> InsightData {
+        let sql = db as! any SQLDatabase
+        var data = InsightData()
+        for row in try await sql.raw("SELECT week, kind, score, COUNT(*) AS n FROM feedback WHERE " + scope + " GROUP BY week, kind, score").all() {
+            let (month, kind) = (String(try row.decode(column: "week", as: String.self).prefix(7)), try row.decode(column: "kind", as: String.self))
+            let (score, n) = (try row.decode(column: "score", as: Int.self), try row.decode(column: "n", as: Int.self))
+            data.scores[score, default: 0] += n
+            data.monthly[month, default: (0, 0)].n += n
+            data.monthly[month, default: (0, 0)].sum += n * score
+            data.byKind[kind, default: (0, 0)].n += n
+            data.byKind[kind, default: (0, 0)].sum += n * score
+        }
+        return data
+    }
+
+    /// One pass over the contact facts: people per kind/outcome, per language (no-shows left out) and per
+    /// invitation channel (registrations).
+    private static func contactGroups(_ scope: SQLQueryString, on db: any Database) async throws
+        -> (contacts: [String: Int], languages: [String: Int], channels: [String: Int]) {
+        let sql = db as! any SQLDatabase
+        var contacts: [String: Int] = [:], languages: [String: Int] = [:], channels: [String: Int] = [:]
+        for row in try await sql.raw("SELECT kind, outcome, language, channel, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE " + scope
+                                     + " GROUP BY kind, outcome, language, channel").all() {
+            let kind = try row.decode(column: "kind", as: String.self), outcome = try row.decode(column: "outcome", as: String.self)
+            let people = try row.decode(column: "p", as: Int.self)
+            contacts["\(kind)/\(outcome)", default: 0] += people
+            if outcome != "no_show", let language = try row.decode(column: "language", as: String?.self) { languages[language, default: 0] += people }
+            if outcome == "registered" { channels[try row.decode(column: "channel", as: String?.self) ?? "direct", default: 0] += people }
+        }
+        return (contacts, languages, channels)
+    }
+
+    /// A histogram per month (hours → questions) is enough for a median and keeps the rows few.
+    private static func responseHistogram(_ scope: SQLQueryString, on db: any Database) async throws -> [String: [Int: Int]] {
+        let sql = db as! any SQLDatabase
+        var result: [String: [Int: Int]] = [:]
+        for row in try await sql.raw("SELECT week, response_hours AS h, COUNT(*) AS n FROM contact_facts WHERE kind = 'question' AND "
+                                     + scope + " AND response_hours IS NOT NULL GROUP BY week, response_hours").all() {
+            let month = String(try row.decode(column: "week", as: String.self).prefix(7))
+            result[month, default: [:]][try row.decode(column: "h", as: Int.self), default: 0] += try row.decode(column: "n", as: Int.self)
+        }
+        return result
+    }
+
+    private static func wishSupport(_ scope: SQLQueryString, on db: any Database) async throws -> [String: Int] {
+        let sql = db as! any SQLDatabase
+        var result: [String: Int] = [:]
+        for row in try await sql.raw("SELECT topic, CAST(SUM(supports) AS BIGINT) AS s FROM wishes WHERE " + scope + " AND status <> 'merged' GROUP BY topic").all() {
+            result[try row.decode(column: "topic", as: String?.self) ?? "", default: 0] += try row.decode(column: "s", as: Int.self)
+        }
+        return result
     }
 
     private static func where_(_ filter: InsightFilter, _ locations: [UUID]?) -> SQLQueryString {

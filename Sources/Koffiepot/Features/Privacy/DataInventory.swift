@@ -34,7 +34,7 @@ enum DataInventory {
     static let wishColumns: [Column] =
         plain("wishes", ["id", "location_id", "topic", "text", "status", "supports", "merged_into", "gathering_id", "week"])
         + plain("wish_supports", ["id", "wish_id", "device_key", "contact_kind", "message_language", "week"])
-        + [personal("wish_supports", "contact", "tell a supporter the wish became a gathering (optional)", "until that message is written", [])]
+        + [personal("wish_supports", "contact", "tell a supporter the wish became a gathering (optional)", "until that message is written, at most a year", [])]
 
     /// Full-text indexes rebuilt from `library_entries` by the database itself (FTS5 tables on SQLite,
     /// a generated `tsvector` column on PostgreSQL); they hold nothing the entries do not.
@@ -48,7 +48,7 @@ enum DataInventory {
     /// stops one code from counting twice.
     static let feedbackColumns: [Column] =
         plain("feedback", ["id", "kind", "subject_key", "location_id", "score", "week"])
-        + [personal("feedback", "text", "what could be better, read only in groups of at least 5", "kept as long as the statistics", [.coordinator, .advisor])]
+        + [personal("feedback", "text", "what could be better, read only in groups of at least 5", "one year, then erased (the score stays)", [.coordinator, .advisor])]
 
     static let questionRetention = "90 days after it was asked (unpublished)"
 

@@ -42,6 +42,22 @@ enum RetentionJobs {
             let longest = max(RateLimiter.window, Double(settings.loginWindowSeconds))
             return try await deleteCounting(RateLimitEvent.query(on: db).filter(\.$at < now.addingTimeInterval(-longest)))
         },
+        // The statistics stay; what parents wrote in "what could be better?" goes after a year.
+        RetentionJob(name: "feedback_text") { db, now, _ in
+            let cutoff = LocalDate(containing: now.addingTimeInterval(-365 * 86400)).startOfWeek.description
+            let query = Feedback.query(on: db).filter(\.$week < cutoff).filter(\.$text != nil)
+            let count = try await query.copy().count()
+            if count > 0 { try await query.set(\.$text, to: nil).update() }
+            return count
+        },
+        // A contact left with a wish that never became a gathering is not kept for ever.
+        RetentionJob(name: "wish_contacts") { db, now, _ in
+            let cutoff = LocalDate(containing: now.addingTimeInterval(-365 * 86400)).startOfWeek.description
+            let query = WishSupport.query(on: db).filter(\.$week < cutoff).filter(\.$contact != nil)
+            let count = try await query.copy().count()
+            if count > 0 { try await query.set(\.$contact, to: nil).set(\.$contactKind, to: .none).update() }
+            return count
+        },
         RetentionJob(name: "job_runs") { db, now, _ in
             try await deleteCounting(JobRun.query(on: db).filter(\.$ranAt < now.addingTimeInterval(-30 * 86400)))
         },
