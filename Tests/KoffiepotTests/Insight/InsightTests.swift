@@ -84,4 +84,26 @@ import VaporTesting
             #expect(try await ContactFact.query(on: app.db).count() == 12)
         }
     }
+
+    @Test func theParentsOwnWordsOnlyForWishesWithFiveSupporters() async throws {
+        try await withTestApp { app, clock in
+            let vlinder = try await app.location(named: "Basisschool De Vlinder")
+            for (text, supports) in [("=cmd|' /C calc'!A0", 6), ("Alleen voor ons drieën", 3)] {
+                let wish = Wish()
+                wish.$location.id = vlinder.id!
+                wish.text = text
+                wish.status = .open
+                wish.supports = supports
+                wish.week = LocalDate(containing: clock.now).startOfWeek.description
+                try await wish.create(on: app.db)
+            }
+            let coordinator = TestBrowser(app)
+            _ = try await coordinator.login("coordinator@koffiepot.test")
+            let page = try await coordinator.get("/staff/inzicht").text
+            #expect(page.contains("=cmd|&#39; /C calc&#39;!A0") || page.contains("=cmd|' /C calc'!A0"))
+            #expect(!page.contains("Alleen voor ons drie"))
+            let csv = try await coordinator.get("/staff/inzicht.csv").text
+            #expect(csv.contains("\"'=cmd|' /C calc'!A0\"") && !csv.contains(",\"=cmd"))
+        }
+    }
 }

@@ -74,9 +74,9 @@ enum BarChart {
     static func svg(_ table: InsightTable) -> String {
         let rows = table.rows.filter(\.charted)
         let rowHeight = 30, labelWidth = 220, barWidth = 300
-        let height = max(rows.count, 1) * rowHeight + 10
+        let height = max(rows.count, 1) * rowHeight + 10   // an empty chart still has room for its "–"
         let top = table.chartMax ?? max(rows.compactMap(\.chartValue).max() ?? 1, 1)
-        var body = ""
+        var body = rows.isEmpty ? "<text x=\"0\" y=\"20\" class=\"chart-value hidden-cell\">–</text>" : ""
         for (index, row) in rows.enumerated() {
             let y = index * rowHeight + 5
             body += "<text x=\"0\" y=\"\(y + 19)\" class=\"chart-label\">\(String(row.label.prefix(30)).textEscaped)</text>"

@@ -14,6 +14,8 @@ struct InsightData: Sendable {
     var responseHours: [String: [Int: Int]] = [:]   // month → hours → questions
     var wishSupport: [String: Int] = [:]       // topic → supports
     var gatheringTopics: [String: Int] = [:]   // topic → gatherings held
+    /// The most supported open wishes with at least five supporters (their words are free text).
+    var topWishes: [(topic: Topic?, text: String, supports: Int)] = []
 
     var responses: Int { scores.values.reduce(0, +) }
 }
@@ -27,11 +29,13 @@ enum InsightQueries {
         async let contacts = contactGroups(scope, on: db)
         async let hours = responseHistogram(scope, on: db)
         async let wishes = wishSupport(scope, on: db)
+        async let top = topWishes(scope, on: db)
         async let topics = gatheringTopics(filter, locations: locations, now: now, on: db)
         var data = try await feedback
         (data.contacts, data.languages, data.channels) = try await contacts
         data.responseHours = try await hours
         data.wishSupport = try await wishes
+        data.topWishes = try await top
         data.gatheringTopics = try await topics
         return data
     }
@@ -80,6 +84,15 @@ enum InsightQueries {
             result[month, default: [:]][try row.decode(column: "h", as: Int.self), default: 0] += try row.decode(column: "n", as: Int.self)
         }
         return result
+    }
+
+    private static func topWishes(_ scope: SQLQueryString, on db: any Database) async throws -> [(topic: Topic?, text: String, supports: Int)] {
+        let sql = db as! any SQLDatabase
+        return try await sql.raw("SELECT topic, text, supports FROM wishes WHERE " + scope + " AND status = 'open' AND supports >= \(bind: SmallCells.threshold)"
+                                 + " ORDER BY supports DESC LIMIT 10").all().map { row in
+            (try row.decode(column: "topic", as: String?.self).flatMap(Topic.init(rawValue:)), try row.decode(column: "text", as: String.self),
+             try row.decode(column: "supports", as: Int.self))
+        }
     }
 
     private static func wishSupport(_ scope: SQLQueryString, on db: any Database) async throws -> [String: Int] {

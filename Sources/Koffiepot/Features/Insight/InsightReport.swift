@@ -24,7 +24,7 @@ struct InsightTable: Sendable {
 enum InsightReport {
     static func tables(_ data: InsightData, months: [String], t: Localizer) -> [InsightTable] {
         [satisfaction(data, t), trend(data, months, t), byKind(data, t), reach(data, t), languages(data, t), channels(data, t),
-         demand(data, t), responseTimes(data, months, t), noShows(data, t)]
+         demand(data, t), topWishes(data, t), responseTimes(data, months, t), noShows(data, t)]
     }
 
     static func mean(_ n: Int, _ sum: Int) -> Double? { n >= SmallCells.threshold ? Double(sum) / Double(n) : nil }
@@ -114,6 +114,17 @@ enum InsightReport {
     }
 
     /// The median of a histogram (value → how often); the lower middle value for an even count.
+    /// The parents' own words for what they want most — only wishes with at least five supporters.
+    static func topWishes(_ d: InsightData, _ t: Localizer) -> InsightTable {
+        let rows = d.topWishes.map { wish in
+            InsightTable.Row(label: [wish.topic.map { "\($0.pictogram) \(t($0.labelKey))" }, wish.text.isEmpty ? nil : wish.text]
+                                .compactMap { $0 }.joined(separator: ": "),
+                             cells: [SmallCells.protect([wish.supports], withTotal: false).cells[0].display], chartValue: Double(wish.supports))
+        }
+        return InsightTable(id: "top-wishes", title: t("insight.top_wishes"), description: t("insight.top_wishes_desc"),
+                            columns: [t("insight.wish_support")], rows: rows)
+    }
+
     static func median(_ histogram: [Int: Int]) -> Int? {
         let count = histogram.values.reduce(0, +)
         guard count > 0 else { return nil }
