@@ -131,6 +131,14 @@ import VaporTesting
             #expect(try await Question.query(on: app.db).count() == 0)
             #expect(try await LibraryEntry.query(on: app.db).count() == 1)
             #expect(try await TestBrowser(app).get("/vragenbank?q=slapen").text.contains("verhuisd"))
+
+            // Staff can take an entry out again; a visitor cannot.
+            let entry = try #require(try await LibraryEntry.query(on: app.db).first())
+            #expect(try await TestBrowser(app).post("/staff/vragenbank/\(entry.id!)/delete", [:]).status != .seeOther)
+            _ = try await anja.login("anja@koffiepot.test")
+            #expect(try await anja.get("/vragenbank").text.contains("Uit de vragenbank halen"))
+            #expect(try await anja.post("/staff/vragenbank/\(entry.id!)/delete", [:]).status == .seeOther)
+            #expect(try await LibraryEntry.query(on: app.db).count() == 0)
         }
     }
 }

@@ -52,7 +52,7 @@ import Testing
         used.formUnion(DeskFilter.Waiting.allCases.map { "desk.waiting_filter.\($0 == .any ? "any" : $0.rawValue)" })
         used.formUnion(FeedbackKind.allCases.map { "feedback.heading.\($0.rawValue)" } + WishPages.notices + ["wish.merged"])
         used.formUnion(InsightReport.contactRows.map(\.label) + ["direct", "advisor", "teacher", "ambassador", "coordinator", "admin"].map { "insight.channel.\($0)" })
-        used.formUnion(QuestionsController.notices + ["desk.answered", "desk.closed", "library.published"])
+        used.formUnion(QuestionsController.notices + ["desk.answered", "desk.closed", "library.published", "library.removed"])
         for kind in ["bad_request", "forbidden", "not_found", "too_large", "too_many", "server"] {
             used.formUnion(["error.\(kind).title", "error.\(kind).text"])
         }

@@ -97,4 +97,29 @@ import VaporTesting
             #expect(kept.text == nil && kept.score == 2)
         }
     }
+
+    @Test func aGatheringAsksAnHourAfterItEndsAndNotWhoCancelled() async throws {
+        try await withTestApp { app, clock in
+            let course = try await makeCourse(app, capacity: 1, now: clock.now)
+            let service = RegistrationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now)
+            guard case .registered(let first) = try await service.register(gatheringID: course.id!, person(1), messageLanguage: .nl, idempotencyKey: nil),
+                  case .registered(let second) = try await service.register(gatheringID: course.id!, person(2), messageLanguage: .nl, idempotencyKey: nil)
+            else { throw Abort(.conflict) }
+            #expect(first.status == .confirmed && second.status == .waitlisted)
+            let asks = try await OutboxMessage.query(on: app.db).filter(\.$template == "feedback_request").all()
+            #expect(asks.count == 1 && asks.first?.notBefore == course.endsAt.addingTimeInterval(3600))
+            // The first cancels: their question is withdrawn, the promoted person gets one instead.
+            try await service.cancel(first.registrationID)
+            let after = try await OutboxMessage.query(on: app.db).filter(\.$template == "feedback_request").all()
+            #expect(after.filter { $0.status == .pending }.map(\.recipient) == ["ouder2@example.nl"])
+            #expect(after.filter { $0.status == .cancelled }.map(\.recipient) == ["ouder1@example.nl"])
+
+            // Before the course starts there is nothing to rate; after the first evening there is.
+            let link = try #require(after.first { $0.status == .pending }?.values["link"]).replacingOccurrences(of: app.settings.publicURL, with: "")
+            #expect(try await TestBrowser(app).get(link).text.contains("Je kunt je mening geven als het contact is geweest."))
+            clock.advance(seconds: 15 * 86400)
+            _ = try await TestBrowser(app).post(link, ["score": "5"])
+            #expect(try await Feedback.query(on: app.db).filter(\.$kind == .gathering).count() == 1)
+        }
+    }
 }

@@ -6,6 +6,15 @@ import Vapor
 struct LibraryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("vragenbank", use: list)
+        routes.grouped(RequireRole(.advisor, .coordinator, .admin)).post("staff", "vragenbank", ":entryID", "delete", use: delete)
+    }
+
+    /// Staff can take an entry out again (a detail that still points to someone, a parent who asks for it).
+    func delete(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("entryID").flatMap(UUID.init(uuidString:)), let entry = try await LibraryEntry.find(id, on: req.db)
+        else { throw Abort(.notFound) }
+        try await entry.delete(on: req.db)
+        return req.redirect(to: "/vragenbank?done=library.removed", redirectType: .normal)
     }
 
     func list(req: Request) async throws -> Response {
@@ -21,7 +30,9 @@ enum LibraryPages {
     static func list(_ ctx: PageContext, entries: [LibraryEntry], filter: LibrarySearch.Filter) -> Response {
         let t = ctx.t
         let form = FormState(values: ["q": filter.text, "topic": filter.topic?.rawValue ?? "", "age": filter.ageGroup?.rawValue ?? ""])
+        let mayRemove = ctx.staff.map { [.advisor, .coordinator, .admin].contains($0.role) } ?? false
         return PageLayout.render(ctx, title: t("library.title")) {
+            Confirmation(ctx, allowed: ["library.removed"])
             Tag("h1") { Txt(t("library.title")) }
             Tag("p") { Txt(t("library.intro")) }.cls("lead")
             Tag("form") {
@@ -41,6 +52,10 @@ enum LibraryPages {
                             .compactMap { $0 }.joined(separator: " · "))
                     }.cls("hint")
                     FormattedText(entry.answerText)
+                    if mayRemove {
+                        InlineAction(ctx, action: "/staff/vragenbank/\(entry.id!.uuidString)/delete", label: t("library.remove"),
+                                     accessibleName: t("library.remove_named", ["question": String(entry.questionText.prefix(60))]))
+                    }
                 }.cls("booking").attr("id", "entry-\(entry.id!.uuidString)")
             }
             Tag("p") { A("/vraag") { Txt(t("library.ask_yourself")) }.cls("button") }

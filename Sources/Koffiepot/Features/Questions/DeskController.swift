@@ -35,7 +35,7 @@ struct DeskController: RouteCollection {
 
     func queue(req: Request) async throws -> Response {
         let filter = DeskFilter(query: req.page.query)
-        var query = try await DeskAccess.visible(req).filter(\.$status ~~ [.open, .claimed]).sort(\.$createdAt)
+        var query = try await DeskAccess.visible(req).filter(\.$status ~~ [.open, .claimed]).with(\.$location).sort(\.$createdAt)
         if let location = filter.location {
             if location == "municipality" { query = query.filter(\.$location.$id == nil) }
             else if let id = UUID(uuidString: location) { query = query.filter(\.$location.$id == id) }

@@ -29,7 +29,7 @@ enum DeskPages {
                 for q in queue.questions {
                     Tag("li") {
                         A("/staff/vragen/\(q.id!.uuidString)") { Txt(String(q.text.prefix(80)) + (q.text.count > 80 ? "…" : "")) }.attr("dir", "auto")
-                        Tag("p") { Txt(meta(q, t, now: now)) }.cls("hint")
+                        Tag("p") { Txt((q.$location.value??.name ?? t("desk.municipality")) + " · " + meta(q, t, now: now)) }.cls("hint")
                         if let due = q.dueAt, due < now { Tag("p") { Txt(t("desk.overdue")) }.cls("error") }
                     }
                 }
