@@ -13,6 +13,13 @@ import Testing
         #expect(ResponsePromise.due(askedAt: at("2026-11-24", 600)) == at("2026-11-26", 17 * 60))
         #expect(ResponsePromise.due(askedAt: at("2026-11-27", 900)) == at("2026-12-01", 17 * 60))
         #expect(ResponsePromise.due(askedAt: at("2026-11-28", 600)) == at("2026-12-01", 17 * 60))
+        // Christmas: asked on Wednesday 23 December, Thursday counts, Friday 25th does not → Monday 28th.
+        #expect(ResponsePromise.due(askedAt: at("2026-12-23", 600)) == at("2026-12-28", 17 * 60))
+        // Easter Monday 2027 falls on 29 March; Ascension on 6 May.
+        #expect(ResponsePromise.easterSunday(2027) == LocalDate(year: 2027, month: 3, day: 28))
+        #expect(!ResponsePromise.isWorkingDay(LocalDate(year: 2027, month: 3, day: 29)))
+        #expect(!ResponsePromise.isWorkingDay(LocalDate(year: 2027, month: 5, day: 6)))
+        #expect(ResponsePromise.isWorkingDay(LocalDate(year: 2027, month: 3, day: 30)))
     }
 
     @Test func responseTimesSummariseMedianAndPromiseKept() {

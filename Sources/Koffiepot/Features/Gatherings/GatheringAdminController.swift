@@ -112,7 +112,8 @@ struct GatheringAdminController: RouteCollection {
         tally.recordedAt = req.now
         try await tally.save(on: req.db)
         // Attendance is what the reach figures count; a tally typed again replaces the fact.
-        try await ContactFacts.record(.init(kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .attended, at: gathering.startsAt,
+        try await ContactFacts.record(.init(kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .attended,
+                                            at: gathering.sessionStarts.indices.contains(session) ? gathering.sessionStarts[session] : gathering.startsAt,
                                             locationID: gathering.$location.id, language: languages.first, channel: nil,
                                             topic: gathering.topics.first?.rawValue, people: adults),
                                       subject: "tally:\(try tally.requireID())", secret: req.application.settings.secret ?? "", on: req.db)
