@@ -91,6 +91,34 @@ import VaporTesting
             let petra = TestBrowser(app)
             _ = try await petra.login("petra@koffiepot.test")
             #expect(try await petra.get(base).status == .forbidden)
+
+            // Not this Friday after all, then yes again: generating brings the day's slots back.
+            let presence = "/staff/locations/\(location.id!)/presence"
+            _ = try await browser.post(presence + "/cancel", ["rule": rule.id!.uuidString, "date": "2026-11-27"])
+            #expect(try await ConsultationSlot.query(on: app.db).filter(\.$cancelled == true).count() == 2)
+            _ = try await browser.post(presence + "/restore", ["rule": rule.id!.uuidString, "date": "2026-11-27"])
+            let revived = try await browser.post(base + "/generate", ["from": "2026-11-27", "through": "2026-12-04", "length": "25", "gap": "5",
+                                                                      "mode": "in_person", "capacity": "1", "video": ""])
+            #expect(revived.headers.first(name: .location) == base + "?created=2")
+            #expect(try await ConsultationSlot.query(on: app.db).filter(\.$cancelled == true).count() == 0)
+        }
+    }
+
+    @Test func aHolidayAddedLaterCancelsItsSlotsAndTellsTheBookers() async throws {
+        try await withTestApp { app, clock in
+            let booking = try await bookAnja(app, now: clock.now)   // Thursday 26 November, De Boomgaard (region south)
+            let admin = TestBrowser(app)
+            _ = try await admin.login("admin@koffiepot.test")
+            let saved = try await admin.post("/staff/holidays", ["name": "Studiedag", "region": "zuid", "first": "2026-11-26", "last": "2026-11-26"])
+            #expect(saved.headers.first(name: .location)?.hasPrefix("/staff/holidays?slots_cancelled=") == true)
+            #expect(try await Booking.find(booking.id, on: app.db)?.status == .cancelled)
+            #expect(try await ConsultationSlot.find(booking.$slot.id, on: app.db)?.cancelled == true)
+            let told = try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_cancelled").all()
+            #expect(told.count == 1 && told.first?.values["message"]?.contains("Studiedag") == true)
+            // Another region's holiday leaves these slots alone.
+            let before = try await ConsultationSlot.query(on: app.db).filter(\.$cancelled == false).count()
+            _ = try await admin.post("/staff/holidays", ["name": "Noord", "region": "noord", "first": "2026-11-27", "last": "2026-12-31"])
+            #expect(try await ConsultationSlot.query(on: app.db).filter(\.$cancelled == false).count() == before)
         }
     }
 

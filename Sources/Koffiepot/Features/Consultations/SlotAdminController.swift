@@ -85,7 +85,20 @@ struct SlotAdminController: RouteCollection {
                                            mode: mode, room: plan.room, videoURL: video, capacity: capacity).create(on: req.db)
                 created += 1
             } catch let error as any DatabaseError where error.isConstraintFailure {
-                // Already published at this time: keep the existing slot and its bookings.
+                // Already published at this time: an open slot keeps its bookings; one that was cancelled with its
+                // presence (since restored) comes back with the new settings.
+                if let old = try await ConsultationSlot.query(on: req.db).filter(\.$advisor.$id == me.requireID())
+                    .filter(\.$startsAt == start).filter(\.$cancelled == true).filter(\.$taken == 0).first() {
+                    old.$location.id = try location.requireID()
+                    old.endsAt = end
+                    old.mode = mode
+                    old.room = plan.room
+                    old.videoURL = video
+                    old.capacity = capacity
+                    old.cancelled = false
+                    try await old.save(on: req.db)
+                    created += 1
+                }
             }
         }
         return req.redirect(to: "/staff/locations/\(location.id!.uuidString)/slots?created=\(created)", redirectType: .normal)

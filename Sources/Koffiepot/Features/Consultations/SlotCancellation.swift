@@ -13,6 +13,21 @@ enum SlotCancellation {
         }
     }
 
+    /// A school holiday added after slots were published: the slots in it go (presence does not happen in a
+    /// holiday) and whoever booked one is told, with the holiday's name.
+    @discardableResult
+    static func cancelSlots(in region: HolidayRegion, from first: LocalDate, through last: LocalDate, holiday: String, req: Request) async throws -> Int {
+        guard let start = first.instant(minute: 0), let end = last.adding(days: 1).instant(minute: 0) else { return 0 }
+        let locations = try await Location.query(on: req.db).filter(\.$region == region).all().compactMap(\.id)
+        let slots = try await ConsultationSlot.query(on: req.db).filter(\.$location.$id ~~ locations)
+            .filter(\.$startsAt >= max(start, req.now)).filter(\.$startsAt < end).filter(\.$cancelled == false).all()
+        let service = BookingService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+        for slot in slots {
+            try await cancel(slot, service: service, message: req.t("holidays.cancel_message", ["name": holiday]), on: req.db)
+        }
+        return slots.count
+    }
+
     static func cancel(_ slot: ConsultationSlot, service: BookingService, message: String, on db: any Database) async throws {
         for booking in try await Booking.query(on: db).filter(\.$slot.$id == slot.requireID()).filter(\.$status == .booked).all() {
             try await service.cancel(booking.requireID(), advisorMessage: message)

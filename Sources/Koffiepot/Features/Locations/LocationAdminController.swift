@@ -107,7 +107,8 @@ struct LocationAdminController: RouteCollection {
             return try await renderHolidays(req, form: form, status: .unprocessableEntity)
         }
         try await SchoolHoliday(region: region, name: name, firstDay: first.description, lastDay: last.description).create(on: req.db)
-        return req.redirect(to: "/staff/holidays", redirectType: .normal)
+        let cancelled = try await SlotCancellation.cancelSlots(in: region, from: first, through: last, holiday: name, req: req)
+        return req.redirect(to: "/staff/holidays?slots_cancelled=\(cancelled)", redirectType: .normal)
     }
 
     func deleteHoliday(req: Request) async throws -> Response {

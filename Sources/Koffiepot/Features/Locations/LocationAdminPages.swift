@@ -31,6 +31,9 @@ enum LocationAdminPages {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("holidays.title"), status: status) {
             Tag("h1") { Txt(t("holidays.title")) }
+            if let cancelled = ctx.query["slots_cancelled"].flatMap(Int.init) {
+                Tag("p") { Txt(t("holidays.saved", ["count": "\(cancelled)"])) }.attr("role", "status").cls("flash")
+            }
             Tag("ul") {
                 for holiday in holidays {
                     Tag("li") {
