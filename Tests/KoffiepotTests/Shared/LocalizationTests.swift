@@ -44,7 +44,7 @@ import Testing
         used.formUnion(["pending", "sending", "sent", "dead"].map { "outbox.\($0)" })
         used.formUnion(MessageTemplates.templates.flatMap { ["mail.\($0).subject", "mail.\($0).body", "mail.\($0).sms"] } + ["mail.footer"])
         used.formUnion(GatheringKind.allCases.map(\.labelKey) + AgeGroup.allCases.map(\.labelKey) + EvidenceStatus.allCases.map(\.labelKey))
-        used.formUnion(["registration.done_confirmed", "registration.done_waitlisted"])
+        used.formUnion(["registration.done_confirmed", "registration.done_waitlisted", "gadmin.cancelled"])
         used.formUnion(["booking.booked", "booking.moved", "agenda.saved", "agenda.cancelled", "profile.saved"])
         used.formUnion(FeedbackKind.allCases.map(\.labelKey) + (1...5).map { "feedback.score.\($0)" })
         used.formUnion([FeedbackError.score, .tooLong, .badText, .alreadyGiven, .unknownCode, .notYet].map(\.messageKey))

@@ -10,6 +10,7 @@ struct GatheringAdminController: RouteCollection {
         staff.post("locations", ":id", "gatherings", use: create)
         staff.get("gatherings", ":gatheringID", use: show)
         staff.post("gatherings", ":gatheringID", "attendance", use: tally)
+        staff.post("gatherings", ":gatheringID", "cancel", use: cancel)
     }
 
     /// Admins everywhere; advisors at the locations they are the fixed advisor of.
@@ -118,5 +119,17 @@ struct GatheringAdminController: RouteCollection {
                                             topic: gathering.topics.first?.rawValue, people: adults),
                                       subject: "tally:\(try tally.requireID())", secret: req.application.settings.secret ?? "", on: req.db)
         return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)?done=agenda.saved", redirectType: .normal)
+    }
+
+    struct CancelInput: Content { var message: String? }
+
+    /// Calls the gathering off; everyone registered or waiting is told with the advisor's words.
+    func cancel(req: Request) async throws -> Response {
+        let gathering = try await gathering(req)
+        let message = TextRules.multiLine(try req.content.decode(CancelInput.self).message ?? "")
+        guard message.count <= 300, TextRules.isSafe(message) else { throw Abort(.badRequest) }
+        _ = try await RegistrationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+            .cancelGathering(gathering.requireID(), message: message.isEmpty ? req.t("gadmin.default_cancel_message") : message)
+        return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)?done=gadmin.cancelled", redirectType: .normal)
     }
 }

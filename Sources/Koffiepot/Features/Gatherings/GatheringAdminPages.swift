@@ -51,8 +51,9 @@ enum GatheringAdminPages {
         let confirmed = registrations.filter { $0.status == .confirmed }, waiting = registrations.filter { $0.status == .waitlisted }
         let byIndex = Dictionary(tallies.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
         return PageLayout.render(ctx, title: gathering.title) {
-            Confirmation(ctx, allowed: ["agenda.saved"])
+            Confirmation(ctx, allowed: ["agenda.saved", "gadmin.cancelled"])
             Tag("h1") { Txt(gathering.title) }
+            if gathering.cancelled { Tag("p") { Txt(t("gathering.cancelled_notice")) }.cls("notice status") }
             Tag("p") { Txt("\(t(gathering.kind.labelKey)) · \(GatheringText.when(gathering, t)) · \(GatheringText.places(gathering, t))") }
             Tag("p") {
                 A("/gatherings/\(gathering.id!.uuidString)") { Txt(t("presence.public_page")) }
@@ -79,6 +80,14 @@ enum GatheringAdminPages {
                         Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
                     }
                 }.attr("method", "post").attr("action", "/staff/gatherings/\(gathering.id!.uuidString)/attendance").cls("stack tally")
+            }
+            if !gathering.cancelled && gathering.lastEnd > Date() {
+                Tag("h2") { Txt(t("gadmin.cancel_title")) }
+                Tag("form") {
+                    CSRFField(ctx)
+                    TextAreaField(name: "message", label: t("gadmin.cancel_message"), hint: t("gadmin.cancel_hint"), maxLength: 300).render(FormState(), t)
+                    Tag("button") { Txt(t("gadmin.cancel")) }.attr("type", "submit")
+                }.attr("method", "post").attr("action", "/staff/gatherings/\(gathering.id!.uuidString)/cancel").cls("stack")
             }
         }
     }

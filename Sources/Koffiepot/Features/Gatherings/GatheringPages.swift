@@ -91,8 +91,13 @@ enum GatheringPages {
             if gathering.kind == .parentRun {
                 Tag("p") { Txt(t("parentrun.by_parents") + " " + ParentRunPages.professionalStatus(gathering, t)) }
             }
-            Tag("p") { Txt(GatheringText.places(gathering, t)) }.cls("notice")
-            if gathering.kind.needsRegistration {
+            if gathering.cancelled {
+                Tag("p") { Txt(t("gathering.cancelled_notice")) }.attr("role", "status").cls("notice status")
+                Tag("p") { A("/gatherings") { Txt(t("gatherings.title")) } }
+            } else {
+                Tag("p") { Txt(GatheringText.places(gathering, t)) }.cls("notice")
+            }
+            if gathering.kind.needsRegistration && !gathering.cancelled {
                 if let message { Tag("p") { Txt(t(message)) }.attr("role", "alert").cls("summary") }
                 Tag("h2") { Txt(t("gathering.register")) }.attr("id", "aanmelden")
                 if gathering.placesLeft == 0 { Tag("p") { Txt(t("gathering.waitlist_note")) } }

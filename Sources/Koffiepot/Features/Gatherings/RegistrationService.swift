@@ -94,6 +94,27 @@ struct RegistrationService: Sendable {
         }
     }
 
+    /// The advisor calls the gathering off: every registration (places and waiting list) is cancelled, pending
+    /// messages to them are withdrawn, and each is told once with the advisor's words.
+    func cancelGathering(_ gatheringID: UUID, message: String) async throws -> Bool {
+        try await WriteTransaction.run(on: db) { tx in
+            guard let gathering = try await lock(gatheringID, on: tx), !gathering.cancelled else { return false }
+            gathering.cancelled = true
+            try await gathering.save(on: tx)
+            let registrations = try await Registration.query(on: tx).filter(\.$gathering.$id == gatheringID).filter(\.$status != .cancelled).all()
+            for registration in registrations {
+                registration.status = .cancelled
+                try await registration.save(on: tx)
+                try await OutboxMessage.query(on: tx).filter(\.$registration.$id == registration.requireID()).filter(\.$status == .pending)
+                    .set(\.$status, to: .cancelled).update()
+                guard let token = PersonalCode.unseal(registration.linkSealed, secret: secret) else { continue }
+                try await notify("gathering_cancelled", registration, gathering, token: token, link: "\(settings.publicURL)/gatherings",
+                                 extra: ["message": message], on: tx)
+            }
+            return true
+        }
+    }
+
     /// How a person found the gathering, for the reach figures: the role of whoever made the invitation, or `direct`.
     private func channel(of invitationID: UUID?, on tx: any Database) async throws -> String {
         guard let invitationID, let invitation = try await Invitation.find(invitationID, on: tx),
@@ -187,14 +208,14 @@ struct RegistrationService: Sendable {
     }
 
     private func notify(_ template: String, _ registration: Registration, _ gathering: Gathering, token: String, notBefore: Date? = nil,
-                        link: String? = nil, on tx: any Database) async throws {
+                        link: String? = nil, extra: [String: String] = [:], on tx: any Database) async throws {
         guard let recipient = registration.contact, let channel = OutboxChannel(registration.contactKind) else { return }
         let t = Localizer(language: registration.messageLanguage, catalogues: catalogues)
         let day = LocalDate(containing: gathering.startsAt)
         let values = ["when": "\(t.dayTitle(day)), \(ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)))",
                       "where": [gathering.location.name, gathering.room].filter { !$0.isEmpty }.joined(separator: ", "),
                       "title": gathering.title, "link": link ?? "\(settings.publicURL)/r/\(token)", "days": "\(settings.bookingRetentionDays)",
-                      "rebook": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)"]
+                      "rebook": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)"].merging(extra) { $1 }
         let message = OutboxMessage(bookingID: nil, channel: channel, recipient: recipient,
                                     language: registration.messageLanguage, template: template, payload: values,
                                     dedupeKey: "\(template):\(try registration.requireID())", notBefore: notBefore ?? now, now: now)

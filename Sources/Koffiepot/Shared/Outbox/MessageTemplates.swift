@@ -15,5 +15,5 @@ enum MessageTemplates {
 
     static let templates = ["booking_confirmed", "booking_reminder", "booking_cancelled", "booking_moved",
                             "registration_confirmed", "registration_waitlisted", "registration_promoted", "question_answered",
-                            "feedback_request", "wish_planned"]
+                            "feedback_request", "wish_planned", "gathering_cancelled"]
 }
