@@ -49,6 +49,22 @@ import VaporTesting
         }
     }
 
+    /// Turkish, Polish and Ukrainian parents get the pages, dates and forms in their language too.
+    @Test func turkishPolishAndUkrainianPages() async throws {
+        try await withTestApp { app, _ in
+            let location = try await app.location(named: "Basisschool De Regenboog")
+            for (language, thisWeek, ask) in [("tr", "Bu hafta", "Sorunuzu sorun"), ("pl", "Ten tydzień", "Zadaj pytanie"), ("uk", "Цей тиждень", "Поставте своє запитання")] {
+                let browser = TestBrowser(app)
+                let page = try await browser.get("/locations/\(location.id!)?lang=\(language)")
+                #expect(page.text.contains("<html lang=\"\(language)\" dir=\"ltr\">") && page.text.contains(thisWeek))
+                #expect(try await browser.get("/vraag").text.contains(ask))
+            }
+            let browser = TestBrowser(app)
+            browser.headers.replaceOrAdd(name: .acceptLanguage, value: "uk-UA, ru;q=0.8")
+            #expect(try await browser.get("/").text.contains("Хто, де і коли?"))
+        }
+    }
+
     @Test func acceptLanguageIsHonouredWithoutCookie() async throws {
         try await withTestApp { app, _ in
             let browser = TestBrowser(app)

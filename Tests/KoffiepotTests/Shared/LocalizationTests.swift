@@ -18,6 +18,11 @@ import Testing
         #expect(Set(dutch.keys).subtracting(other.keys).isEmpty, "missing in \(language): \(Set(dutch.keys).subtracting(other.keys).sorted())")
         #expect(Set(other.keys).subtracting(dutch.keys).isEmpty, "unknown in \(language): \(Set(other.keys).subtracting(dutch.keys).sorted())")
         #expect(other.values.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        // Every {placeholder} of the Dutch text is in the translation, and no other: a lost {link} would send a
+        // message without its link.
+        let placeholders = { (text: String) in text.matches(of: /\{[a-z_]+\}/).map { String($0.output) }.sorted() }
+        let broken = dutch.keys.filter { key in other[key].map { placeholders($0) != placeholders(dutch[key]!) } ?? false }
+        #expect(broken.isEmpty, "placeholders differ in \(language): \(broken.sorted())")
     }
 
     /// Keys written literally in the code (`t("…")`) and keys built from enums must exist in Dutch.

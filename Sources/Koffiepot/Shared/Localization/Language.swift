@@ -1,6 +1,7 @@
 /// The languages Koffiepot speaks. Dutch is the source; every catalogue must have every key.
 public enum Language: String, CaseIterable, Codable, Sendable {
-    case nl, en, ar
+    /// In the order of the switcher: Dutch first, then the languages most parents in Dutch schools speak at home.
+    case nl, en, tr, ar, pl, uk
 
     var isRightToLeft: Bool { self == .ar }
 
@@ -9,7 +10,10 @@ public enum Language: String, CaseIterable, Codable, Sendable {
         switch self {
         case .nl: "Nederlands"
         case .en: "English"
+        case .tr: "Türkçe"
         case .ar: "العربية"
+        case .pl: "Polski"
+        case .uk: "Українська"
         }
     }
 
