@@ -18,6 +18,14 @@ import Testing
         #expect(SmallCells.Cell.suppressed.display == "<5")
     }
 
+    @Test func wishCountsAreProtectedToo() {
+        let wish = Wish()
+        for (supports, shown) in [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"), (23, "23")] {
+            wish.supports = supports
+            #expect(wish.supportsShown == shown)
+        }
+    }
+
     @Test func sharesOnlyWhenNothingIsHidden() {
         #expect(SmallCells.percent(.count(5), of: [.count(15), .count(5)]) == "25%")
         #expect(SmallCells.percent(.suppressed, of: [.count(20), .suppressed]) == nil)

@@ -26,7 +26,9 @@ import VaporTesting
 
             let petra = TestBrowser(app)
             _ = try await petra.login("petra@koffiepot.test")
-            #expect(try await petra.get("/staff/wensen").text.contains("2 steunen dit"))
+            // Counts of 1–4 never show exactly, not even to staff.
+            let desk = try await petra.get("/staff/wensen").text
+            #expect(desk.contains("&lt;5 steunen dit") && !desk.contains(">2 steunen dit") && !desk.contains(" 2 steunen dit"))
             // "second" supported both: after merging they count once.
             _ = try await petra.post("/staff/wensen/\(duplicate.id!)/merge", ["into": sleep.id!.uuidString])
             #expect(try await Wish.find(sleep.id, on: app.db)?.supports == 3)
@@ -57,7 +59,7 @@ import VaporTesting
             var headers = HTTPHeaders()
             headers.contentType = .json
             struct Created: Decodable { let id: String }
-            struct Listed: Decodable { let id: String; let supports: Int; let text: String }
+            struct Listed: Decodable { let id: String; let supports: String; let text: String }
             var id = ""
             try await app.testing().test(.POST, "/api/v1/wishes", headers: headers,
                                          body: ByteBuffer(string: #"{"locationId":"\#(vlinder.id!.uuidString)","text":"Schermtijd","topic":"screens"}"#)) { res in
@@ -76,7 +78,7 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "/api/v1/wishes?location=\(vlinder.id!.uuidString)") { res in
                 let wishes = try JSONDecoder().decode([Listed].self, from: Data(buffer: res.body))
-                #expect(wishes.map(\.supports) == [2] && wishes.first?.text == "Schermtijd")
+                #expect(wishes.map(\.supports) == ["<5"] && wishes.first?.text == "Schermtijd")
             }
             // A flood from one address is stopped.
             var statuses: [HTTPStatus] = []

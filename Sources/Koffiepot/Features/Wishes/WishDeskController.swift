@@ -56,7 +56,7 @@ enum WishDeskPages {
                 Tag("ul") {
                     for wish in wishes {
                         Tag("li") {
-                            Tag("p") { Txt(WishPages.label(wish, t)); Txt(" · " + t("wish.supporters", ["count": "\(wish.supports)"])) }.attr("dir", "auto")
+                            Tag("p") { Txt(WishPages.label(wish, t)); Txt(" · " + t("wish.supporters", ["count": wish.supportsShown])) }.attr("dir", "auto")
                             if mayPlan {
                                 Tag("p") { A("/staff/locations/\(location.id!.uuidString)/gatherings?wish=\(wish.id!.uuidString)") { Txt(t("wish.make_gathering")) } }
                             }

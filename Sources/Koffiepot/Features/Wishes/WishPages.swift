@@ -26,8 +26,8 @@ enum WishPages {
                         Tag("p") { Txt(label(wish, t)) }.attr("dir", "auto").cls("wish-text")
                         Tag("form") {
                             CSRFField(ctx)
-                            Tag("button") { Txt(t("wish.support", ["count": "\(wish.supports)"])) }.attr("type", "submit")
-                                .attr("aria-label", t("wish.support_named", ["count": "\(wish.supports)", "wish": label(wish, t)]))
+                            Tag("button") { Txt(t("wish.support", ["count": wish.supportsShown])) }.attr("type", "submit")
+                                .attr("aria-label", t("wish.support_named", ["count": wish.supportsShown, "wish": label(wish, t)]))
                         }.attr("method", "post").attr("action", "/wensen/\(wish.id!.uuidString)/support").cls("inline")
                     }.attr("id", "wish-\(wish.id!.uuidString)")
                 }

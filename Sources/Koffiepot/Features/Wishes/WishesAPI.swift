@@ -11,7 +11,7 @@ extension KoffiepotAPI {
         }
         let wishes = try await WishesController.openWishes(at: location.requireID(), on: db)
         return .ok(.init(body: .json(wishes.map { .init(id: $0.id!.uuidString, locationId: $0.$location.id.uuidString, topic: $0.topic?.rawValue,
-                                                        text: $0.text, supports: $0.supports) })))
+                                                        text: $0.text, supports: $0.supportsShown) })))
     }
 
     func proposeWish(_ input: Operations.proposeWish.Input) async throws -> Operations.proposeWish.Output {
@@ -37,7 +37,8 @@ extension KoffiepotAPI {
             return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No open wish with this id."))))
         }
         switch try await WishService(db: db, settings: app.settings, now: clock.now()).support(id, deviceKey: deviceKey(device), language: .nl) {
-        case .success(let count): return .created(.init(body: .json(.init(supports: count))))
+        case .success(let count):
+            return .created(.init(body: .json(.init(supports: SmallCells.protect([count], withTotal: false).cells[0].display))))
         case .failure(.alreadySupported):
             return .conflict(.init(body: .application_problem_plus_json(Self.problem(409, "This device already supports this wish."))))
         case .failure: return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No open wish with this id."))))
