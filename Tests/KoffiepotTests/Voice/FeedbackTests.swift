@@ -44,6 +44,8 @@ import VaporTesting
             let rows = try await Feedback.query(on: app.db).all()
             #expect(rows.count == 1 && rows.first?.score == 4 && rows.first?.kind == .consultation)
             #expect(try await parent.get(link).text.contains("Dank je wel!"))
+            // The typed code leads there too, for a parent who left no contact.
+            #expect(try await TestBrowser(app).post("/mijn-afspraak", ["code": code.display]).headers.first(name: .location) == link)
             // The API says the same: once per code.
             #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":5}"#) == .conflict)
         }

@@ -160,8 +160,18 @@ struct ConsultationsController: RouteCollection {
         if let found = try await RegistrationAccess.byCode(code, settings: req.application.settings, now: req.now, on: req.db) {
             return req.redirect(to: "/r/\(found.token)", redirectType: .normal)
         }
-        if let (_, token) = try await CodeLookup.byCode(Question.self, typed: code, secret: req.application.settings.secret ?? "", on: req.db) {
+        let secret = req.application.settings.secret ?? ""
+        if let (_, token) = try await CodeLookup.byCode(Question.self, typed: code, secret: secret, on: req.db) {
             return req.redirect(to: "/v/\(token)", redirectType: .normal)
+        }
+        // After the contact, the code still leads to "how was it?" — for parents who left no e-mail or number.
+        if let (booking, token) = try await CodeLookup.byCode(Booking.self, typed: code, secret: secret, on: req.db),
+           try await FeedbackSubjects.booking(booking, on: req.db)?.ready == true {
+            return req.redirect(to: "/b/\(token)/feedback", redirectType: .normal)
+        }
+        if let (registration, token) = try await CodeLookup.byCode(Registration.self, typed: code, secret: secret, on: req.db),
+           try await FeedbackSubjects.registration(registration, now: req.now, on: req.db)?.ready == true {
+            return req.redirect(to: "/r/\(token)/feedback", redirectType: .normal)
         }
         return BookingPages.lookup(req.page, form: FormState(values: ["code": code], errors: ["code": "lookup.not_found"]), status: .notFound)
     }
