@@ -5,6 +5,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -21,13 +22,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-PORT = int(os.environ.get("KOFFIEPOT_E2E_PORT", free_port()))
-BASE = f"http://127.0.0.1:{PORT}"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
 SMTP_PORT = int(os.environ.get("KOFFIEPOT_E2E_SMTP_PORT", free_port()))
+FIXED_PORT = os.environ.get("KOFFIEPOT_E2E_PORT")
 
 
 class MailSink:
@@ -64,33 +64,50 @@ def mail():
     controller.stop()
 
 
-@pytest.fixture(scope="session")
-def server(mail):
+def start_server(port, workdir):
+    """Starts the server on `port`; returns the process once it answers HTTP, or None when it could not
+    take the port (another process got it between choosing and binding) or died."""
     binary = os.environ.get("KOFFIEPOT_BINARY", str(ROOT / ".build" / "debug" / "koffiepot"))
-    workdir = tempfile.mkdtemp(prefix="koffiepot-e2e-")
     msmtprc = os.path.join(workdir, "msmtprc")
     with open(msmtprc, "w") as f:
         f.write(f"defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport {SMTP_PORT}\nfrom koffiepot@example.invalid\n")
     os.chmod(msmtprc, 0o600)
     env = dict(os.environ, KOFFIEPOT_DATABASE=os.path.join(workdir, "e2e.sqlite"),
-               KOFFIEPOT_PUBLIC_URL=BASE, LOG_LEVEL="warning", KOFFIEPOT_OUTBOX_INTERVAL="1",
+               KOFFIEPOT_PUBLIC_URL=f"http://127.0.0.1:{port}", LOG_LEVEL="warning", KOFFIEPOT_OUTBOX_INTERVAL="1",
                KOFFIEPOT_LOOKUP_LIMIT="500", KOFFIEPOT_SENDMAIL=f"/usr/bin/msmtp -C {msmtprc} -t")
     log = open(os.path.join(workdir, "server.log"), "w")
-    proc = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(PORT)],
+    proc = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 60
+    deadline = time.time() + 90
     while time.time() < deadline:
+        if proc.poll() is not None:
+            return None
         try:
-            socket.create_connection(("127.0.0.1", PORT), timeout=0.5).close()
-            break
+            # Our own server answers with our own page; anything else on the port is not it.
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/locations", timeout=2) as response:
+                if response.status == 200 and proc.poll() is None:
+                    return proc
         except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(open(os.path.join(workdir, "server.log")).read())
-            time.sleep(0.2)
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    return None
+
+
+@pytest.fixture(scope="session")
+def server(mail):
+    for attempt in range(4):
+        port = int(FIXED_PORT) if FIXED_PORT else free_port()
+        if port == SMTP_PORT:
+            continue
+        workdir = tempfile.mkdtemp(prefix="koffiepot-e2e-")
+        proc = start_server(port, workdir)
+        if proc:
+            break
+        print(f"server did not start on port {port}:\n" + open(os.path.join(workdir, "server.log")).read()[-2000:])
     else:
-        proc.kill()
         raise RuntimeError("server did not start")
-    yield BASE
+    yield f"http://127.0.0.1:{port}"
     proc.terminate()
     proc.wait(timeout=10)
 
