@@ -26,7 +26,7 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-SMTP_PORT = int(os.environ.get("KOFFIEPOT_E2E_SMTP_PORT", free_port()))
+FIXED_SMTP_PORT = os.environ.get("KOFFIEPOT_E2E_SMTP_PORT")
 FIXED_PORT = os.environ.get("KOFFIEPOT_E2E_PORT")
 
 
@@ -58,19 +58,27 @@ class MailSink:
 @pytest.fixture(scope="session")
 def mail():
     sink = MailSink()
-    controller = Controller(sink, hostname="127.0.0.1", port=SMTP_PORT)
-    controller.start()
+    # A port chosen a moment ago can be taken by the time we bind it: then choose again.
+    for attempt in range(4):
+        sink.port = int(FIXED_SMTP_PORT) if FIXED_SMTP_PORT else free_port()
+        controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
+        try:
+            controller.start()
+            break
+        except Exception:
+            if attempt == 3:
+                raise
     yield sink
     controller.stop()
 
 
-def start_server(port, workdir):
+def start_server(port, smtp_port, workdir):
     """Starts the server on `port`; returns the process once it answers HTTP, or None when it could not
     take the port (another process got it between choosing and binding) or died."""
     binary = os.environ.get("KOFFIEPOT_BINARY", str(ROOT / ".build" / "debug" / "koffiepot"))
     msmtprc = os.path.join(workdir, "msmtprc")
     with open(msmtprc, "w") as f:
-        f.write(f"defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport {SMTP_PORT}\nfrom koffiepot@example.invalid\n")
+        f.write(f"defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport {smtp_port}\nfrom koffiepot@example.invalid\n")
     os.chmod(msmtprc, 0o600)
     env = dict(os.environ, KOFFIEPOT_DATABASE=os.path.join(workdir, "e2e.sqlite"),
                KOFFIEPOT_PUBLIC_URL=f"http://127.0.0.1:{port}", LOG_LEVEL="warning", KOFFIEPOT_OUTBOX_INTERVAL="1",
@@ -98,10 +106,10 @@ def start_server(port, workdir):
 def server(mail):
     for attempt in range(4):
         port = int(FIXED_PORT) if FIXED_PORT else free_port()
-        if port == SMTP_PORT:
+        if port == mail.port:
             continue
         workdir = tempfile.mkdtemp(prefix="koffiepot-e2e-")
-        proc = start_server(port, workdir)
+        proc = start_server(port, mail.port, workdir)
         if proc:
             break
         print(f"server did not start on port {port}:\n" + open(os.path.join(workdir, "server.log")).read()[-2000:])

@@ -89,3 +89,21 @@ def test_a_wish_is_supported_and_becomes_a_theme_evening(server, browser, mail):
     gathering = re.search(r"http://\S+/gatherings/\S+", body).group(0)
     proposer.goto(gathering)
     expect(proposer.get_by_role("heading", level=1)).to_have_text("Ruzie tussen broers en zussen")
+
+
+def test_wishes_and_walk_in_feedback_in_arabic(server, browser):
+    page = new_page(browser, locale="ar")
+    location = location_id(server, "Buurthuis De Koffiepot")
+    page.goto(server + f"/locations/{location}/wensen?lang=ar")
+    assert page.get_attribute("html", "dir") == "rtl"
+    expect(page.get_by_role("heading", level=1)).to_have_text("عن ماذا تريد أن نتحدث؟")
+    page.get_by_label("النوم").check()
+    page.get_by_role("button", name="اقترح").click()
+    expect(page.get_by_role("status")).to_have_text("شكراً! أمنيتك في القائمة.")
+    check_a11y(page, "wishes-ar")
+
+    # The coffee-table poster leads here: one tap, in the parent's language.
+    page.goto(server + f"/koffie/{location}")
+    page.get_by_role("button", name="جيد جداً").click()
+    expect(page.get_by_role("status")).to_have_text("شكراً لك! هكذا نعرف ما يساعد الآباء.")
+    check_a11y(page, "walk-in-feedback-ar")
