@@ -49,6 +49,15 @@ enum TextRules {
         }
     }
 
+    /// What is wrong with a required text field, as a message key: empty, longer than `maxLength` graphemes,
+    /// or carrying characters we refuse (see `isSafe`); nil when it is fine.
+    static func problem(inRequired text: String, maxLength: Int) -> String? {
+        if text.isEmpty { return "error.required" }
+        if text.count > maxLength { return "error.too_long" }
+        if !isSafe(text) { return "error.bad_text" }
+        return nil
+    }
+
     /// Trimmed, inner runs of white space folded to one space.
     static func singleLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -55,6 +55,13 @@ import Testing
         #expect(Anonymiser.segments(text).map(\.text).joined() == text)
     }
 
+    @Test func requiredTextsSayWhatIsWrongInOneWay() {
+        #expect(TextRules.problem(inRequired: "", maxLength: 5) == "error.required")
+        #expect(TextRules.problem(inRequired: "👩‍👧👩‍👧👩‍👧👩‍👧👩‍👧", maxLength: 5) == nil)   // graphemes, not bytes
+        #expect(TextRules.problem(inRequired: "123456", maxLength: 5) == "error.too_long")
+        #expect(TextRules.problem(inRequired: "a\u{202E}b", maxLength: 5) == "error.bad_text")
+    }
+
     @Test func searchWordsCannotCarryQuerySyntax() {
         #expect(LibrarySearch.words(#"slapen" OR * NEAR(x) -- ; DROP"#) == ["slapen", "or", "near", "drop"])
         #expect(LibrarySearch.words("😴 a") == [])

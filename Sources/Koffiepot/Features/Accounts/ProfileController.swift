@@ -54,7 +54,7 @@ enum ProfilePages {
                         Tag("label") {
                             VoidTag("input", [("type", "checkbox"), ("name", "topics[]"), ("value", topic.rawValue)]
                                     + (topics.contains(topic) ? [("checked", "checked")] : []))
-                            Txt(" \(topic.pictogram) \(t(topic.labelKey))")
+                            Txt(" " + topic.label(t))
                         }.cls("check")
                     }
                 }

@@ -21,4 +21,7 @@ public enum Topic: String, CaseIterable, Codable, Sendable {
     }
 
     var labelKey: String { "topic.\(rawValue)" }
+
+    /// Pictogram and word, as every page shows a topic.
+    func label(_ t: Localizer) -> String { "\(pictogram) \(t(labelKey))" }
 }

@@ -35,7 +35,7 @@ enum GatheringAdminPages {
                 FormField(name: "sessions", label: t("gadmin.sessions"), type: "number", required: true, hint: t("gadmin.sessions_hint")).render(form, t)
                 FormField(name: "capacity", label: t("gadmin.capacity"), type: "number", required: true, hint: t("gadmin.capacity_hint")).render(form, t)
                 FormField(name: "languages", label: t("gadmin.languages"), required: true, hint: t("gadmin.languages_hint")).render(form, t)
-                SelectField(name: "age", label: t("filter.age"), options: AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                SelectField(name: "age", label: t("filter.age"), options: ChoiceOptions.ageGroups(t)).render(form, t)
                 TopicChoice(form: form, t: t)
                 Tag("label") {
                     VoidTag("input", [("type", "checkbox"), ("name", "childcare"), ("value", "yes")] + (form["childcare"] == "yes" ? [("checked", "checked")] : []))

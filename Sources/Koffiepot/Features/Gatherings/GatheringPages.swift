@@ -19,15 +19,15 @@ func GatheringList(_ ctx: PageContext, gatherings: [Gathering], showLocation: Bo
 enum GatheringPages {
     static func list(_ ctx: PageContext, gatherings: [Gathering], neighbourhoods: [String], form: FormState) -> Response {
         let t = ctx.t
-        let any = (value: "", label: t("filter.any"))
+        let any = ChoiceOptions.any(t)
         return PageLayout.render(ctx, title: t("gatherings.title")) {
             Tag("h1") { Txt(t("gatherings.title")) }
             Tag("p") { Txt(t("gatherings.intro")) }.cls("lead")
             Tag("form") {
                 SelectField(name: "neighbourhood", label: t("locations.neighbourhood"), options: [any] + neighbourhoods.map { (value: $0, label: $0) }).render(form, t)
                 SelectField(name: "kind", label: t("filter.kind"), options: [any] + GatheringKind.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
-                SelectField(name: "topic", label: t("filter.topic"), options: [any] + Topic.allCases.map { (value: $0.rawValue, label: "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
-                SelectField(name: "age", label: t("filter.age"), options: [any] + AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                SelectField(name: "topic", label: t("filter.topic"), options: [any] + ChoiceOptions.topics(t)).render(form, t)
+                SelectField(name: "age", label: t("filter.age"), options: [any] + ChoiceOptions.ageGroups(t)).render(form, t)
                 SelectField(name: "language", label: t("filter.language"), options: [any] + BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
                 Tag("button") { Txt(t("filter.apply")) }.attr("type", "submit")
             }.attr("method", "get").attr("action", "/gatherings").cls("filters")

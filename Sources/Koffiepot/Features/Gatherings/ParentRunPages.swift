@@ -31,7 +31,7 @@ enum ParentRunPages {
                 FormField(name: "end", label: t("presence.end"), type: "time", required: true).render(form, t)
                 FormField(name: "capacity", label: t("gadmin.capacity"), type: "number", required: true).render(form, t)
                 FormField(name: "languages", label: t("gadmin.languages"), required: true, hint: t("gadmin.languages_hint")).render(form, t)
-                SelectField(name: "age", label: t("filter.age"), options: AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                SelectField(name: "age", label: t("filter.age"), options: ChoiceOptions.ageGroups(t)).render(form, t)
                 Tag("label") {
                     VoidTag("input", [("type", "checkbox"), ("name", "professional"), ("value", "yes")] + (form["professional"] == "yes" ? [("checked", "checked")] : []))
                     Txt(" " + t("parentrun.want_professional"))

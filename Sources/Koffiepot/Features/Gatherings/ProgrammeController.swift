@@ -107,7 +107,7 @@ enum ProgrammePages {
             VoidTag("input", [("type", "hidden"), ("name", "id"), ("value", form["id"])])
             FormField(name: "name", label: t("programmes.name"), required: true).render(form, t)
             TextAreaField(name: "description", label: t("gadmin.description"), hint: t("gadmin.description_hint"), maxLength: 600).render(form, t)
-            SelectField(name: "age", label: t("filter.age"), options: AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+            SelectField(name: "age", label: t("filter.age"), options: ChoiceOptions.ageGroups(t)).render(form, t)
             FormField(name: "languages", label: t("gadmin.languages"), required: true, hint: t("gadmin.languages_hint")).render(form, t)
             SelectField(name: "evidence", label: t("programmes.evidence"),
                         options: EvidenceStatus.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)

@@ -106,7 +106,7 @@ enum InsightReport {
         let wishes = SmallCells.protect(topics.map { d.wishSupport[$0.rawValue] ?? 0 }, withTotal: false).cells
         let held = SmallCells.protect(topics.map { d.gatheringTopics[$0.rawValue] ?? 0 }, withTotal: false).cells
         let rows = topics.indices.map { i in
-            InsightTable.Row(label: "\(topics[i].pictogram) \(t(topics[i].labelKey))", cells: [wishes[i].display, held[i].display],
+            InsightTable.Row(label: topics[i].label(t), cells: [wishes[i].display, held[i].display],
                              chartValue: wishes[i].value.map(Double.init))
         }
         return InsightTable(id: "demand", title: t("insight.demand"), description: t("insight.demand_desc"),
@@ -117,8 +117,7 @@ enum InsightReport {
     /// The parents' own words for what they want most — only wishes with at least five supporters.
     static func topWishes(_ d: InsightData, _ t: Localizer) -> InsightTable {
         let rows = d.topWishes.map { wish in
-            InsightTable.Row(label: [wish.topic.map { "\($0.pictogram) \(t($0.labelKey))" }, wish.text.isEmpty ? nil : wish.text]
-                                .compactMap { $0 }.joined(separator: ": "),
+            InsightTable.Row(label: WishPages.label(topic: wish.topic, text: wish.text, t),
                              cells: [SmallCells.protect([wish.supports], withTotal: false).cells[0].display], chartValue: Double(wish.supports))
         }
         return InsightTable(id: "top-wishes", title: t("insight.top_wishes"), description: t("insight.top_wishes_desc"),

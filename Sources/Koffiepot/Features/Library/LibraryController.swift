@@ -37,10 +37,8 @@ enum LibraryPages {
             Tag("p") { Txt(t("library.intro")) }.cls("lead")
             Tag("form") {
                 FormField(name: "q", label: t("library.search"), type: "search").render(form, t)
-                SelectField(name: "topic", label: t("book.topics"), options: [(value: "", label: t("filter.any"))]
-                            + Topic.allCases.map { (value: $0.rawValue, label: "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
-                SelectField(name: "age", label: t("filter.age"), options: [(value: "", label: t("filter.any"))]
-                            + AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                SelectField(name: "topic", label: t("book.topics"), options: [ChoiceOptions.any(t)] + ChoiceOptions.topics(t)).render(form, t)
+                SelectField(name: "age", label: t("filter.age"), options: [ChoiceOptions.any(t)] + ChoiceOptions.ageGroups(t)).render(form, t)
                 Tag("button") { Txt(t("library.search_button")) }.attr("type", "submit")
             }.attr("method", "get").attr("action", "/vragenbank").attr("role", "search").cls("filters")
             Tag("p") { Txt(t("library.count", ["count": "\(entries.count)"])) }.attr("role", "status")
@@ -48,7 +46,7 @@ enum LibraryPages {
                 Tag("article") {
                     Tag("h2") { Txt(entry.questionText) }.attr("dir", "auto")
                     Tag("p") {
-                        Txt([entry.topic.map { "\($0.pictogram) \(t($0.labelKey))" }, entry.ageGroup.map { t($0.labelKey) }]
+                        Txt([entry.topic.map { $0.label(t) }, entry.ageGroup.map { t($0.labelKey) }]
                             .compactMap { $0 }.joined(separator: " · "))
                     }.cls("hint")
                     FormattedText(entry.answerText)

@@ -37,9 +37,7 @@ struct PublishController: RouteCollection {
         let answerText = TextRules.multiLine(input.answer_text ?? "")
         var form = FormState(values: ["question_text": questionText, "answer_text": answerText, "topic": input.topic ?? "", "age": input.age ?? ""])
         for (field, text, limit) in [("question_text", questionText, QuestionService.maxLength), ("answer_text", answerText, DeskController.maxAnswer)] {
-            if text.isEmpty { form.errors[field] = "error.required" }
-            else if text.count > limit { form.errors[field] = "error.too_long" }
-            else if !TextRules.isSafe(text) { form.errors[field] = "error.bad_text" }
+            form.errors[field] = TextRules.problem(inRequired: text, maxLength: limit)
         }
         if input.checked != "yes" { form.errors["checked"] = "library.error.confirm" }
         guard form.isValid else { return PublishPages.form(req.page, questionID: question.id!, form: form, status: .unprocessableEntity) }
@@ -72,10 +70,8 @@ enum PublishPages {
                 CSRFField(ctx)
                 TextAreaField(name: "question_text", label: t("library.question"), maxLength: QuestionService.maxLength).render(form, t)
                 TextAreaField(name: "answer_text", label: t("library.answer"), maxLength: DeskController.maxAnswer).render(form, t)
-                SelectField(name: "topic", label: t("book.topics"), options: [(value: "", label: t("filter.any"))]
-                            + Topic.allCases.map { (value: $0.rawValue, label: "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
-                SelectField(name: "age", label: t("filter.age"), options: [(value: "", label: t("filter.any"))]
-                            + AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                SelectField(name: "topic", label: t("book.topics"), options: [ChoiceOptions.any(t)] + ChoiceOptions.topics(t)).render(form, t)
+                SelectField(name: "age", label: t("filter.age"), options: [ChoiceOptions.any(t)] + ChoiceOptions.ageGroups(t)).render(form, t)
                 Tag("div") {
                     if let error = form.errors["checked"] { Tag("p") { Txt(t(error)) }.cls("error").attr("id", "f-checked-error") }
                     Tag("label") {

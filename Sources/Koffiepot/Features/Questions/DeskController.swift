@@ -93,9 +93,7 @@ struct DeskController: RouteCollection {
         let input = try req.content.decode(AnswerInput.self)
         let text = TextRules.multiLine(input.text ?? "")
         var form = FormState(values: ["text": text, "slot": input.slot ?? "", "gathering": input.gathering ?? ""])
-        if text.isEmpty { form.errors["text"] = "error.required" }
-        else if text.count > Self.maxAnswer { form.errors["text"] = "error.too_long" }
-        else if !TextRules.isSafe(text) { form.errors["text"] = "error.bad_text" }
+        form.errors["text"] = TextRules.problem(inRequired: text, maxLength: Self.maxAnswer)
         guard form.isValid, let me = req.staff?.user else { return try await answerPage(req, question, form: form, status: .unprocessableEntity) }
         // Only slots and gatherings the desk offered may be pointed to.
         let places = try await Self.places(for: question, req)

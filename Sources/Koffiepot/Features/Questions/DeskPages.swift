@@ -46,7 +46,7 @@ enum DeskPages {
     }
 
     static func meta(_ q: Question, _ t: Localizer, now: Date) -> String {
-        [q.topic.map { "\($0.pictogram) \(t($0.labelKey))" }, q.ageGroup.map { t($0.labelKey) }, t("lang.\(q.language)"),
+        [q.topic.map { $0.label(t) }, q.ageGroup.map { t($0.labelKey) }, t("lang.\(q.language)"),
          t("desk.waiting", ["hours": "\(Int(now.timeIntervalSince(q.createdAt) / 3600))"])].compactMap { $0 }.joined(separator: " · ")
     }
 
@@ -55,13 +55,13 @@ enum DeskPages {
         let f = queue.filter
         let form = FormState(values: ["location": f.location ?? "", "topic": f.topic?.rawValue ?? "", "language": f.language ?? "",
                                       "age": f.ageGroup?.rawValue ?? "", "waiting": f.waiting.rawValue])
-        let any = (value: "", label: t("filter.any"))
+        let any = ChoiceOptions.any(t)
         return Tag("form") {
             SelectField(name: "location", label: t("desk.filter_location"),
                         options: [any, (value: "municipality", label: t("desk.municipality"))] + queue.locations.map { (value: $0.id!.uuidString, label: $0.name) }).render(form, t)
-            SelectField(name: "topic", label: t("desk.filter_topic"), options: [any] + Topic.allCases.map { (value: $0.rawValue, label: "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
+            SelectField(name: "topic", label: t("desk.filter_topic"), options: [any] + ChoiceOptions.topics(t)).render(form, t)
             SelectField(name: "language", label: t("question.language"), options: [any] + BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
-            SelectField(name: "age", label: t("filter.age"), options: [any] + AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+            SelectField(name: "age", label: t("filter.age"), options: [any] + ChoiceOptions.ageGroups(t)).render(form, t)
             SelectField(name: "waiting", label: t("desk.filter_waiting"),
                         options: DeskFilter.Waiting.allCases.map { (value: $0.rawValue, label: t("desk.waiting_filter.\($0 == .any ? "any" : $0.rawValue)")) }).render(form, t)
             Tag("button") { Txt(t("filter.apply")) }.attr("type", "submit")

@@ -21,9 +21,9 @@ enum QuestionPages {
                     Tag("p") { A("/vragenbank") { Txt(t("library.look_first")) } }.cls("hint")
                 }.attr("id", "suggestions").attr("aria-live", "polite").attr("data-heading", t("library.others_asked"))
                 RadioGroup(name: "topic", legend: t("book.topics"),
-                           options: Topic.allCases.map { ($0.rawValue, "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
+                           options: ChoiceOptions.topics(t).map { ($0.value, $0.label) }).render(form, t)
                 SelectField(name: "age", label: t("filter.age"),
-                            options: [(value: "", label: t("filter.any"))] + AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+                            options: [ChoiceOptions.any(t)] + ChoiceOptions.ageGroups(t)).render(form, t)
                 SelectField(name: "language", label: t("question.language"),
                             options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
                 FormField(name: "contact", label: t("book.contact"), hint: t("question.contact_hint"), autocomplete: "email").render(form, t)

@@ -35,9 +35,7 @@ struct QuestionService: Sendable {
     static func check(text rawText: String, contact: String, language: String) -> (text: String, contact: (kind: ContactKind, value: String?)?, errors: [String: String]) {
         var errors: [String: String] = [:]
         let text = TextRules.multiLine(rawText)
-        if text.isEmpty { errors["text"] = "error.required" }
-        else if text.count > maxLength { errors["text"] = "error.too_long" }
-        else if !TextRules.isSafe(text) { errors["text"] = "error.bad_text" }
+        errors["text"] = TextRules.problem(inRequired: text, maxLength: maxLength)
         let parsed = TextRules.contact(contact)
         if parsed == nil { errors["contact"] = "error.contact" }
         if !BookingRules.conversationLanguages.contains(language) { errors["language"] = "error.required" }

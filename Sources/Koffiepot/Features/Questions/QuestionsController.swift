@@ -75,8 +75,7 @@ struct QuestionsController: RouteCollection {
     func reply(req: Request) async throws -> Response {
         let (question, token) = try await found(req)
         let text = TextRules.multiLine(try req.content.decode(ReplyInput.self).text ?? "")
-        guard !text.isEmpty, text.count <= QuestionService.maxLength, TextRules.isSafe(text) else {
-            let error = text.isEmpty ? "error.required" : text.count > QuestionService.maxLength ? "error.too_long" : "error.bad_text"
+        if let error = TextRules.problem(inRequired: text, maxLength: QuestionService.maxLength) {
             return try await page(req, question, token: token, notice: nil, form: FormState(values: ["text": text], errors: ["text": error]),
                                   status: .unprocessableEntity)
         }

@@ -46,7 +46,7 @@ enum WishPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                RadioGroup(name: "topic", legend: t("wish.topic"), options: Topic.allCases.map { ($0.rawValue, "\($0.pictogram) \(t($0.labelKey))") }).render(form, t)
+                RadioGroup(name: "topic", legend: t("wish.topic"), options: ChoiceOptions.topics(t).map { ($0.value, $0.label) }).render(form, t)
                 FormField(name: "text", label: t("wish.text"), hint: t("wish.text_hint")).render(form, t)
                 FormField(name: "contact", label: t("wish.contact_later"), hint: t("wish.contact_hint"), autocomplete: "email").render(form, t)
                 Tag("button") { Txt(t("wish.propose_submit")) }.attr("type", "submit")
@@ -54,7 +54,10 @@ enum WishPages {
         }
     }
 
-    static func label(_ wish: Wish, _ t: Localizer) -> String {
-        [wish.topic.map { "\($0.pictogram) \(t($0.labelKey))" }, wish.text.isEmpty ? nil : wish.text].compactMap { $0 }.joined(separator: ": ")
+    static func label(_ wish: Wish, _ t: Localizer) -> String { label(topic: wish.topic, text: wish.text, t) }
+
+    /// "🛏️ Slapen: met een baby in huis" — the pictogram, the word and the parents' own words when there are any.
+    static func label(topic: Topic?, text: String, _ t: Localizer) -> String {
+        [topic.map { $0.label(t) }, text.isEmpty ? nil : text].compactMap { $0 }.joined(separator: ": ")
     }
 }
