@@ -32,29 +32,30 @@ struct InsightController: RouteCollection {
         return Scope(filter: filter, locations: visible, ids: ids)
     }
 
-    private func tables(_ req: Request, _ scope: Scope) async throws -> [InsightTable] {
+    /// The protected tables and the free text of one scope: what the page and the CSV both show.
+    private func report(_ req: Request, _ scope: Scope) async throws -> (tables: [InsightTable], texts: [String]?) {
         let data = try await InsightQueries.load(scope.filter, locations: scope.ids, now: req.now, on: req.db)
         try await AccessLog.record("insight", on: req)
-        return InsightReport.tables(data, months: scope.filter.months, t: req.t)
+        return (InsightReport.tables(data, months: scope.filter.months, t: req.t), data.texts)
     }
 
     func dashboard(req: Request) async throws -> Response {
         let scope = try await scope(req)
-        let tables = try await tables(req, scope)
-        let data = try await InsightQueries.texts(scope.filter, locations: scope.ids, on: req.db)
-        return InsightPages.dashboard(req.page, scope: scope, tables: tables, texts: data)
+        let report = try await report(req, scope)
+        return InsightPages.dashboard(req.page, scope: scope, tables: report.tables, texts: report.texts)
     }
 
     func csv(req: Request) async throws -> Response {
         let scope = try await scope(req)
         var rows: [[String]] = [[req.t("insight.csv.section"), req.t("insight.csv.row"), req.t("insight.csv.column"), req.t("insight.csv.value")]]
-        for table in try await tables(req, scope) {
+        let report = try await report(req, scope)
+        for table in report.tables {
             for row in table.rows {
                 for (column, value) in zip(table.columns, row.cells) { rows.append([table.title, row.label, column, value]) }
             }
         }
         // Free text only for a group of five or more, exactly as on the page.
-        for text in try await InsightQueries.texts(scope.filter, locations: scope.ids, on: req.db) ?? [] {
+        for text in report.texts ?? [] {
             rows.append([req.t("insight.texts"), "", "", text])
         }
         var headers = HTTPHeaders()

@@ -16,6 +16,8 @@ struct InsightData: Sendable {
     var gatheringTopics: [String: Int] = [:]   // topic → gatherings held
     /// The most supported open wishes with at least five supporters (their words are free text).
     var topWishes: [(topic: Topic?, text: String, supports: Int)] = []
+    /// Free text for groups of at least five responses; nil for a smaller group.
+    var texts: [String]? = nil
 
     var responses: Int { scores.values.reduce(0, +) }
 }
@@ -37,6 +39,7 @@ enum InsightQueries {
         data.wishSupport = try await wishes
         data.topWishes = try await top
         data.gatheringTopics = try await topics
+        data.texts = try await texts(scope, responses: data.responses, on: db)
         return data
     }
 
@@ -112,13 +115,11 @@ enum InsightQueries {
     }
 
     /// "What could be better?" — the latest ten, and only when the group has at least five responses (with
-    /// or without text), so no answer can be traced to one of a handful of parents.
-    static func texts(_ filter: InsightFilter, locations: [UUID]?, on db: any Database) async throws -> [String]? {
-        let sql = db as! any SQLDatabase
-        let scope = where_(filter, locations)
-        let n = try await sql.raw("SELECT COUNT(*) AS n FROM feedback WHERE " + scope).first()?.decode(column: "n", as: Int.self) ?? 0
-        guard n >= SmallCells.threshold else { return nil }
-        return try await sql.raw("SELECT text FROM feedback WHERE " + scope + " AND text IS NOT NULL ORDER BY week DESC LIMIT 10").all()
+    /// or without text), so no answer can be traced to one of a handful of parents. `responses` is the group's
+    /// size, already counted by `feedbackGroups`.
+    private static func texts(_ scope: SQLQueryString, responses: Int, on db: any Database) async throws -> [String]? {
+        guard responses >= SmallCells.threshold else { return nil }
+        return try await (db as! any SQLDatabase).raw("SELECT text FROM feedback WHERE " + scope + " AND text IS NOT NULL ORDER BY week DESC LIMIT 10").all()
             .map { try $0.decode(column: "text", as: String.self) }
     }
 

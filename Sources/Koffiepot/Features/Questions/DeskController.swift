@@ -10,8 +10,12 @@ enum DeskAccess {
     }
 
     static func visible(_ req: Request) async throws -> QueryBuilder<Question> {
-        let mine = try await locationIDs(req)
-        return Question.query(on: req.db).group(.or) { $0.filter(\.$location.$id ~~ mine).filter(\.$location.$id == nil) }
+        visible(req, locations: try await locationIDs(req))
+    }
+
+    /// The same, for a page that already looked up the advisor's locations.
+    static func visible(_ req: Request, locations mine: [UUID]) -> QueryBuilder<Question> {
+        Question.query(on: req.db).group(.or) { $0.filter(\.$location.$id ~~ mine).filter(\.$location.$id == nil) }
     }
 
     static func question(_ req: Request) async throws -> Question {
@@ -35,7 +39,8 @@ struct DeskController: RouteCollection {
 
     func queue(req: Request) async throws -> Response {
         let filter = DeskFilter(query: req.page.query)
-        var query = try await DeskAccess.visible(req).filter(\.$status ~~ [.open, .claimed]).with(\.$location).sort(\.$createdAt)
+        let mine = try await DeskAccess.locationIDs(req)
+        var query = DeskAccess.visible(req, locations: mine).filter(\.$status ~~ [.open, .claimed]).with(\.$location).sort(\.$createdAt)
         if let location = filter.location {
             if location == "municipality" { query = query.filter(\.$location.$id == nil) }
             else if let id = UUID(uuidString: location) { query = query.filter(\.$location.$id == id) }
@@ -50,11 +55,11 @@ struct DeskController: RouteCollection {
         }
         let waiting = try await query.all()
         let since = req.now.addingTimeInterval(-30 * 86400)
-        let answered = try await DeskAccess.visible(req).filter(\.$firstAnsweredAt >= since).all()
+        let answered = try await DeskAccess.visible(req, locations: mine).filter(\.$firstAnsweredAt >= since).all()
         let times = ResponseTimes.summary(answered.compactMap { q in q.firstAnsweredAt.map { (q.createdAt, $0, q.dueAt) } })
-        let ready = try await DeskAccess.visible(req).filter(\.$consentPublish == true).filter(\.$published == false)
+        let ready = try await DeskAccess.visible(req, locations: mine).filter(\.$consentPublish == true).filter(\.$published == false)
             .filter(\.$firstAnsweredAt != nil).sort(\.$createdAt).all()
-        let locations = try await Location.query(on: req.db).filter(\.$id ~~ DeskAccess.locationIDs(req)).sort(\.$name).all()
+        let locations = try await Location.query(on: req.db).filter(\.$id ~~ mine).sort(\.$name).all()
         try await AccessLog.record("questions.queue", on: req)
         return DeskPages.queue(req.page, .init(questions: waiting, ready: ready, times: times, locations: locations, filter: filter), now: req.now)
     }
