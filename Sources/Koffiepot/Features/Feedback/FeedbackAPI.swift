@@ -8,7 +8,7 @@ extension KoffiepotAPI {
         guard case .json(let body) = input.body else { throw Abort(.badRequest) }
         let secret = app.settings.secret ?? ""
         guard let subject = try await FeedbackSubjects.byCode(body.code, secret: secret, now: clock.now(), on: db) else {
-            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No contact with this code."))))
+            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, app.catalogues.text(FeedbackError.unknownCode.messageKey, .en)))))
         }
         switch try await FeedbackService(db: db, secret: secret, now: clock.now()).submit(subject, score: body.score, text: body.text) {
         case .success: return .created(.init())

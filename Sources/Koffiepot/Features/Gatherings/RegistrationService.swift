@@ -105,14 +105,19 @@ struct RegistrationService: Sendable {
             for registration in registrations {
                 registration.status = .cancelled
                 try await registration.save(on: tx)
-                try await OutboxMessage.query(on: tx).filter(\.$registration.$id == registration.requireID()).filter(\.$status == .pending)
-                    .set(\.$status, to: .cancelled).update()
+                try await withdrawPending(registration.requireID(), on: tx)
                 guard let token = PersonalCode.unseal(registration.linkSealed, secret: secret) else { continue }
                 try await notify("gathering_cancelled", registration, gathering, token: token, link: "\(settings.publicURL)/gatherings",
                                  extra: ["message": message], on: tx)
             }
             return true
         }
+    }
+
+    /// Nothing more is sent to someone whose registration ended (the feedback question after the gathering included).
+    private func withdrawPending(_ registrationID: UUID, on tx: any Database) async throws {
+        try await OutboxMessage.query(on: tx).filter(\.$registration.$id == registrationID).filter(\.$status == .pending)
+            .set(\.$status, to: .cancelled).update()
     }
 
     /// How a person found the gathering, for the reach figures: the role of whoever made the invitation, or `direct`.
@@ -132,9 +137,7 @@ struct RegistrationService: Sendable {
             let wasConfirmed = registration.status == .confirmed
             registration.status = .cancelled
             try await registration.save(on: tx)
-            // Nothing more is sent to someone who cancelled (the feedback question after the gathering included).
-            try await OutboxMessage.query(on: tx).filter(\.$registration.$id == registrationID).filter(\.$status == .pending)
-                .set(\.$status, to: .cancelled).update()
+            try await withdrawPending(registrationID, on: tx)
             if wasConfirmed {
                 try await (tx as! any SQLDatabase).raw("UPDATE gatherings SET taken = taken - \(bind: registration.adults) WHERE id = \(bind: gathering.requireID())").run()
                 try await promote(gathering.requireID(), on: tx)
