@@ -49,28 +49,9 @@ struct AgendaController: RouteCollection {
     func mark(_ req: Request, _ status: BookingStatus) async throws -> Response {
         let booking = try await ownBooking(req)
         guard booking.status != .cancelled else { throw Abort(.conflict) }
-        booking.status = status
-        try await booking.save(on: req.db)
-        let slot = try await booking.$slot.get(on: req.db)
-        try await ContactFacts.record(.init(kind: .consultation, outcome: status == .held ? .held : .noShow, at: slot.startsAt,
-                                            locationID: slot.$location.id, language: booking.language, channel: booking.booker.rawValue,
-                                            topic: booking.topicKeys.split(separator: ",").first.map(String.init)),
-                                      subject: "booking:\(try booking.requireID())", secret: req.application.settings.secret ?? "", on: req.db)
-        if status == .held { try await askForFeedback(booking, req) }
+        try await BookingService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+            .mark(booking, status)
         return back(req, booking, "agenda.saved")
-    }
-
-    /// "How was it?" to a parent who left a contact, with a link to the five faces; sent once per booking.
-    private func askForFeedback(_ booking: Booking, _ req: Request) async throws {
-        let settings = req.application.settings
-        guard let recipient = booking.contact, let channel = OutboxChannel(booking.contactKind),
-              let token = PersonalCode.unseal(booking.linkSealed, secret: settings.secret ?? "") else { return }
-        let key = "feedback_request:\(try booking.requireID())"
-        guard try await OutboxMessage.query(on: req.db).filter(\.$dedupeKey == key).count() == 0 else { return }
-        try await OutboxMessage(bookingID: booking.id, channel: channel, recipient: recipient, language: booking.messageLanguage,
-                                template: "feedback_request", payload: ["link": "\(settings.publicURL)/b/\(token)/feedback",
-                                                                        "title": req.t("feedback.kind.consultation"), "days": "\(settings.bookingRetentionDays)"],
-                                dedupeKey: key, notBefore: req.now, now: req.now).create(on: req.db)
     }
 
     struct CancelInput: Content { var message: String? }

@@ -138,6 +138,26 @@ struct BookingService: Sendable {
         }
     }
 
+    /// The advisor marks a talk held or a no-show. The anonymous fact for the insight figures is replaced (marking
+    /// again never counts twice), and after a held talk a parent who left a contact is asked "how was it?" once.
+    func mark(_ booking: Booking, _ status: BookingStatus) async throws {
+        try await WriteTransaction.run(on: db) { tx in
+            booking.status = status
+            try await booking.save(on: tx)
+            guard let slot = try await ConsultationSlot.query(on: tx).filter(\.$id == booking.$slot.id)
+                .with(\.$location).with(\.$advisor).first() else { return }
+            let bookingID = try booking.requireID()
+            try await ContactFacts.record(.init(kind: .consultation, outcome: status == .held ? .held : .noShow, at: slot.startsAt,
+                                                locationID: slot.$location.id, language: booking.language, channel: booking.booker.rawValue,
+                                                topic: booking.topicKeys.split(separator: ",").first.map(String.init)),
+                                          subject: "booking:\(bookingID)", secret: secret, on: tx)
+            let asked = try await OutboxMessage.query(on: tx).filter(\.$booking.$id == bookingID).filter(\.$template == "feedback_request").count() > 0
+            guard status == .held, !asked, let token = PersonalCode.unseal(booking.linkSealed, secret: secret) else { return }
+            try await enqueue(["feedback_request"], for: booking, slot: slot, token: token,
+                              extra: ["link": "\(settings.publicURL)/b/\(token)/feedback"], on: tx)
+        }
+    }
+
     /// Cancels a booking once; the seat is free again at once and a pending reminder is withdrawn.
     @discardableResult
     func cancel(_ bookingID: UUID, advisorMessage: String? = nil) async throws -> Bool {
