@@ -70,6 +70,8 @@ enum InsightPages {
 
 /// A horizontal bar chart drawn on the server as SVG, with a title and a description for screen readers.
 /// Hidden cells ("<5") get no bar, only their label — the chart can never show more than the table.
+/// The drawing is laid out left to right in every language (`direction="ltr"`); on an Arabic page the labels would
+/// otherwise run off the left edge. The words themselves still read right to left.
 enum BarChart {
     static func svg(_ table: InsightTable) -> String {
         let rows = table.rows.filter(\.charted)
@@ -91,7 +93,7 @@ enum BarChart {
         let id = "chart-\(table.id)"
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(labelWidth + barWidth + 80) \(height)" role="img" \
-            aria-labelledby="\(id)-title \(id)-desc" class="chart"><title id="\(id)-title">\(table.title.textEscaped)</title>\
+            aria-labelledby="\(id)-title \(id)-desc" class="chart" direction="ltr"><title id="\(id)-title">\(table.title.textEscaped)</title>\
             <desc id="\(id)-desc">\(table.description.textEscaped)</desc>\(body)</svg>
             """
     }
