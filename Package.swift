@@ -19,12 +19,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/swift-openapi-vapor", from: "1.2.0"),
     ],
     targets: [
-        // QR codes for printed invitations and posters: Debian's libqrencode, no hand-written encoder.
-        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // QR codes for printed invitations and posters, in pure Swift: no system library, so
+        // `swift run koffiepot` builds on a machine that has only the Swift toolchain.
+        .target(name: "QRCodeEncoder"),
         .target(
             name: "Koffiepot",
             dependencies: [
-                "CQRencode",
+                "QRCodeEncoder",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -40,6 +41,7 @@ let package = Package(
             name: "koffiepot",
             dependencies: ["Koffiepot"]
         ),
+        .testTarget(name: "QRCodeEncoderTests", dependencies: ["QRCodeEncoder"], exclude: ["segno_matrix.py"]),
         .testTarget(
             name: "KoffiepotTests",
             dependencies: [

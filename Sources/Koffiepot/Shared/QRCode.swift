@@ -1,15 +1,12 @@
-import CQRencode
+import QRCodeEncoder
 import Foundation
 
-/// A QR code as an SVG drawing (libqrencode does the encoding). Inline SVG needs no script and no other
+/// A QR code as an SVG drawing (the pure-Swift `QRCodeEncoder` target does the encoding). Inline SVG needs no script and no other
 /// origin, so it prints on an invitation card as it shows on screen.
 enum QRCode {
     /// The dark modules, row by row; nil when the text cannot be encoded.
     static func modules(_ text: String) -> [[Bool]]? {
-        guard let code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1) else { return nil }
-        defer { QRcode_free(code) }
-        let width = Int(code.pointee.width)
-        return (0..<width).map { y in (0..<width).map { x in code.pointee.data[y * width + x] & 1 == 1 } }
+        try? QRSymbol.encode(text, correction: .medium).rows
     }
 
     /// An SVG with a quiet zone of four modules; `label` becomes its accessible name.
