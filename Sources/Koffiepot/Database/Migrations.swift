@@ -18,6 +18,7 @@ enum Migrations {
         M012_QuestionDeskAndLibrary(),
         M013_CreateFeedback(),
         M014_CreateInsightAndWishes(),
+        M015_OutboxWishSupportSubject(),
     ]
 
     static func register(on app: Application) {

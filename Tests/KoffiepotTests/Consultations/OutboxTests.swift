@@ -65,13 +65,58 @@ import VaporTesting
         }
     }
 
+    /// A confirmation that failed once and waits for its retry must not reach a parent who has cancelled since.
+    @Test func nothingMoreIsSentForACancelledBookingWhoseConfirmationFailedOnce() async throws {
+        try await withTestApp { app, clock in
+            let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+            let service = app.bookingService(now: clock.now)
+            guard case .booked(let receipt) = try await service.book(
+                slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+            else { Issue.record("the booking failed"); return }
+            let recorder = RecordingSender()
+            recorder.failuresLeft = 1
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            #expect(recorder.sent.isEmpty)
+            #expect(try await service.cancel(receipt.bookingID))
+            for _ in 0..<6 {
+                clock.advance(seconds: 86_400)
+                try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            }
+            #expect(recorder.sent.isEmpty, "sent after cancelling: \(recorder.sent.map(\.subject))")
+        }
+    }
+
+    /// After a move, only the new time reaches the parent: the pending confirmation of the old time is withdrawn.
+    @Test func aMovedBookingIsNotConfirmedWithItsOldTime() async throws {
+        try await withTestApp { app, clock in
+            let location = try await app.location(named: "SPIL-centrum De Boomgaard")
+            let slots = try await ConsultationSlot.query(on: app.db).filter(\.$location.$id == location.id!)
+                .filter(\.$taken == 0).sort(\.$startsAt).limit(2).all()
+            try #require(slots.count == 2)
+            let service = app.bookingService(now: clock.now)
+            guard case .booked(let receipt) = try await service.book(
+                slotID: slots[0].id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+            else { Issue.record("the booking failed"); return }
+            let recorder = RecordingSender()
+            recorder.failuresLeft = 1
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            let booking = try #require(try await Booking.find(receipt.bookingID, on: app.db))
+            let token = try #require(PersonalCode.unseal(booking.linkSealed, secret: app.settings.secret ?? ""))
+            guard case .booked = try await service.move(receipt.bookingID, to: slots[1].id!, token: token)
+            else { Issue.record("the move failed"); return }
+            clock.advance(seconds: 3_600)
+            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            #expect(recorder.sent.count == 1)
+            #expect(recorder.sent.allSatisfy { !$0.subject.hasPrefix("Je afspraak:") }, "\(recorder.sent.map(\.subject))")
+        }
+    }
+
     @Test func twoWorkersNeverSendTheSameMessageTwice() async throws {
         let (settings, file) = fileSettings()
         defer { try? FileManager.default.removeItem(atPath: file) }
         try await withTestApp(demo: false, settings: settings) { first, clock in
             for i in 0..<40 {
-                try await OutboxMessage(bookingID: nil, channel: .email, recipient: "p\(i)@example.nl", language: .nl, template: "booking_confirmed",
-                                        payload: ["when": "x"], dedupeKey: "k\(i)", notBefore: clock.now, now: clock.now).create(on: first.db)
+                try await OutboxMessage.bare(to: "p\(i)@example.nl", dedupeKey: "k\(i)", now: clock.now).create(on: first.db)
             }
             try await withApp(configure: { second in try await configure(second, settings: settings, clock: clock.clock) }) { second in
                 let recorder = RecordingSender()
@@ -142,5 +187,24 @@ import VaporTesting
         }
         await gateway.server.shutdown()
         try await gateway.asyncShutdown()
+    }
+}
+
+extension OutboxMessage {
+    /// A message about nothing, for the worker tests only (the app always names a subject).
+    static func bare(to recipient: String, dedupeKey: String, now: Date) -> OutboxMessage {
+        let message = OutboxMessage()
+        message.channel = .email
+        message.recipient = recipient
+        message.language = .nl
+        message.template = MessageTemplate.bookingConfirmed.rawValue
+        message.payload = #"{"when":"x"}"#
+        message.dedupeKey = dedupeKey
+        message.status = .pending
+        message.attempts = 0
+        message.notBefore = now
+        message.lastError = ""
+        message.createdAt = now
+        return message
     }
 }

@@ -47,7 +47,7 @@ import Testing
         used.formUnion(["booked", "cancelled", "held", "no_show"].map { "status.\($0)" })
         used.formUnion(BookingRules.conversationLanguages.map { "lang.\($0)" })
         used.formUnion(["pending", "sending", "sent", "dead"].map { "outbox.\($0)" })
-        used.formUnion(MessageTemplates.templates.flatMap { ["mail.\($0).subject", "mail.\($0).body", "mail.\($0).sms"] } + ["mail.footer"])
+        used.formUnion(MessageTemplate.allCases.flatMap { ["mail.\($0.rawValue).subject", "mail.\($0.rawValue).body", "mail.\($0.rawValue).sms"] } + ["mail.footer"])
         used.formUnion(GatheringKind.allCases.map(\.labelKey) + AgeGroup.allCases.map(\.labelKey) + EvidenceStatus.allCases.map(\.labelKey))
         used.formUnion(["registration.done_confirmed", "registration.done_waitlisted", "gadmin.cancelled"])
         used.formUnion(["booking.booked", "booking.moved", "agenda.saved", "agenda.cancelled", "profile.saved"])

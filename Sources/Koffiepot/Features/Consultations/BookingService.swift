@@ -114,27 +114,28 @@ struct BookingService: Sendable {
         booking.createdAt = now
         booking.purgeAfter = slot.endsAt.addingTimeInterval(Double(settings.bookingRetentionDays) * 86400)
         try await booking.create(on: tx)
-        try await enqueue(["booking_confirmed", "booking_reminder"], for: booking, slot: slot, token: code.linkToken, on: tx)
+        try await enqueue([.bookingConfirmed, .bookingReminder], for: booking, slot: slot, token: code.linkToken, on: tx)
         return try booking.requireID()
     }
 
     /// Confirmation now, reminder the day before at 18:00 local time (skipped when that has passed).
-    func enqueue(_ templates: [String], for booking: Booking, slot: ConsultationSlot, token: String, extra: [String: String] = [:],
+    func enqueue(_ templates: [MessageTemplate], for booking: Booking, slot: ConsultationSlot, token: String, extra: [String: String] = [:],
                  on tx: any Database) async throws {
-        guard let recipient = booking.contact, let channel = OutboxChannel(booking.contactKind) else { return }
+        guard let recipient = OutboxRecipient(kind: booking.contactKind, contact: booking.contact, language: booking.messageLanguage)
+        else { return }
         let t = Localizer(language: booking.messageLanguage, catalogues: catalogues)
         var values = MessageValues.forSlot(slot, t: t, publicURL: settings.publicURL, token: token, retentionDays: settings.bookingRetentionDays)
         values.merge(extra) { _, new in new }
         for template in templates {
             var notBefore = now
-            if template == "booking_reminder" {
+            if template == .bookingReminder {
                 let eve = LocalDate(containing: slot.startsAt).adding(days: -1).instant(minute: 18 * 60) ?? now
                 guard eve > now else { continue }
                 notBefore = eve
             }
-            let dedupe = "\(template):\(try booking.requireID()):\(try slot.requireID()):\(extra["nonce"] ?? "")"
-            try await OutboxMessage(bookingID: booking.id, channel: channel, recipient: recipient, language: booking.messageLanguage,
-                                    template: template, payload: values, dedupeKey: dedupe, notBefore: notBefore, now: now).create(on: tx)
+            try await Outbox(db: tx, now: now).enqueue(
+                template, about: .booking(try booking.requireID()), to: recipient, values: values,
+                occasion: "\(try slot.requireID()):\(extra["nonce"] ?? "")", notBefore: notBefore)
         }
     }
 
@@ -151,14 +152,15 @@ struct BookingService: Sendable {
                                                 locationID: slot.$location.id, language: booking.language, channel: booking.booker.rawValue,
                                                 topic: booking.topicKeys.split(separator: ",").first.map(String.init)),
                                           subject: "booking:\(bookingID)", secret: secret, on: tx)
-            let asked = try await OutboxMessage.query(on: tx).filter(\.$booking.$id == bookingID).filter(\.$template == "feedback_request").count() > 0
+            let asked = try await Outbox(db: tx, now: now).hasMessage(.feedbackRequest, about: .booking(bookingID))
             guard status == .held, !asked, let token = PersonalCode.unseal(booking.linkSealed, secret: secret) else { return }
-            try await enqueue(["feedback_request"], for: booking, slot: slot, token: token,
+            try await enqueue([.feedbackRequest], for: booking, slot: slot, token: token,
                               extra: ["link": "\(settings.publicURL)/b/\(token)/feedback"], on: tx)
         }
     }
 
-    /// Cancels a booking once; the seat is free again at once and a pending reminder is withdrawn.
+    /// Cancels a booking once; the seat is free again at once and every message still to be sent about it
+    /// (a confirmation waiting for its retry, the reminder) is withdrawn.
     @discardableResult
     func cancel(_ bookingID: UUID, advisorMessage: String? = nil) async throws -> Bool {
         try await WriteTransaction.run(on: db) { tx in
@@ -169,11 +171,11 @@ struct BookingService: Sendable {
             guard let row = changed.first else { return false }
             let slotID = try row.decode(column: "slot_id", as: UUID.self)
             try await releaseSeat(slotID, on: tx)
-            try await withdrawPending(bookingID, on: tx)
+            try await Outbox(db: tx, now: now).withdrawPending(subject: .booking(bookingID))
             if let advisorMessage, let booking = try await Booking.find(bookingID, on: tx),
                let slot = try await ConsultationSlot.query(on: tx).filter(\.$id == slotID).with(\.$location).with(\.$advisor).first(),
                let token = PersonalCode.unseal(booking.linkSealed, secret: secret) {
-                try await enqueue(["booking_cancelled"], for: booking, slot: slot, token: token,
+                try await enqueue([.bookingCancelled], for: booking, slot: slot, token: token,
                                   extra: ["message": advisorMessage, "nonce": "cancel"], on: tx)
             }
             return true
@@ -195,10 +197,11 @@ struct BookingService: Sendable {
                 booking.$slot.id = newSlotID
                 booking.purgeAfter = new.endsAt.addingTimeInterval(Double(settings.bookingRetentionDays) * 86400)
                 try await booking.save(on: tx)
-                try await withdrawPending(bookingID, on: tx)
+                // The old time's confirmation and reminder must not arrive after the move.
+                try await Outbox(db: tx, now: now).withdrawPending(subject: .booking(bookingID))
                 guard let slot = try await ConsultationSlot.query(on: tx).filter(\.$id == newSlotID).with(\.$location).with(\.$advisor).first()
                 else { return .unavailable }
-                try await enqueue(["booking_moved", "booking_reminder"], for: booking, slot: slot, token: token, on: tx)
+                try await enqueue([.bookingMoved, .bookingReminder], for: booking, slot: slot, token: token, on: tx)
                 return .booked(BookingReceipt(bookingID: bookingID, slotID: newSlotID, code: PersonalCode.code(forLink: token, secret: secret)))
             }
         } catch is SeatUnavailable {
@@ -206,10 +209,6 @@ struct BookingService: Sendable {
         }
     }
 
-    private func withdrawPending(_ bookingID: UUID, on tx: any Database) async throws {
-        try await OutboxMessage.query(on: tx).filter(\.$booking.$id == bookingID).filter(\.$status == .pending)
-            .filter(\.$template == "booking_reminder").set(\.$status, to: .cancelled).update()
-    }
 }
 
 /// The values a booking message may carry: when, where, with whom, and the link. Never the booker's text.

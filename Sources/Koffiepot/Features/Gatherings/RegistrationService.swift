@@ -82,7 +82,7 @@ struct RegistrationService: Sendable {
                                                     channel: try await channel(of: input.invitationID, on: tx),
                                                     topic: gathering.topics.first?.rawValue, people: input.adults),
                                               subject: "registration:\(try registration.requireID())", secret: secret, on: tx)
-                try await notify(status == .confirmed ? "registration_confirmed" : "registration_waitlisted", registration, gathering, token: token, on: tx)
+                try await notify(status == .confirmed ? .registrationConfirmed : .registrationWaitlisted, registration, gathering, token: token, on: tx)
                 if status == .confirmed { try await askForFeedback(registration, gathering, token: token, on: tx) }
                 let position = status == .waitlisted ? waiting + 1 : nil
                 return .registered(RegistrationReceipt(registrationID: try registration.requireID(), status: status, position: position, code: code))
@@ -105,19 +105,13 @@ struct RegistrationService: Sendable {
             for registration in registrations {
                 registration.status = .cancelled
                 try await registration.save(on: tx)
-                try await withdrawPending(registration.requireID(), on: tx)
+                try await Outbox(db: tx, now: now).withdrawPending(subject: .registration(registration.requireID()))
                 guard let token = PersonalCode.unseal(registration.linkSealed, secret: secret) else { continue }
-                try await notify("gathering_cancelled", registration, gathering, token: token, link: "\(settings.publicURL)/gatherings",
+                try await notify(.gatheringCancelled, registration, gathering, token: token, link: "\(settings.publicURL)/gatherings",
                                  extra: ["message": message], on: tx)
             }
             return true
         }
-    }
-
-    /// Nothing more is sent to someone whose registration ended (the feedback question after the gathering included).
-    private func withdrawPending(_ registrationID: UUID, on tx: any Database) async throws {
-        try await OutboxMessage.query(on: tx).filter(\.$registration.$id == registrationID).filter(\.$status == .pending)
-            .set(\.$status, to: .cancelled).update()
     }
 
     /// How a person found the gathering, for the reach figures: the role of whoever made the invitation, or `direct`.
@@ -137,7 +131,8 @@ struct RegistrationService: Sendable {
             let wasConfirmed = registration.status == .confirmed
             registration.status = .cancelled
             try await registration.save(on: tx)
-            try await withdrawPending(registrationID, on: tx)
+            // Nothing more is sent to someone whose registration ended (the feedback question included).
+            try await Outbox(db: tx, now: now).withdrawPending(subject: .registration(registrationID))
             if wasConfirmed {
                 try await (tx as! any SQLDatabase).raw("UPDATE gatherings SET taken = taken - \(bind: registration.adults) WHERE id = \(bind: gathering.requireID())").run()
                 try await promote(gathering.requireID(), on: tx)
@@ -159,7 +154,7 @@ struct RegistrationService: Sendable {
             registration.promotedAt = now
             try await registration.save(on: tx)
             if let token = PersonalCode.unseal(registration.linkSealed, secret: secret) {
-                try await notify("registration_promoted", registration, gathering, token: token, on: tx)
+                try await notify(.registrationPromoted, registration, gathering, token: token, on: tx)
                 try await askForFeedback(registration, gathering, token: token, on: tx)
             }
         }
@@ -206,23 +201,22 @@ struct RegistrationService: Sendable {
 
     /// "How was it?" an hour after the (first) session ends, to whoever has a place and left a contact.
     private func askForFeedback(_ registration: Registration, _ gathering: Gathering, token: String, on tx: any Database) async throws {
-        try await notify("feedback_request", registration, gathering, token: token, notBefore: gathering.endsAt.addingTimeInterval(3600),
+        try await notify(.feedbackRequest, registration, gathering, token: token, notBefore: gathering.endsAt.addingTimeInterval(3600),
                          link: "\(settings.publicURL)/r/\(token)/feedback", on: tx)
     }
 
-    private func notify(_ template: String, _ registration: Registration, _ gathering: Gathering, token: String, notBefore: Date? = nil,
+    private func notify(_ template: MessageTemplate, _ registration: Registration, _ gathering: Gathering, token: String, notBefore: Date? = nil,
                         link: String? = nil, extra: [String: String] = [:], on tx: any Database) async throws {
-        guard let recipient = registration.contact, let channel = OutboxChannel(registration.contactKind) else { return }
+        guard let recipient = OutboxRecipient(
+            kind: registration.contactKind, contact: registration.contact, language: registration.messageLanguage)
+        else { return }
         let t = Localizer(language: registration.messageLanguage, catalogues: catalogues)
         let day = LocalDate(containing: gathering.startsAt)
         let values = ["when": "\(t.dayTitle(day)), \(ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)))",
                       "where": [gathering.location.name, gathering.room].filter { !$0.isEmpty }.joined(separator: ", "),
                       "title": gathering.title, "link": link ?? "\(settings.publicURL)/r/\(token)", "days": "\(settings.bookingRetentionDays)",
                       "rebook": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)"].merging(extra) { $1 }
-        let message = OutboxMessage(bookingID: nil, channel: channel, recipient: recipient,
-                                    language: registration.messageLanguage, template: template, payload: values,
-                                    dedupeKey: "\(template):\(try registration.requireID())", notBefore: notBefore ?? now, now: now)
-        message.$registration.id = registration.id
-        try await message.create(on: tx)
+        try await Outbox(db: tx, now: now).enqueue(
+            template, about: .registration(try registration.requireID()), to: recipient, values: values, notBefore: notBefore)
     }
 }

@@ -104,13 +104,12 @@ struct QuestionService: Sendable {
             }
             question.claimedBy = advisor.id
             try await question.save(on: tx)
-            if let recipient = question.contact, let channel = OutboxChannel(question.contactKind), let token = PersonalCode.unseal(question.linkSealed, secret: secret) {
-                let outbox = OutboxMessage(bookingID: nil, channel: channel, recipient: recipient,
-                                           language: question.messageLanguage, template: "question_answered",
-                                           payload: ["link": "\(settings.publicURL)/v/\(token)", "days": "\(Self.retentionDays)"],
-                                           dedupeKey: "question_answered:\(try message.requireID())", notBefore: now, now: now)
-                outbox.$question.id = question.id
-                try await outbox.create(on: tx)
+            if let recipient = OutboxRecipient(kind: question.contactKind, contact: question.contact, language: question.messageLanguage),
+               let token = PersonalCode.unseal(question.linkSealed, secret: secret) {
+                try await Outbox(db: tx, now: now).enqueue(
+                    .questionAnswered, about: .question(try question.requireID()), to: recipient,
+                    values: ["link": "\(settings.publicURL)/v/\(token)", "days": "\(Self.retentionDays)"],
+                    occasion: "\(try message.requireID())")
             }
         }
     }

@@ -91,12 +91,12 @@ struct WishService: Sendable {
             try await wish.save(on: tx)
             let supports = try await WishSupport.query(on: tx).filter(\.$wish.$id == wishID).filter(\.$contact != nil).all()
             for support in supports {
-                guard let recipient = support.contact, let channel = OutboxChannel(support.contactKind) else { continue }
-                try await OutboxMessage(bookingID: nil, channel: channel, recipient: recipient, language: support.messageLanguage,
-                                        template: "wish_planned",
-                                        payload: ["title": gathering.title, "link": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)",
-                                                  "days": "\(settings.bookingRetentionDays)"],
-                                        dedupeKey: "wish_planned:\(try support.requireID())", notBefore: now, now: now).create(on: tx)
+                guard let recipient = OutboxRecipient(kind: support.contactKind, contact: support.contact, language: support.messageLanguage)
+                else { continue }
+                try await Outbox(db: tx, now: now).enqueue(
+                    .wishPlanned, about: .wishSupport(try support.requireID()), to: recipient,
+                    values: ["title": gathering.title, "link": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)",
+                             "days": "\(settings.bookingRetentionDays)"])
                 support.contact = nil
                 support.contactKind = .none
                 try await support.save(on: tx)

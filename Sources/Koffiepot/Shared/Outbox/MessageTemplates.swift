@@ -12,8 +12,4 @@ enum MessageTemplates {
             body: catalogues.text("\(prefix).body", message.language, values) + "\n\n" + catalogues.text("mail.footer", message.language, values),
             sms: catalogues.text("\(prefix).sms", message.language, values))
     }
-
-    static let templates = ["booking_confirmed", "booking_reminder", "booking_cancelled", "booking_moved",
-                            "registration_confirmed", "registration_waitlisted", "registration_promoted", "question_answered",
-                            "feedback_request", "wish_planned", "gathering_cancelled"]
 }

@@ -28,6 +28,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
     @OptionalParent(key: "booking_id") var booking: Booking?
     @OptionalParent(key: "registration_id") var registration: Registration?
     @OptionalParent(key: "question_id") var question: Question?
+    @OptionalParent(key: "wish_support_id") var wishSupport: WishSupport?
     @Field(key: "channel") var channel: OutboxChannel
     @Field(key: "recipient") var recipient: String
     @Field(key: "language") var language: Language
@@ -46,14 +47,20 @@ final class OutboxMessage: Model, @unchecked Sendable {
 
     init() {}
 
-    init(bookingID: UUID?, channel: OutboxChannel, recipient: String, language: Language, template: String,
-         payload: [String: String], dedupeKey: String, notBefore: Date, now: Date) {
-        self.$booking.id = bookingID
-        self.channel = channel
-        self.recipient = recipient
-        self.language = language
-        self.template = template
-        let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])) ?? Data("{}".utf8)
+    /// Only `Outbox.enqueue` makes messages, so every one has its subject, template and dedupe key.
+    init(subject: OutboxSubject, template: MessageTemplate, recipient: OutboxRecipient, values: [String: String],
+         dedupeKey: String, notBefore: Date, now: Date) {
+        switch subject {
+        case .booking(let id): self.$booking.id = id
+        case .registration(let id): self.$registration.id = id
+        case .question(let id): self.$question.id = id
+        case .wishSupport(let id): self.$wishSupport.id = id
+        }
+        self.channel = recipient.channel
+        self.recipient = recipient.address
+        self.language = recipient.language
+        self.template = template.rawValue
+        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])) ?? Data("{}".utf8)
         self.payload = String(decoding: data, as: UTF8.self)
         self.dedupeKey = dedupeKey
         self.status = .pending

@@ -33,12 +33,13 @@ enum OutboxWorker {
                 case .email: try await sender.sendEmail(message.recipient, rendered.subject, rendered.body)
                 case .sms: try await sender.sendSMS(message.recipient, rendered.sms)
                 }
-                try await OutboxMessage.query(on: db).filter(\.$id == id)
+                // Conditional on still holding it: a message withdrawn meanwhile stays withdrawn.
+                try await OutboxMessage.query(on: db).filter(\.$id == id).filter(\.$status == .sending)
                     .set(\.$status, to: .sent).set(\.$sentAt, to: now).set(\.$leaseUntil, to: nil).update()
                 sent += 1
             } catch {
                 let dead = attempts >= maxAttempts
-                try await OutboxMessage.query(on: db).filter(\.$id == id)
+                try await OutboxMessage.query(on: db).filter(\.$id == id).filter(\.$status == .sending)
                     .set(\.$status, to: dead ? .dead : .pending)
                     .set(\.$notBefore, to: now.addingTimeInterval(backoff(afterAttempt: attempts)))
                     .set(\.$leaseUntil, to: nil)
