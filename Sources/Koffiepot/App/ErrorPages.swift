@@ -1,43 +1,30 @@
 import OpenAPIRuntime
 import Vapor
 
-/// The one place that turns errors into responses: `application/problem+json` under `/api/`,
+/// The one place that turns errors into responses: an `APIProblem` under `/api/`,
 /// a page in the visitor's language everywhere else. Internal details never reach the visitor.
 struct ErrorPagesMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
         } catch {
-            let (status, detail) = Self.classify(error)
+            if req.url.path.hasPrefix("/api/") {
+                let problem = APIProblem(classifying: error)
+                if problem.status == .internalServerError { req.logger.report(error: error) }
+                return try problem.response(req.t)
+            }
+            let status = Self.status(of: error)
             if status == .internalServerError {
                 req.logger.report(error: error)
-            }
-            if req.url.path.hasPrefix("/api/") {
-                return Self.problem(status: status, detail: detail)
             }
             return Self.page(req, status: status)
         }
     }
 
-    /// Abort errors keep their status. The generated API wraps errors: when it could not even build the
-    /// operation's input (malformed JSON, a missing field), the client sent something wrong — 400.
-    static func classify(_ error: any Error) -> (HTTPStatus, String?) {
-        if let abort = error as? any AbortError { return (abort.status, abort.reason) }
-        if let server = error as? ServerError {
-            if let abort = server.underlyingError as? any AbortError { return (abort.status, abort.reason) }
-            if server.operationInput == nil { return (.badRequest, "The request could not be read: \(server.causeDescription).") }
-        }
-        return (.internalServerError, nil)
-    }
-
-    static func problem(status: HTTPStatus, detail: String?) -> Response {
-        var body = ["type": "about:blank", "title": status.reasonPhrase] as [String: any Sendable]
-        body["status"] = Int(status.code)
-        if status != .internalServerError, let detail, detail != status.reasonPhrase { body["detail"] = detail }
-        let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "application/problem+json")
-        return Response(status: status, headers: headers, body: .init(data: data))
+    /// Abort errors keep their status; what the API would call the caller's fault is a 4xx page too.
+    static func status(of error: any Error) -> HTTPStatus {
+        if let abort = error as? any AbortError { return abort.status }
+        return APIProblem(classifying: error).status
     }
 
     static func page(_ req: Request, status: HTTPStatus) -> Response {

@@ -69,20 +69,18 @@ struct CodeLookupLimitMiddleware: AsyncMiddleware {
                       && (req.method == .GET || req.method == .DELETE))
             || (path == "/api/v1/feedback" && req.method == .POST)
         if lookup, try await !RateLimiter.allow("lookup", req: req) {
-            throw Abort(.tooManyRequests, reason: "Too many lookups. Wait ten minutes.")
+            throw APIProblem(.tooManyRequests, .rateLimited)
         }
         if path.hasPrefix("/api/v1/wishes"), req.method == .POST,
            try await !RateLimiter.allow("wish-support:\(LocalDate(containing: req.now))", req: req) {
-            throw Abort(.tooManyRequests, reason: "Too many wishes or supports from this address. Try again later.")
+            throw APIProblem(.tooManyRequests, .rateLimited)
         }
-        // The API handlers do not see the request; the client address travels with the task for "one per device".
-        return try await APIClient.$address.withValue(RateLimiter.clientAddress(req)) { try await next.respond(to: req) }
+        // The API handlers do not see the request: the client address ("one per device") and the language of
+        // the problem messages travel with the task.
+        return try await APIClient.$address.withValue(RateLimiter.clientAddress(req)) {
+            try await APIClient.$language.withValue(req.language) { try await next.respond(to: req) }
+        }
     }
-}
-
-/// The calling client's address while an API request is handled (see `CodeLookupLimitMiddleware`).
-enum APIClient {
-    @TaskLocal static var address = "unknown"
 }
 
 /// Reads every state-changing body in full before anything else looks at it — up to the route limit
@@ -101,6 +99,13 @@ struct FormBodyMiddleware: AsyncMiddleware {
                 && body.map { String(buffer: $0).range(of: "%00", options: .caseInsensitive) != nil } == true
             if encodedNUL || body?.readableBytesView.contains(0) == true {
                 throw Abort(.badRequest, reason: "NUL in body")
+            }
+            // An empty API body (no body, `Content-Length: 0`, no `Content-Type`) means `{}`: every
+            // operation whose fields are all optional accepts it, the others name the missing field.
+            if req.url.path.hasPrefix("/api/"), [.POST, .PUT, .PATCH].contains(req.method),
+               body.map({ $0.readableBytes == 0 }) ?? true {
+                try req.content.encode([String: String](), as: .json)
+                req.headers.replaceOrAdd(name: .contentLength, value: "2")
             }
         }
         return try await next.respond(to: req)

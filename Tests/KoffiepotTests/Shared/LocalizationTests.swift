@@ -61,6 +61,7 @@ import Testing
         for kind in ["bad_request", "forbidden", "not_found", "too_large", "too_many", "server"] {
             used.formUnion(["error.\(kind).title", "error.\(kind).text"])
         }
+        used.formUnion(APIErrorCode.allCases.map { "api.error.\($0.rawValue)" })
         #expect(used.count > 100)
         #expect(used.subtracting(dutch.keys).isEmpty, "used but missing: \(used.subtracting(dutch.keys).sorted())")
     }

@@ -6,12 +6,12 @@ import Vapor
 /// The booking part of the public API (see `openapi.yaml`).
 extension KoffiepotAPI {
     func getLocationSlots(_ input: Operations.getLocationSlots.Input) async throws -> Operations.getLocationSlots.Output {
-        guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(Self.notFound) }
+        guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(notFound) }
         let now = clock.now()
         let range: (LocalDate, LocalDate)
         switch Self.dateRange(from: input.query.from, to: input.query.to, today: LocalDate(containing: now)) {
         case .success(let r): range = r
-        case .failure(let problem): return .badRequest(.init(body: .application_problem_plus_json(Self.problem(400, problem.message))))
+        case .failure(let problem): return .badRequest(.init(body: .application_problem_plus_json(problem.schema(localizer))))
         }
         let slots = try await SlotQueries.free(at: location.requireID(), from: range.0, through: range.1, now: now, on: db)
         return .ok(.init(body: .json(slots.map { view in
@@ -24,13 +24,13 @@ extension KoffiepotAPI {
     }
 
     func createBooking(_ input: Operations.createBooking.Input) async throws -> Operations.createBooking.Output {
-        guard case .json(let body) = input.body else { return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, "JSON body expected.")))) }
+        let body = switch input.body { case .json(let body): body }
         guard let slotID = UUID(uuidString: body.slotId), try await ConsultationSlot.find(slotID, on: db) != nil else {
-            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No slot with this id."))))
+            return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownSlot))))
         }
         let key = input.headers.Idempotency_hyphen_Key
         if let key, !(16...100).contains(key.count) {
-            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, "Idempotency-Key must have 16 to 100 characters."))))
+            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(.unprocessableEntity, .badIdempotencyKey))))
         }
         let request = BookingInput(
             name: body.name, contact: body.contact ?? "", topics: (body.topics ?? []).map(\.rawValue), about: body.about ?? "",
@@ -40,8 +40,7 @@ extension KoffiepotAPI {
         switch BookingRules.validate(request) {
         case .valid(let v): valid = v
         case .invalid(let errors):
-            let detail = errors.sorted { $0.key < $1.key }.map { "\($0.key): \(app.catalogues.text($0.value, .en))" }.joined(separator: " ")
-            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, detail))))
+            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(invalidFields: errors))))
         }
         let service = BookingService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         let language = body.language.flatMap(Language.init(rawValue:)) ?? .nl
@@ -52,17 +51,17 @@ extension KoffiepotAPI {
                 code: receipt.code.display, link: "\(publicURL)/b/\(receipt.code.linkToken)", status: .booked,
                 start: LocalTimestamp.format(slot.startsAt), end: LocalTimestamp.format(slot.endsAt)))))
         case .taken:
-            return .conflict(.init(body: .application_problem_plus_json(Self.problem(409, "This time was just taken. Choose another slot."))))
+            return .conflict(.init(body: .application_problem_plus_json(problem(.conflict, .slotTaken))))
         case .unavailable:
-            return .conflict(.init(body: .application_problem_plus_json(Self.problem(409, "This slot is no longer available."))))
+            return .conflict(.init(body: .application_problem_plus_json(problem(.conflict, .slotUnavailable))))
         case .keyReused:
-            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, "This Idempotency-Key was used for another slot."))))
+            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(.unprocessableEntity, .idempotencyKeyReused))))
         }
     }
 
     func getBooking(_ input: Operations.getBooking.Input) async throws -> Operations.getBooking.Output {
         guard let found = try await BookingAccess.byCode(input.path.code, settings: app.settings, now: clock.now(), on: db) else {
-            return .notFound(Self.codeNotFound)
+            return .notFound(codeNotFound)
         }
         let slot = found.slot
         return .ok(.init(body: .json(.init(
@@ -74,18 +73,14 @@ extension KoffiepotAPI {
 
     func cancelBooking(_ input: Operations.cancelBooking.Input) async throws -> Operations.cancelBooking.Output {
         guard let found = try await BookingAccess.byCode(input.path.code, settings: app.settings, now: clock.now(), on: db) else {
-            return .notFound(Self.codeNotFound)
+            return .notFound(codeNotFound)
         }
         let service = BookingService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         try await service.cancel(found.booking.requireID())
         return .noContent(.init())
     }
 
-    static func problem(_ status: Int, _ detail: String) -> Components.Schemas.Problem {
-        let titles = [400: "Bad request", 404: "Not found", 409: "Conflict", 422: "Unprocessable content"]
-        return .init(_type: "about:blank", title: titles[status] ?? "Error", status: status, detail: detail)
-    }
 
     /// One answer for wrong, expired, cancelled and purged codes.
-    static let codeNotFound = Components.Responses.NotFound(body: .application_problem_plus_json(problem(404, "No booking with this code.")))
+    var codeNotFound: Components.Responses.NotFound { .init(body: .application_problem_plus_json(problem(.notFound, .unknownCode))) }
 }

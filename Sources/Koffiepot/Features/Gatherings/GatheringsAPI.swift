@@ -11,11 +11,11 @@ extension KoffiepotAPI {
         switch Self.dateRange(from: input.query.from, to: input.query.to ?? input.query.from.flatMap(LocalDate.init)?.adding(days: 91).description
                                 ?? today.adding(days: 91).description, today: today) {
         case .success(let r): range = r
-        case .failure(let problem): return .badRequest(.init(body: .application_problem_plus_json(Self.problem(400, problem.message))))
+        case .failure(let problem): return .badRequest(.init(body: .application_problem_plus_json(problem.schema(localizer))))
         }
         var filter = GatheringFilter()
         if let location = input.query.location {
-            guard let id = UUID(uuidString: location) else { return .badRequest(.init(body: .application_problem_plus_json(Self.problem(400, "'location' must be a location id.")))) }
+            guard let id = UUID(uuidString: location) else { return .badRequest(.init(body: .application_problem_plus_json(problem(.badRequest, .unknownLocation)))) }
             filter.locationID = id
         }
         let from = max(clock.now(), range.0.instant(minute: 0) ?? clock.now())
@@ -31,20 +31,19 @@ extension KoffiepotAPI {
     }
 
     func createRegistration(_ input: Operations.createRegistration.Input) async throws -> Operations.createRegistration.Output {
-        guard case .json(let body) = input.body else { throw Abort(.badRequest) }
+        let body = switch input.body { case .json(let body): body }
         guard let gathering = try await GatheringQueries.find(input.path.id, on: db) else {
-            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No gathering with this id."))))
+            return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownGathering))))
         }
         let key = input.headers.Idempotency_hyphen_Key
         if let key, !(16...100).contains(key.count) {
-            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, "Idempotency-Key must have 16 to 100 characters."))))
+            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(.unprocessableEntity, .badIdempotencyKey))))
         }
         let checked = RegistrationRules.validate(name: body.name, adults: "\(body.adults ?? 1)", contact: body.contact ?? "",
                                                  language: body.language ?? "nl", childcare: body.childcare ?? false, interpreter: body.interpreter ?? false)
         guard case .valid(let valid) = checked else {
             guard case .invalid(let errors) = checked else { throw Abort(.internalServerError) }
-            let detail = errors.sorted { $0.key < $1.key }.map { "\($0.key): \(app.catalogues.text($0.value, .en))" }.joined(separator: " ")
-            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, detail))))
+            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(invalidFields: errors))))
         }
         let service = RegistrationService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         let language = body.language.flatMap(Language.init(rawValue:)) ?? .nl
@@ -53,15 +52,15 @@ extension KoffiepotAPI {
             return .created(.init(body: .json(.init(code: receipt.code.display, link: "\(publicURL)/r/\(receipt.code.linkToken)",
                                                     status: receipt.status == .confirmed ? .confirmed : .waitlisted, position: receipt.position))))
         case .tooMany:
-            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, "More adults than this gathering has places."))))
+            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(.unprocessableEntity, .tooManyAdults))))
         case .unavailable:
-            return .conflict(.init(body: .application_problem_plus_json(Self.problem(409, "This gathering cannot be registered for (started, cancelled or walk-in)."))))
+            return .conflict(.init(body: .application_problem_plus_json(problem(.conflict, .registrationClosed))))
         }
     }
 
     func getRegistration(_ input: Operations.getRegistration.Input) async throws -> Operations.getRegistration.Output {
         guard let found = try await RegistrationAccess.byCode(input.path.code, settings: app.settings, now: clock.now(), on: db) else {
-            return .notFound(Self.registrationNotFound)
+            return .notFound(registrationNotFound)
         }
         let service = RegistrationService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         return .ok(.init(body: .json(.init(code: found.code.display, link: nil,
@@ -71,12 +70,12 @@ extension KoffiepotAPI {
 
     func cancelRegistration(_ input: Operations.cancelRegistration.Input) async throws -> Operations.cancelRegistration.Output {
         guard let found = try await RegistrationAccess.byCode(input.path.code, settings: app.settings, now: clock.now(), on: db) else {
-            return .notFound(Self.registrationNotFound)
+            return .notFound(registrationNotFound)
         }
         let service = RegistrationService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         try await service.cancel(found.registration.requireID())
         return .noContent(.init())
     }
 
-    static let registrationNotFound = Components.Responses.NotFound(body: .application_problem_plus_json(problem(404, "No registration with this code.")))
+    var registrationNotFound: Components.Responses.NotFound { .init(body: .application_problem_plus_json(problem(.notFound, .unknownCode))) }
 }

@@ -20,7 +20,7 @@ struct KoffiepotAPI: APIProtocol {
     }
 
     func getLocation(_ input: Operations.getLocation.Input) async throws -> Operations.getLocation.Output {
-        guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(Self.notFound) }
+        guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(notFound) }
         let id = try location.requireID().uuidString
         let advisors = try await LocationQueries.advisors(of: location, on: db).map { advisor in
             Components.Schemas.Advisor(id: advisor.id?.uuidString ?? "", name: advisor.name, initials: advisor.initials,
@@ -34,13 +34,12 @@ struct KoffiepotAPI: APIProtocol {
     }
 
     func getLocationPresence(_ input: Operations.getLocationPresence.Input) async throws -> Operations.getLocationPresence.Output {
-        guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(Self.notFound) }
+        guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(notFound) }
         let range: (LocalDate, LocalDate)
         switch Self.dateRange(from: input.query.from, to: input.query.to, today: LocalDate(containing: clock.now())) {
         case .success(let r): range = r
         case .failure(let problem):
-            return .badRequest(.init(body: .application_problem_plus_json(.init(
-                _type: "about:blank", title: "Bad request", status: 400, detail: problem.message))))
+            return .badRequest(.init(body: .application_problem_plus_json(problem.schema(localizer))))
         }
         let board = try await LocationQueries.presence(at: location, from: range.0, through: range.1, on: db)
         return .ok(.init(body: .json(board.occurrences.map { moment in
@@ -52,23 +51,21 @@ struct KoffiepotAPI: APIProtocol {
         })))
     }
 
-    struct RangeProblem: Error { let message: String }
-
     /// Parses `from`/`to` (local days, inclusive). Defaults: today and two weeks.
-    static func dateRange(from: String?, to: String?, today: LocalDate) -> Result<(LocalDate, LocalDate), RangeProblem> {
+    static func dateRange(from: String?, to: String?, today: LocalDate) -> Result<(LocalDate, LocalDate), APIProblem> {
         let first: LocalDate
         if let from {
-            guard let parsed = LocalDate(from) else { return .failure(.init(message: "'from' must be a date as YYYY-MM-DD.")) }
+            guard let parsed = LocalDate(from) else { return .failure(APIProblem(.badRequest, .badDate, ["field": "from"])) }
             first = parsed
         } else { first = today }
         let last: LocalDate
         if let to {
-            guard let parsed = LocalDate(to) else { return .failure(.init(message: "'to' must be a date as YYYY-MM-DD.")) }
+            guard let parsed = LocalDate(to) else { return .failure(APIProblem(.badRequest, .badDate, ["field": "to"])) }
             last = parsed
         } else { last = first.adding(days: 13) }
-        guard first <= last else { return .failure(.init(message: "'to' must not be before 'from'.")) }
+        guard first <= last else { return .failure(APIProblem(.badRequest, .badRange)) }
         guard first.days(until: last) < maxRangeDays else {
-            return .failure(.init(message: "A range may cover at most \(maxRangeDays) days."))
+            return .failure(APIProblem(.badRequest, .rangeTooLong, ["days": "\(maxRangeDays)"]))
         }
         return .success((first, last))
     }
@@ -80,6 +77,5 @@ struct KoffiepotAPI: APIProtocol {
                      address: location.address, url: "\(publicURL)/locations/\(id)")
     }
 
-    static let notFound = Components.Responses.NotFound(body: .application_problem_plus_json(.init(
-        _type: "about:blank", title: "Not found", status: 404, detail: "No location with this id.")))
+    var notFound: Components.Responses.NotFound { .init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))) }
 }

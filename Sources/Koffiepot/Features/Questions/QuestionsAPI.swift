@@ -6,11 +6,10 @@ import Vapor
 /// The questions part of the public API (see `openapi.yaml`).
 extension KoffiepotAPI {
     func askQuestion(_ input: Operations.askQuestion.Input) async throws -> Operations.askQuestion.Output {
-        guard case .json(let body) = input.body else { throw Abort(.badRequest) }
+        let body = switch input.body { case .json(let body): body }
         let checked = QuestionService.check(text: body.text, contact: body.contact ?? "", language: body.language ?? "nl")
         guard checked.errors.isEmpty, let contact = checked.contact else {
-            let detail = checked.errors.sorted { $0.key < $1.key }.map { "\($0.key): \(app.catalogues.text($0.value, .en))" }.joined(separator: " ")
-            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, detail))))
+            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(invalidFields: checked.errors))))
         }
         let service = QuestionService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         let asked = try await service.ask(.init(text: checked.text, topic: body.topic.flatMap { Topic(rawValue: $0.rawValue) },
@@ -22,7 +21,7 @@ extension KoffiepotAPI {
 
     func getQuestion(_ input: Operations.getQuestion.Input) async throws -> Operations.getQuestion.Output {
         guard let (question, _) = try await CodeLookup.byCode(Question.self, typed: input.path.code, secret: app.settings.secret ?? "", on: db) else {
-            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No question with this code."))))
+            return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownCode))))
         }
         let answer = try await QuestionMessage.query(on: db).filter(\.$question.$id == question.requireID())
             .filter(\.$fromAdvisor == true).sort(\.$createdAt, .descending).first()

@@ -7,7 +7,7 @@ import Vapor
 extension KoffiepotAPI {
     func listWishes(_ input: Operations.listWishes.Input) async throws -> Operations.listWishes.Output {
         guard let location = try await LocationQueries.find(input.query.location, on: db) else {
-            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No location with this id."))))
+            return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))))
         }
         let wishes = try await WishesController.openWishes(at: location.requireID(), on: db)
         return .ok(.init(body: .json(wishes.map { .init(id: $0.id!.uuidString, locationId: $0.$location.id.uuidString, topic: $0.topic?.rawValue,
@@ -15,14 +15,13 @@ extension KoffiepotAPI {
     }
 
     func proposeWish(_ input: Operations.proposeWish.Input) async throws -> Operations.proposeWish.Output {
-        guard case .json(let body) = input.body else { throw Abort(.badRequest) }
+        let body = switch input.body { case .json(let body): body }
         guard let location = try await LocationQueries.find(body.locationId, on: db) else {
-            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No location with this id."))))
+            return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))))
         }
         let checked = WishRules.check(topic: body.topic?.rawValue, text: body.text)
         guard checked.errors.isEmpty else {
-            let detail = checked.errors.sorted { $0.key < $1.key }.map { "\($0.key): \(app.catalogues.text($0.value, .en))" }.joined(separator: " ")
-            return .unprocessableContent(.init(body: .application_problem_plus_json(Self.problem(422, detail))))
+            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(invalidFields: checked.errors))))
         }
         let id = try await WishService(db: db, settings: app.settings, now: clock.now())
             .propose(locationID: location.requireID(), topic: checked.topic, text: checked.text, deviceKey: deviceKey(nil),
@@ -34,14 +33,14 @@ extension KoffiepotAPI {
         var device: String?
         if case .json(let body) = input.body { device = body.device }
         guard let id = UUID(uuidString: input.path.id) else {
-            return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No open wish with this id."))))
+            return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownWish))))
         }
         switch try await WishService(db: db, settings: app.settings, now: clock.now()).support(id, deviceKey: deviceKey(device), language: .nl) {
         case .success(let count):
             return .created(.init(body: .json(.init(supports: SmallCells.protect([count], withTotal: false).cells[0].display))))
         case .failure(.alreadySupported):
-            return .conflict(.init(body: .application_problem_plus_json(Self.problem(409, "This device already supports this wish."))))
-        case .failure: return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "No open wish with this id."))))
+            return .conflict(.init(body: .application_problem_plus_json(problem(.conflict, .alreadySupported))))
+        case .failure: return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownWish))))
         }
     }
 
