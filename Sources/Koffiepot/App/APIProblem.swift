@@ -10,7 +10,8 @@ struct APIProblem: Error, Sendable, Equatable {
     let status: HTTPStatus
     /// Stable for partners: never reworded, never translated.
     let code: String
-    let messageKey: String
+    /// Catalogue keys of the message: one, or one per invalid field.
+    let messageKeys: [String]
     var values: [String: String] = [:]
     /// For a 422: every invalid field with its code.
     var fields: [String: String] = [:]
@@ -18,7 +19,7 @@ struct APIProblem: Error, Sendable, Equatable {
     init(_ status: HTTPStatus, _ code: APIErrorCode, _ values: [String: String] = [:]) {
         self.status = status
         self.code = code.rawValue
-        messageKey = "api.error.\(code.rawValue)"
+        messageKeys = ["api.error.\(code.rawValue)"]
         self.values = values
     }
 
@@ -30,15 +31,12 @@ struct APIProblem: Error, Sendable, Equatable {
         let codeOf = { (key: String) in key.split(separator: ".").filter { $0 != "error" }.joined(separator: "_") }
         status = .unprocessableEntity
         code = sorted.first.map { codeOf($0.value) } ?? APIErrorCode.invalidField.rawValue
-        messageKey = sorted.first?.value ?? "api.error.invalid_field"
+        messageKeys = sorted.isEmpty ? ["api.error.invalid_field"] : sorted.map(\.value)
         fields = Dictionary(uniqueKeysWithValues: sorted.map { ($0.key, codeOf($0.value)) })
-        allMessageKeys = sorted.map(\.value)
     }
 
-    private var allMessageKeys: [String] = []
-
     func message(_ t: Localizer) -> String {
-        allMessageKeys.count > 1 ? allMessageKeys.map { t($0) }.joined(separator: " ") : t(messageKey, values)
+        messageKeys.map { t($0, values) }.joined(separator: " ")
     }
 
     /// The body as the generated API types carry it.
