@@ -124,17 +124,20 @@ extension KoffiepotAPI {
 extension APIProblem {
     /// What any error thrown while answering an API request means for the caller.
     init(classifying error: any Error) {
+        // DecodingError is checked before AbortError: Vapor makes every DecodingError a plain 400.
         if let problem = error as? APIProblem {
             self = problem
+        } else if let decoding = error as? DecodingError {
+            self.init(decoding: decoding)
         } else if let abort = error as? any AbortError {
             self.init(abort.status, Self.code(for: abort.status))
         } else if let server = error as? ServerError {
             if let inner = server.underlyingError as? APIProblem {
                 self = inner
-            } else if let abort = server.underlyingError as? any AbortError {
-                self.init(abort.status, Self.code(for: abort.status))
             } else if let decoding = server.underlyingError as? DecodingError {
                 self.init(decoding: decoding)
+            } else if let abort = server.underlyingError as? any AbortError {
+                self.init(abort.status, Self.code(for: abort.status))
             } else if server.httpStatus == .unsupportedMediaType {
                 self.init(.unsupportedMediaType, .unsupportedMediaType)
             } else if server.operationInput == nil {
@@ -152,18 +155,18 @@ extension APIProblem {
         let path = { (context: DecodingError.Context, key: (any CodingKey)?) in
             (context.codingPath + (key.map { [$0] } ?? [])).map(\.stringValue).joined(separator: ".")
         }
+        let field: (code: APIErrorCode, name: String)
         switch error {
-        case .keyNotFound(let key, let context):
-            self.init(.unprocessableEntity, .missingField, ["field": path(context, key)])
-        case .valueNotFound(_, let context):
-            self.init(.unprocessableEntity, .missingField, ["field": path(context, nil)])
-        case .typeMismatch(_, let context):
-            self.init(.unprocessableEntity, .invalidField, ["field": path(context, nil)])
-        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
-            self.init(.unprocessableEntity, .invalidField, ["field": path(context, nil)])
+        case .keyNotFound(let key, let context): field = (.missingField, path(context, key))
+        case .valueNotFound(_, let context): field = (.missingField, path(context, nil))
+        case .typeMismatch(_, let context): field = (.invalidField, path(context, nil))
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty: field = (.invalidField, path(context, nil))
         default:
             self.init(.badRequest, .malformedJSON)
+            return
         }
+        self.init(.unprocessableEntity, field.code, ["field": field.name])
+        fields = [field.name: field.code.rawValue]
     }
 
     private static func code(for status: HTTPStatus) -> APIErrorCode {

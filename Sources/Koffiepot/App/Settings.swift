@@ -68,19 +68,6 @@ public struct Settings: Sendable {
             trustProxy: env["KOFFIEPOT_TRUST_PROXY"] == "1"
         )
     }
-
-    /// Settings for tests: in-memory SQLite (or `KOFFIEPOT_TEST_DATABASE_URL`), no demo, fast hashing.
-    public static func testing(env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
-        var settings = fromEnvironment([:])
-        settings.databaseURL = env["KOFFIEPOT_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        settings.sqlitePath = ":memory:"
-        settings.seedDemo = false
-        settings.bcryptCost = 4
-        settings.purgeIntervalSeconds = 0
-        settings.outboxIntervalSeconds = 0
-        settings.secret = "test-secret"
-        return settings
-    }
 }
 
 extension Application {

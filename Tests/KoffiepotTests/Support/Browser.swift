@@ -31,6 +31,15 @@ final class TestBrowser {
         try await post("/login", ["email": email, "password": password])
     }
 
+    /// Logs in as a setup step: the test stops here when the login did not succeed, so nothing after it
+    /// can pass for the wrong reason (a "forbidden" that was really "not logged in").
+    func signIn(_ email: String, password: String = DemoData.password,
+                sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let response = try await login(email, password: password)
+        try #require(response.status == .seeOther && response.headers.first(name: .location) != "/login",
+                     "login of \(email): \(response.status)", sourceLocation: sourceLocation)
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
         var captured: TestingHTTPResponse?
         var requestHeaders = headers

@@ -30,6 +30,21 @@ actor DatabaseGate {
     }
 }
 
+extension Settings {
+    /// Settings for tests: in-memory SQLite (or `KOFFIEPOT_TEST_DATABASE_URL`), no demo, fast hashing.
+    static func testing(env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+        var settings = fromEnvironment([:])
+        settings.databaseURL = env["KOFFIEPOT_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        settings.sqlitePath = ":memory:"
+        settings.seedDemo = false
+        settings.bcryptCost = 4
+        settings.purgeIntervalSeconds = 0
+        settings.outboxIntervalSeconds = 0
+        settings.secret = "test-secret"
+        return settings
+    }
+}
+
 /// Tuesday 24 November 2026, 10:00 in Amsterdam.
 let defaultTestNow = LocalDate(year: 2026, month: 11, day: 24).instant(minute: 10 * 60)!
 

@@ -33,29 +33,18 @@ struct BookingService: Sendable {
 
     struct SeatUnavailable: Error {}
 
-    func book(slotID: UUID, _ input: ValidBooking, messageLanguage: Language, idempotencyKey: String?,
-              guardEnabled: Bool = true) async throws -> BookingOutcome {
+    func book(slotID: UUID, _ input: ValidBooking, messageLanguage: Language, idempotencyKey: String?) async throws -> BookingOutcome {
         let (keyHash, code) = CodeLookup.issue(idempotencyKey: idempotencyKey, secret: secret)
         if let keyHash, let earlier = try await replay(keyHash: keyHash, slotID: slotID, key: idempotencyKey) { return earlier }
         // Not offered on a holiday or a day the advisor cancelled (the seat guard below handles full, past, cancelled).
-        if guardEnabled, try await ConsultationSlot.find(slotID, on: db).map({ $0.taken < $0.capacity }) == true,
+        if try await ConsultationSlot.find(slotID, on: db).map({ $0.taken < $0.capacity }) == true,
            try await !SlotQueries.isOffered(slotID, now: now, on: db) {
             return .unavailable
         }
         do {
-            let bookingID: UUID
-            if guardEnabled {
-                bookingID = try await WriteTransaction.run(on: db) { tx in
-                    try await takeSeat(slotID, on: tx)
-                    return try await insert(slotID: slotID, input, code: code, keyHash: keyHash, language: messageLanguage, on: tx)
-                }
-            } else {
-                // Negative control for the concurrency test only: check in Swift, then write. Races — the pause
-                // widens the window so the race shows on any machine, however the tasks are scheduled.
-                guard let slot = try await ConsultationSlot.find(slotID, on: db), slot.taken < slot.capacity else { throw SeatUnavailable() }
-                try await Task.sleep(for: .milliseconds(50))
-                try await (db as! any SQLDatabase).raw("UPDATE consultation_slots SET taken = \(bind: slot.taken + 1) WHERE id = \(bind: slotID)").run()
-                bookingID = try await insert(slotID: slotID, input, code: code, keyHash: keyHash, language: messageLanguage, on: db)
+            let bookingID = try await WriteTransaction.run(on: db) { tx in
+                try await takeSeat(slotID, on: tx)
+                return try await insert(slotID: slotID, input, code: code, keyHash: keyHash, language: messageLanguage, on: tx)
             }
             return .booked(BookingReceipt(bookingID: bookingID, slotID: slotID, code: code))
         } catch is SeatUnavailable {
@@ -90,7 +79,9 @@ struct BookingService: Sendable {
         try await (tx as! any SQLDatabase).raw("UPDATE consultation_slots SET taken = taken - 1 WHERE id = \(bind: slotID) AND taken > 0").run()
     }
 
-    private func insert(slotID: UUID, _ input: ValidBooking, code: PersonalCode, keyHash: String?, language: Language,
+    /// Stores the booking and its messages once the seat is taken (the concurrency test's unguarded
+    /// booker stores through it too, so its negative control differs from this service only in the guard).
+    func insert(slotID: UUID, _ input: ValidBooking, code: PersonalCode, keyHash: String?, language: Language,
                         on tx: any Database) async throws -> UUID {
         guard let slot = try await ConsultationSlot.query(on: tx).filter(\.$id == slotID).with(\.$location).with(\.$advisor).first()
         else { throw SeatUnavailable() }

@@ -4,8 +4,14 @@ import Testing
 @testable import Koffiepot
 
 @Suite struct LocalizationTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// The package folder: the nearest folder above this file that holds `Package.swift`.
+    static let root: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder
+    }()
 
     func catalogue(_ language: Language) throws -> [String: String] {
         let data = try Data(contentsOf: Self.root.appendingPathComponent("Resources/Locales/\(language.rawValue).json"))

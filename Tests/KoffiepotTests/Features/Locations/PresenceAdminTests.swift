@@ -10,7 +10,7 @@ import VaporTesting
             let location = try await app.location(named: "SPIL-centrum De Boomgaard")
             let rule = try #require(try await PresenceRule.query(on: app.db).filter(\.$location.$id == location.id!).filter(\.$weekday == 2).first())
             let admin = TestBrowser(app)
-            _ = try await admin.login("admin@koffiepot.test")
+            try await admin.signIn("admin@koffiepot.test")
             let base = "/staff/locations/\(location.id!)/presence"
             let done = try await admin.post(base + "/cancel", ["rule": rule.id!.uuidString, "date": "2026-12-01"])
             #expect(done.status == .seeOther)
@@ -35,7 +35,7 @@ import VaporTesting
             let location = try await app.location(named: "Basisschool De Regenboog")
             let samira = try await app.staff("samira@koffiepot.test")
             let browser = TestBrowser(app)
-            _ = try await browser.login("samira@koffiepot.test")
+            try await browser.signIn("samira@koffiepot.test")
             let before = try await PresenceRule.query(on: app.db).count()
             let base = "/staff/locations/\(location.id!)/presence"
             let backwards = try await browser.post(base + "/rules", ["advisor": samira.id!.uuidString, "weekday": "2",
@@ -77,13 +77,13 @@ import VaporTesting
             ]
             for (email, location, expected) in cases {
                 let browser = TestBrowser(app)
-                _ = try await browser.login(email)
+                try await browser.signIn(email)
                 #expect(try await browser.get(path(location)).status == expected, "\(email)")
             }
             // An advisor cannot cancel a colleague's moment through a crafted form.
             let petraRule = try #require(try await PresenceRule.query(on: app.db).filter(\.$location.$id == othersPlace.id!).first())
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             let crafted = try await anja.post(path(anjasPlace) + "/cancel", ["rule": petraRule.id!.uuidString, "date": "2026-12-01"])
             #expect(crafted.status == .notFound)
             #expect(try await PresenceException.query(on: app.db).count() == 0)

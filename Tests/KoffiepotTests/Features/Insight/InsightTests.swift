@@ -28,7 +28,7 @@ import VaporTesting
             try await feedback(app, at: vlinder.id, scores: [5, 4, 4], text: "=HYPERLINK(\"http://evil\")")
             try await feedback(app, at: other.id, scores: [5, 5, 5, 5, 4, 4, 4, 4, 3, 3, 2, 1], text: "=HYPERLINK(\"http://evil\")")
             let coordinator = TestBrowser(app)
-            _ = try await coordinator.login("coordinator@koffiepot.test")
+            try await coordinator.signIn("coordinator@koffiepot.test")
 
             let small = try await coordinator.get("/staff/inzicht?location=\(vlinder.id!.uuidString)").text
             #expect(small.contains("<td>&lt;5</td>") && !small.contains("HYPERLINK"))
@@ -56,7 +56,7 @@ import VaporTesting
             try await feedback(app, at: vlinder.id, scores: Array(repeating: 5, count: 6))
             try await feedback(app, at: other.id, scores: Array(repeating: 1, count: 20))
             let petra = TestBrowser(app)   // fixed advisor of De Vlinder
-            _ = try await petra.login("petra@koffiepot.test")
+            try await petra.signIn("petra@koffiepot.test")
             let page = try await petra.get("/staff/inzicht").text
             #expect(page.contains("<td>5.0</td>") && !page.contains("<td>20</td>"))
             #expect(try await petra.get("/staff/inzicht?location=\(other.id!.uuidString)").text.contains("<td>5.0</td>") == false)
@@ -75,7 +75,7 @@ import VaporTesting
             try await ContactFacts.record(.init(kind: .consultation, outcome: .noShow, at: clock.now, locationID: location.id),
                                           subject: "booking:0", secret: "s", on: app.db)
             let coordinator = TestBrowser(app)
-            _ = try await coordinator.login("coordinator@koffiepot.test")
+            try await coordinator.signIn("coordinator@koffiepot.test")
             let page = try await coordinator.get("/staff/inzicht").text
             // Four no-shows are hidden, and so the eight held are too: the total of 12 would give them away.
             #expect(page.contains("<th scope=\"row\">Gehouden</th><td>&lt;5</td>") && page.contains("<th scope=\"row\">Niet verschenen</th><td>&lt;5</td>"))
@@ -98,7 +98,7 @@ import VaporTesting
                 try await wish.create(on: app.db)
             }
             let coordinator = TestBrowser(app)
-            _ = try await coordinator.login("coordinator@koffiepot.test")
+            try await coordinator.signIn("coordinator@koffiepot.test")
             let page = try await coordinator.get("/staff/inzicht").text
             #expect(page.contains("=cmd|&#39; /C calc&#39;!A0") || page.contains("=cmd|' /C calc'!A0"))
             #expect(!page.contains("Alleen voor ons drie"))

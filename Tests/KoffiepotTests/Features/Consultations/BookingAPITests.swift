@@ -88,13 +88,12 @@ import VaporTesting
             #expect(invalidProblem.error == "contact" && invalidProblem.fields == ["contact": "contact"])
             #expect(invalidProblem.message == app.catalogues.text("error.contact", .nl))
             #expect(try await post(app, #"{"slotId":"\#(UUID())","name":"Kim"}"#).status == .notFound)
-            // A body the generated server cannot turn into the operation's input is a 400 with a code and a
-            // Dutch message (naming the missing field with a 422 is still to come: the runtime wraps the
-            // DecodingError deeper than `APIProblem(classifying:)` looks).
+            // Readable JSON without a required field: 422 naming the field, with a Dutch message.
             let missing = try await post(app, #"{"name":"Kim"}"#)
-            #expect(missing.status == .badRequest, "\(missing.status) \(missing.body.string)")
+            #expect(missing.status == .unprocessableEntity, "\(missing.status) \(missing.body.string)")
             let missingProblem = try JSONDecoder().decode(ProblemJSON.self, from: Data(buffer: missing.body))
-            #expect(missingProblem.error == "bad_request" && missingProblem.message == "We kunnen dit verzoek niet lezen.")
+            #expect(missingProblem.error == "missing_field" && missingProblem.fields == ["slotId": "missing_field"])
+            #expect(missingProblem.message == "Het veld slotId ontbreekt.")
             #expect(try await post(app, #"{"slotId":"\#(other.id!)","name":"\u0000"}"#).status == .unprocessableEntity)
             #expect(try await Booking.query(on: app.db).count() == 1)
         }

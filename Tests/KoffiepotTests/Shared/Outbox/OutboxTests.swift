@@ -57,7 +57,7 @@ import VaporTesting
             }
             #expect(try await OutboxMessage.query(on: app.db).filter(\.$status == .dead).count() == 1)
             let admin = TestBrowser(app)
-            _ = try await admin.login("admin@koffiepot.test")
+            try await admin.signIn("admin@koffiepot.test")
             let page = try await admin.get("/staff/outbox")
             #expect(page.text.contains("booking_reminder"))
             #expect(page.text.contains("relay down"))

@@ -30,7 +30,7 @@ import VaporTesting
 
             clock.advance(seconds: 2 * 86400 + 4 * 3600)   // Thursday afternoon, after the conversation
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             _ = try await anja.post("/staff/bookings/\(booking.id!)/held", [:])
             _ = try await anja.post("/staff/bookings/\(booking.id!)/held", [:])
             let asks = try await OutboxMessage.query(on: app.db).filter(\.$template == "feedback_request").all()
@@ -80,7 +80,7 @@ import VaporTesting
             #expect(try await Feedback.query(on: app.db).filter(\.$kind == .walkIn).count() == 3)
 
             let petra = TestBrowser(app)
-            _ = try await petra.login("petra@koffiepot.test")
+            try await petra.signIn("petra@koffiepot.test")
             let poster = try await petra.get("/staff/locations/\(location.id!.uuidString)/poster")
             #expect(poster.text.contains("<svg") && poster.text.contains("/koffie/\(location.id!.uuidString)"))
         }

@@ -20,7 +20,7 @@ import VaporTesting
         try await withTestApp { app, clock in
             let booking = try await bookAnja(app, now: clock.now)
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             let agenda = try await anja.get("/staff/agenda")
             #expect(agenda.text.contains("Fatima (Ouder of verzorger)"))
             #expect(agenda.text.contains("juf Ans"))
@@ -29,11 +29,11 @@ import VaporTesting
             #expect(try await AccessLogEntry.query(on: app.db).all().map(\.subject) == ["agenda:2026-11-23"])
 
             let petra = TestBrowser(app)
-            _ = try await petra.login("petra@koffiepot.test")
+            try await petra.signIn("petra@koffiepot.test")
             #expect(!(try await petra.get("/staff/agenda").text.contains("Fatima")))
             #expect(try await petra.post("/staff/bookings/\(booking.id!)/held", [:]).status == .notFound)
             let teacher = TestBrowser(app)
-            _ = try await teacher.login("leerkracht@koffiepot.test")
+            try await teacher.signIn("leerkracht@koffiepot.test")
             #expect(try await teacher.get("/staff/agenda").status == .forbidden)
 
             #expect(try await anja.post("/staff/bookings/\(booking.id!)/held", [:]).status == .seeOther)
@@ -45,7 +45,7 @@ import VaporTesting
         try await withTestApp { app, clock in
             let booking = try await bookAnja(app, now: clock.now)
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             _ = try await anja.post("/staff/bookings/\(booking.id!)/cancel", ["message": "Ik ben ziek, sorry!"])
             #expect(try await ConsultationSlot.find(booking.$slot.id, on: app.db)?.taken == 0)
             let recorder = RecordingSender()
@@ -71,7 +71,7 @@ import VaporTesting
             rule.mode = .appointment
             try await rule.create(on: app.db)
             let browser = TestBrowser(app)
-            _ = try await browser.login("anja@koffiepot.test")
+            try await browser.signIn("anja@koffiepot.test")
             let base = "/staff/locations/\(location.id!)/slots"
             let made = try await browser.post(base + "/generate", ["from": "2026-11-27", "through": "2026-12-04", "length": "25", "gap": "5",
                                                                    "mode": "in_person", "capacity": "1", "video": ""])
@@ -89,7 +89,7 @@ import VaporTesting
             let page = try await TestBrowser(app).get("/locations/\(location.id!)")
             #expect(page.text.contains("Videogesprek"))
             let petra = TestBrowser(app)
-            _ = try await petra.login("petra@koffiepot.test")
+            try await petra.signIn("petra@koffiepot.test")
             #expect(try await petra.get(base).status == .forbidden)
 
             // Not this Friday after all, then yes again: generating brings the day's slots back.
@@ -108,7 +108,7 @@ import VaporTesting
         try await withTestApp { app, clock in
             let booking = try await bookAnja(app, now: clock.now)   // Thursday 26 November, De Boomgaard (region south)
             let admin = TestBrowser(app)
-            _ = try await admin.login("admin@koffiepot.test")
+            try await admin.signIn("admin@koffiepot.test")
             let saved = try await admin.post("/staff/holidays", ["name": "Studiedag", "region": "zuid", "first": "2026-11-26", "last": "2026-11-26"])
             #expect(saved.headers.first(name: .location)?.hasPrefix("/staff/holidays?slots_cancelled=") == true)
             #expect(try await Booking.find(booking.id, on: app.db)?.status == .cancelled)
@@ -147,7 +147,7 @@ import VaporTesting
             // Anja cancels Thursday 3 December.
             let rule = try #require(try await PresenceRule.query(on: app.db).filter(\.$location.$id == location.id!).filter(\.$weekday == 4).first())
             let admin = TestBrowser(app)
-            _ = try await admin.login("admin@koffiepot.test")
+            try await admin.signIn("admin@koffiepot.test")
             _ = try await admin.post("/staff/locations/\(location.id!)/presence/cancel", ["rule": rule.id!.uuidString, "date": "2026-12-03"])
             // And a study week covers Thursday 10 December.
             try await SchoolHoliday(region: .south, name: "Studieweek", firstDay: "2026-12-07", lastDay: "2026-12-11").create(on: app.db)
@@ -168,7 +168,7 @@ import VaporTesting
             _ = try await app.bookingService(now: clock.now).book(slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
             let rule = try #require(try await PresenceRule.query(on: app.db).filter(\.$location.$id == slot.$location.id).filter(\.$weekday == 4).first())
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             _ = try await anja.post("/staff/locations/\(slot.$location.id)/presence/cancel", ["rule": rule.id!.uuidString, "date": "2026-11-26"])
             #expect(try await Booking.query(on: app.db).first()?.status == .cancelled)
             #expect(try await ConsultationSlot.query(on: app.db).filter(\.$location.$id == slot.$location.id).filter(\.$cancelled == true).count() == 4)

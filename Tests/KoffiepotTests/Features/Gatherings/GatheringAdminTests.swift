@@ -9,7 +9,7 @@ import VaporTesting
         try await withTestApp { app, clock in
             let vlinder = try await app.location(named: "Basisschool De Vlinder")
             let petra = TestBrowser(app)
-            _ = try await petra.login("petra@koffiepot.test")
+            try await petra.signIn("petra@koffiepot.test")
             let base = "/staff/locations/\(vlinder.id!)/gatherings"
             let fields = ["kind": "theme_evening", "title": "Schermtijd", "description": "Hoeveel is te veel?", "programme": "", "room": "Aula",
                           "date": "2026-12-09", "start": "19:30", "end": "21:00", "sessions": "1", "capacity": "2", "languages": "nl, ar",
@@ -40,7 +40,7 @@ import VaporTesting
             #expect(try await petra.post(page + "/attendance", ["session": "3", "adults": "1", "children": "0", "languages": ""]).status == .badRequest)
 
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             #expect(try await anja.get(page).status == .forbidden)
             #expect(try await anja.get(base).status == .forbidden)
         }
@@ -53,7 +53,7 @@ import VaporTesting
             let catalogue = try await TestBrowser(app).get("/programmes")
             #expect(catalogue.text.contains("Peuter in Zicht") && catalogue.text.contains("Erkend als effectief"))
             let karin = TestBrowser(app)
-            _ = try await karin.login("coordinator@koffiepot.test")
+            try await karin.signIn("coordinator@koffiepot.test")
             let kies = try #require(try await Programme.query(on: app.db).filter(\.$name == "KIES").first())
             #expect(try await karin.get("/staff/programmes?edit=\(kies.id!)").text.contains("value=\"KIES\""))
             let changed = try await karin.post("/staff/programmes", ["id": kies.id!.uuidString, "name": "KIES", "description": "Nieuw",
@@ -65,7 +65,7 @@ import VaporTesting
                                                                       "languages": "nl", "evidence": "recognised"])
             #expect(duplicate.status == .unprocessableEntity && duplicate.text.contains("Er is al een programma met deze naam."))
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             #expect(try await anja.get("/staff/programmes").status == .forbidden)
         }
     }
@@ -87,7 +87,7 @@ import VaporTesting
         try await withTestApp { app, _ in
             let course = try #require(try await Gathering.query(on: app.db).filter(\.$title == "Omgaan met pubers").first())
             let teacher = TestBrowser(app)
-            _ = try await teacher.login("leerkracht@koffiepot.test")
+            try await teacher.signIn("leerkracht@koffiepot.test")
             _ = try await teacher.post("/staff/gatherings/\(course.id!)/invitations", ["label": "moeder van Fatima"])
             let invitation = try #require(try await Invitation.query(on: app.db).first())
             let card = try await teacher.get("/staff/invitations/\(invitation.id!)/card")
@@ -106,7 +106,7 @@ import VaporTesting
             #expect(!list.text.contains("Amal"))
             #expect(try await teacher.get("/staff/gatherings/\(course.id!)").status == .forbidden)
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             #expect(try await anja.post("/staff/gatherings/\(course.id!)/invitations", ["label": ""]).status == .forbidden)
         }
     }
@@ -117,7 +117,7 @@ import VaporTesting
         try await withTestApp { app, _ in
             let boomgaard = try await app.location(named: "SPIL-centrum De Boomgaard")
             let hatice = TestBrowser(app)
-            _ = try await hatice.login("ambassadeur@koffiepot.test")
+            try await hatice.signIn("ambassadeur@koffiepot.test")
             #expect(try await hatice.get("/staff").text.contains("Bijeenkomsten die ik organiseer"))
             let made = try await hatice.post("/staff/parent-gatherings", [
                 "location": boomgaard.id!.uuidString, "title": "Opvoedparty bij Hatice", "description": "Thee en praten over schermen",
@@ -130,12 +130,12 @@ import VaporTesting
             #expect(try await hatice.get("/staff/locations/\(boomgaard.id!)/presence").status == .forbidden)
 
             let petra = TestBrowser(app)
-            _ = try await petra.login("petra@koffiepot.test")
+            try await petra.signIn("petra@koffiepot.test")
             #expect(!(try await petra.get("/staff/requests").text.contains("Opvoedparty bij Hatice")))
             #expect(try await petra.post("/staff/requests/\(party.id!)/accept", [:]).status == .notFound)
 
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             #expect(try await anja.get("/staff/requests").text.contains("Opvoedparty bij Hatice"))
             _ = try await anja.post("/staff/requests/\(party.id!)/accept", [:])
             let publicPage = try await TestBrowser(app).get("/gatherings/\(party.id!)")

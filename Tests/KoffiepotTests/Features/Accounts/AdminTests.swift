@@ -8,7 +8,7 @@ import VaporTesting
     @Test func adminAddsStaffAndEveryListReadIsLogged() async throws {
         try await withTestApp { app, _ in
             let admin = TestBrowser(app)
-            _ = try await admin.login("admin@koffiepot.test")
+            try await admin.signIn("admin@koffiepot.test")
             #expect(try await admin.get("/staff/users").text.contains("anja@koffiepot.test"))
             let log = try await AccessLogEntry.query(on: app.db).all()
             #expect(log.map(\.subject) == ["staff_users.list"])
@@ -31,10 +31,10 @@ import VaporTesting
     @Test func deactivatingEndsTheirSessions() async throws {
         try await withTestApp { app, _ in
             let teacher = TestBrowser(app)
-            _ = try await teacher.login("leerkracht@koffiepot.test")
+            try await teacher.signIn("leerkracht@koffiepot.test")
             #expect(try await teacher.get("/staff").status == .ok)
             let admin = TestBrowser(app)
-            _ = try await admin.login("admin@koffiepot.test")
+            try await admin.signIn("admin@koffiepot.test")
             let tom = try await app.staff("leerkracht@koffiepot.test")
             _ = try await admin.post("/staff/users/\(tom.id!)/deactivate", [:])
             #expect(try await teacher.get("/staff").status == .seeOther)
@@ -46,7 +46,7 @@ import VaporTesting
         try await withTestApp { app, _ in
             for email in ["anja@koffiepot.test", "coordinator@koffiepot.test", "leerkracht@koffiepot.test"] {
                 let browser = TestBrowser(app)
-                _ = try await browser.login(email)
+                try await browser.signIn(email)
                 for path in ["/staff/users", "/staff/locations/new", "/staff/holidays"] {
                     #expect(try await browser.get(path).status == .forbidden, "\(email) \(path)")
                 }
@@ -60,7 +60,7 @@ import VaporTesting
     @Test func adminAddsALocationWithItsAdvisorAndAHoliday() async throws {
         try await withTestApp { app, _ in
             let admin = TestBrowser(app)
-            _ = try await admin.login("admin@koffiepot.test")
+            try await admin.signIn("admin@koffiepot.test")
             let anja = try await app.staff("anja@koffiepot.test")
             let missing = try await admin.post("/staff/locations", ["name": "", "kind": "basisschool", "address": "Laan 1",
                                                                    "neighbourhood": "Centrum", "municipality": "Eindhoven", "region": "zuid", "advisor": ""])
@@ -88,7 +88,7 @@ import VaporTesting
     @Test func advisorEditsTheFaceParentsSee() async throws {
         try await withTestApp { app, _ in
             let anja = TestBrowser(app)
-            _ = try await anja.login("anja@koffiepot.test")
+            try await anja.signIn("anja@koffiepot.test")
             let tooLong = try await anja.post("/staff/profile", ["intro": String(repeating: "a", count: 700)])
             #expect(tooLong.status == .unprocessableEntity)
             let saved = try await anja.post("/staff/profile", ["intro": "Hoi! <b>Ik</b> help graag.", "topics[]": "screens"])
@@ -106,7 +106,7 @@ import VaporTesting
     @Test func nulAndOversizedBodiesAreRefusedWithAPageAndNothingIsSaved() async throws {
         try await withTestApp { app, _ in
             let admin = TestBrowser(app)
-            _ = try await admin.login("admin@koffiepot.test")
+            try await admin.signIn("admin@koffiepot.test")
             let before = try await Location.query(on: app.db).count()
             let nul = try await admin.post("/staff/locations", ["name": "Evil\u{0}School", "kind": "basisschool", "address": "a",
                                                                "neighbourhood": "b", "municipality": "c", "region": "zuid"])

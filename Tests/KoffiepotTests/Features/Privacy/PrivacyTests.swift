@@ -74,22 +74,34 @@ import VaporTesting
         try await withTestApp { app, _ in
             let location = try await app.location(named: "Basisschool De Vlinder")
             let petra = try await app.staff("petra@koffiepot.test")
-            let rule = PresenceRule()
-            rule.$location.id = location.id!
-            rule.$advisor.id = petra.id!
-            rule.weekday = 8
-            rule.startMinute = 600
-            rule.endMinute = 540
-            rule.room = ""
-            rule.mode = .walkIn
-            await #expect(throws: (any Error).self) { try await rule.create(on: app.db) }
+            func rule(weekday: Int, start: Int, end: Int) -> PresenceRule {
+                let rule = PresenceRule()
+                rule.$location.id = location.id!
+                rule.$advisor.id = petra.id!
+                rule.weekday = weekday
+                rule.startMinute = start
+                rule.endMinute = end
+                rule.room = ""
+                rule.mode = .walkIn
+                return rule
+            }
+            // Each constraint on its own, and a control that the same row is accepted when it breaks none.
+            for bad in [rule(weekday: 8, start: 540, end: 600), rule(weekday: 2, start: 600, end: 540)] {
+                do {
+                    try await bad.create(on: app.db)
+                    Issue.record("stored weekday \(bad.weekday) \(bad.startMinute)–\(bad.endMinute)")
+                } catch {
+                    #expect((error as? any DatabaseError)?.isConstraintFailure == true, "\(String(reflecting: error))")
+                }
+            }
+            try await rule(weekday: 2, start: 540, end: 600).create(on: app.db)
         }
     }
 
     @Test func purgeRemovesExpiredSessionsAndOldLogs() async throws {
         try await withTestApp { app, clock in
             let browser = TestBrowser(app)
-            _ = try await browser.login("anja@koffiepot.test")
+            try await browser.signIn("anja@koffiepot.test")
             let admin = try await app.staff("admin@koffiepot.test")
             try await AccessLogEntry(at: clock.now.addingTimeInterval(-400 * 86400), staffUserID: admin.id!, role: .admin, subject: "old").create(on: app.db)
             try await AccessLogEntry(at: clock.now, staffUserID: admin.id!, role: .admin, subject: "new").create(on: app.db)
