@@ -106,6 +106,8 @@ enum APIErrorCode: String, CaseIterable, Sendable {
 enum APIClient {
     @TaskLocal static var address = "unknown"
     @TaskLocal static var language = Language.nl
+    /// The owner of the request's personal API token, if it carried one.
+    @TaskLocal static var staff: StaffUser?
 }
 
 extension KoffiepotAPI {
@@ -119,6 +121,13 @@ extension KoffiepotAPI {
     }
 
     var localizer: Localizer { Localizer(language: APIClient.language, catalogues: app.catalogues) }
+
+    /// The one role check of the staff API: no token is a 401, a role not in `roles` a 403.
+    func staff(_ roles: Set<Role>) throws -> StaffUser {
+        guard let staff = APIClient.staff else { throw APIProblem(.unauthorized, .unauthorized) }
+        guard roles.contains(staff.role) else { throw APIProblem(.forbidden, .forbidden) }
+        return staff
+    }
 }
 
 extension APIProblem {

@@ -29,3 +29,36 @@ struct CreateAdminCommand: AsyncCommand {
         context.console.success("Administrator \(user.email) created.")
     }
 }
+
+/// `koffiepot api-token --email … --name …` — makes a personal API token for a staff member and prints it
+/// (only the token, so a script can capture it). It is shown this once; revoke it on the profile page.
+struct APITokenCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "E-mail address of the staff member the token acts as")
+        var email: String?
+        @Option(name: "name", help: "What the token is for, e.g. \"Roosterkoppeling\"")
+        var name: String?
+    }
+
+    var help: String { "Makes a personal API token for a staff member and prints it once." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        // The server hashes presented tokens with the installation secret: so must we.
+        if app.settings.secret == nil { app.settings.secret = try await AppSecret.ensure(on: app.db) }
+        let email = (signature.email ?? "").lowercased()
+        let name = TextRules.singleLine(signature.name ?? "")
+        guard let user = try await StaffUser.query(on: app.db).filter(\.$email == email).first(), user.active else {
+            context.console.error("No active staff member with e-mail address \"\(email)\".")
+            throw Abort(.badRequest, reason: "unknown staff member")
+        }
+        if let problem = APIToken.problem(inName: name) {
+            context.console.error("--name: \(app.catalogues.text(problem, .en))")
+            throw Abort(.badRequest, reason: "invalid name")
+        }
+        let (_, plain) = try await APIToken.issue(to: user.requireID(), name: name, secret: app.settings.secret ?? "",
+                                                  now: app.clock.now(), on: app.db)
+        context.console.output(plain.consoleText())
+    }
+}

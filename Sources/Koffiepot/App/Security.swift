@@ -60,11 +60,14 @@ extension Request {
     var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
 }
 
-/// Rate-limits API lookups by personal code, before the handler runs (the generated API handlers do not
-/// see the client address).
-struct CodeLookupLimitMiddleware: AsyncMiddleware {
+/// What every API request carries into the generated handlers, which do not see the request: the client
+/// address ("one per device"), the language of problem messages, and the staff member of a personal API token
+/// (`Authorization: Bearer kp_…`). A token that is not valid is a 401 at once; too many of them from one
+/// address, like too many lookups by personal code, a 429 — before any handler runs.
+struct APIContextMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let path = req.url.path
+        guard path.hasPrefix("/api/") else { return try await next.respond(to: req) }
         let lookup = (["/api/v1/bookings/", "/api/v1/registrations/", "/api/v1/questions/"].contains(where: path.hasPrefix)
                       && (req.method == .GET || req.method == .DELETE))
             || (path == "/api/v1/feedback" && req.method == .POST)
@@ -75,11 +78,27 @@ struct CodeLookupLimitMiddleware: AsyncMiddleware {
            try await !RateLimiter.allow("wish-support:\(LocalDate(containing: req.now))", req: req) {
             throw APIProblem(.tooManyRequests, .rateLimited)
         }
-        // The API handlers do not see the request: the client address ("one per device") and the language of
-        // the problem messages travel with the task.
+        let staff = try await Self.tokenOwner(req)
         return try await APIClient.$address.withValue(RateLimiter.clientAddress(req)) {
-            try await APIClient.$language.withValue(req.language) { try await next.respond(to: req) }
+            try await APIClient.$language.withValue(req.language) {
+                try await APIClient.$staff.withValue(staff) { try await next.respond(to: req) }
+            }
         }
+    }
+
+    /// The staff member behind a bearer token; nil without one. The session cookie does not count here:
+    /// API calls carry their credential explicitly, so no other site can make a browser call the staff API.
+    static func tokenOwner(_ req: Request) async throws -> StaffUser? {
+        guard let presented = req.headers.bearerAuthorization?.token else {
+            if req.headers.first(name: .authorization) != nil { throw APIProblem(.unauthorized, .unauthorized) }
+            return nil
+        }
+        let settings = req.application.settings
+        if let owner = try await APIToken.owner(of: presented, secret: settings.secret ?? "", now: req.now, on: req.db) {
+            return owner
+        }
+        guard try await RateLimiter.allow("api-token", req: req) else { throw APIProblem(.tooManyRequests, .rateLimited) }
+        throw APIProblem(.unauthorized, .unauthorized)
     }
 }
 

@@ -12,6 +12,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.catalogues = try Catalogues.load(from: app.directory.resourcesDirectory + "Locales/")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(DemoScaleCommand(), as: "demo")
+    app.asyncCommands.use(APITokenCommand(), as: "api-token")
     app.lifecycle.use(PeriodicTask("retention purge", interval: { $0.settings.purgeIntervalSeconds }) { app in
         try await PurgeRunner.runTick(db: app.db, now: app.clock.now(), settings: app.settings,
                                       interval: app.settings.purgeIntervalSeconds, logger: app.logger)
@@ -29,7 +30,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.middleware.use(FormBodyMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(StaffSessionMiddleware())
-    app.middleware.use(CodeLookupLimitMiddleware())
+    app.middleware.use(APIContextMiddleware())
     try routes(app)
 }
 

@@ -19,6 +19,7 @@ enum Migrations {
         M013_CreateFeedback(),
         M014_CreateInsightAndWishes(),
         M015_OutboxWishSupportSubject(),
+        M016_CreateAPITokens(),
     ]
 
     static func register(on app: Application) {

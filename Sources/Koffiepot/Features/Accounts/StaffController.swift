@@ -11,17 +11,7 @@ struct StaffController: RouteCollection {
 
     func dashboard(req: Request) async throws -> Response {
         guard let user = req.staff?.user else { throw Abort(.unauthorized) }
-        let locations: [Location]
-        switch user.role {
-        case .ambassador:
-            locations = []
-        case .advisor:
-            locations = try await Location.query(on: req.db)
-                .join(LocationAdvisor.self, on: \Location.$id == \LocationAdvisor.$location.$id)
-                .filter(LocationAdvisor.self, \.$advisor.$id == user.requireID()).sort(\.$name).all()
-        default:
-            locations = try await Location.query(on: req.db).sort(\.$name).all()
-        }
+        let locations = try await StaffScope.locations(of: user, on: req.db)
         return StaffPages.dashboard(req.page, user: user, locations: locations)
     }
 }
@@ -33,6 +23,7 @@ enum StaffPages {
         return PageLayout.render(ctx, title: t("staff.title")) {
             Tag("h1") { Txt(t("staff.hello", ["name": user.name])) }
             Tag("p") { Txt(t("role.\(user.role.rawValue)")) }.cls("eyebrow")
+            Tag("p") { A("/staff/profile") { Txt(t("profile.title")) } }
             if user.role == .admin {
                 Tag("ul") {
                     Tag("li") { A("/staff/users") { Txt(t("users.title")) } }
@@ -58,7 +49,6 @@ enum StaffPages {
                     Tag("li") { A("/staff/agenda") { Txt(t("agenda.title")) } }
                     Tag("li") { A("/staff/requests") { Txt(t("parentrun.requests")) } }
                     Tag("li") { A("/staff/vragen") { Txt(t("desk.title")) } }
-                    Tag("li") { A("/staff/profile") { Txt(t("profile.title")) } }
                 }.cls("actions")
             }
             Tag("h2") { Txt(t("staff.locations")) }

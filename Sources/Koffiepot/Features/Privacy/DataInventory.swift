@@ -72,6 +72,7 @@ enum DataInventory {
             personal("staff_users", "intro", "personal introduction shown to parents", "while the account exists", Role.allCases),
         ]
         + plain("staff_sessions", ["id", "token_hash", "user_id", "created_at", "last_seen_at"])
+        + plain("api_tokens", ["id", "user_id", "name", "token_hash", "created_at", "last_used_at"])
         + plain("locations", ["id", "name", "kind", "address", "neighbourhood", "municipality", "region"])
         + plain("location_advisors", ["id", "location_id", "advisor_id"])
         + plain("presence_rules", ["id", "location_id", "advisor_id", "weekday", "start_minute", "end_minute", "room", "mode"])

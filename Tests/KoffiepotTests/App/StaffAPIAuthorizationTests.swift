@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import VaporTesting
+@testable import Koffiepot
+
+/// The role rules of the whole staff API in one table: every role and anonymous × every staff operation.
+/// An operation `openapi.yaml` marks with `security` that is missing here fails the build.
+@Suite struct StaffAPIAuthorizationTests {
+    struct StaffRoute: Sendable {
+        let method: HTTPMethod
+        let path: String
+        var body: String? = nil
+        let allowed: Set<Role>
+        var key: String { "\(method.rawValue) \(path)" }
+    }
+
+    static let routes: [StaffRoute] = [
+        StaffRoute(method: .GET, path: "/api/v1/me", allowed: Set(Role.allCases)),
+    ]
+
+    /// A demo staff member for every role.
+    static let people: [Role: String] = [
+        .admin: "admin@koffiepot.test", .coordinator: "coordinator@koffiepot.test", .advisor: "anja@koffiepot.test",
+        .teacher: "leerkracht@koffiepot.test", .ambassador: "ambassadeur@koffiepot.test",
+    ]
+
+    @Test func everyRoleAndAnonymousOnEveryStaffOperation() async throws {
+        try await withTestApp { app, clock in
+            var tokens: [Role: String] = [:]
+            for role in Role.allCases {
+                let user = try await app.staff(try #require(Self.people[role]))
+                #expect(user.role == role)
+                tokens[role] = try await APIToken.issue(to: user.id!, name: "test", secret: app.settings.secret!, now: clock.now, on: app.db).1
+            }
+            for route in Self.routes {
+                for role in [nil] + Role.allCases.map(Optional.some) {
+                    var headers = HTTPHeaders()
+                    if let role { headers.replaceOrAdd(name: .authorization, value: "Bearer \(tokens[role]!)") }
+                    if route.body != nil { headers.contentType = .json }
+                    var status: HTTPStatus = .internalServerError
+                    try await app.testing().test(route.method, route.path, headers: headers,
+                                                 body: route.body.map { ByteBuffer(string: $0) }) { status = $0.status }
+                    let expected: String
+                    switch role {
+                    case nil: expected = "401"
+                    case let role? where route.allowed.contains(role): expected = "2xx"
+                    default: expected = "403"
+                    }
+                    let got = (200..<300).contains(status.code) ? "2xx" : "\(status.code)"
+                    #expect(got == expected, "\(route.key) as \(role?.rawValue ?? "anonymous")")
+                }
+            }
+        }
+    }
+
+    @Test func theTableCoversEveryOperationThatNeedsAToken() throws {
+        let spec = try String(contentsOf: LocalizationTests.root.appendingPathComponent("Sources/Koffiepot/openapi.yaml"), encoding: .utf8)
+        var secured: Set<String> = []
+        var path = "", method = ""
+        for line in spec.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("components:") { break }
+            if let match = line.wholeMatch(of: #/  (/[^:]*):\s*/#) { path = String(match.1) }
+            if let match = line.wholeMatch(of: #/    (get|post|put|patch|delete):\s*/#) { method = match.1.uppercased() }
+            if line.hasPrefix("      security:") { secured.insert("\(method) /api/v1\(path)") }
+        }
+        let table = Set(Self.routes.map(\.key).map { $0.replacing(/\/[0-9A-Fa-f-]{36}/, with: "/{id}") })
+        #expect(!secured.isEmpty)
+        #expect(secured.subtracting(table).isEmpty, "not in the table: \(secured.subtracting(table).sorted())")
+    }
+}
