@@ -141,12 +141,10 @@ extension APIProblem {
         } else if let abort = error as? any AbortError {
             self.init(abort.status, Self.code(for: abort.status))
         } else if let server = error as? ServerError {
-            if let inner = server.underlyingError as? APIProblem {
-                self = inner
-            } else if let decoding = server.underlyingError as? DecodingError {
-                self.init(decoding: decoding)
-            } else if let abort = server.underlyingError as? any AbortError {
-                self.init(abort.status, Self.code(for: abort.status))
+            // What a handler or the request decoder threw is classified like any other error.
+            let inner = server.underlyingError
+            if inner is APIProblem || inner is DecodingError || inner is any AbortError {
+                self.init(classifying: inner)
             } else if server.httpStatus == .unsupportedMediaType {
                 self.init(.unsupportedMediaType, .unsupportedMediaType)
             } else if server.operationInput == nil {

@@ -45,8 +45,7 @@ struct APITokenCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        // The server hashes presented tokens with the installation secret: so must we.
-        if app.settings.secret == nil { app.settings.secret = try await AppSecret.ensure(on: app.db) }
+        try await app.loadSecret()   // the server hashes presented tokens with it: so must we
         let email = (signature.email ?? "").lowercased()
         let name = TextRules.singleLine(signature.name ?? "")
         guard let user = try await StaffUser.query(on: app.db).filter(\.$email == email).first(), user.active else {

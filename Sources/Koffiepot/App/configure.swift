@@ -54,9 +54,7 @@ func listenAddress(_ arguments: [String]) -> String {
 public func prepareForServing(_ app: Application) async throws {
     try await app.autoMigrate()
     try await DatabaseSetup.tune(app.db)
-    if app.settings.secret == nil {
-        app.settings.secret = try await AppSecret.ensure(on: app.db)
-    }
+    try await app.loadSecret()
     var logins: [DemoData.Login] = []
     if app.settings.seedDemo, try await Location.query(on: app.db).count() == 0 {
         logins = try await DemoData.seed(on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))

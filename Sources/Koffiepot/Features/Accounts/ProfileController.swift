@@ -75,11 +75,3 @@ struct ProfileController: RouteCollection {
         return req.redirect(to: "/staff/profile?done=tokens.revoked#tokens", redirectType: .normal)
     }
 }
-
-extension Request {
-    /// The signed-in staff member, for routes behind `RequireRole` (which already sent everyone else away).
-    func requireStaffUser() throws -> StaffUser {
-        guard let user = staff?.user else { throw Abort(.unauthorized) }
-        return user
-    }
-}

@@ -12,6 +12,12 @@ extension Request {
         get { storage[StaffContextKey.self] }
         set { storage[StaffContextKey.self] = newValue }
     }
+
+    /// The signed-in staff member, for routes behind `RequireRole` (which already sent everyone else away).
+    func requireStaffUser() throws -> StaffUser {
+        guard let user = staff?.user else { throw Abort(.unauthorized) }
+        return user
+    }
 }
 
 private struct StaffContextKey: StorageKey { typealias Value = StaffContext }

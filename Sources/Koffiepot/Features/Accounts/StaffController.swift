@@ -10,7 +10,7 @@ struct StaffController: RouteCollection {
     }
 
     func dashboard(req: Request) async throws -> Response {
-        guard let user = req.staff?.user else { throw Abort(.unauthorized) }
+        let user = try req.requireStaffUser()
         let locations = try await StaffScope.locations(of: user, on: req.db)
         return StaffPages.dashboard(req.page, user: user, locations: locations)
     }

@@ -19,7 +19,7 @@ struct AgendaController: RouteCollection {
     }
 
     func agenda(req: Request) async throws -> Response {
-        guard let me = req.staff?.user else { throw Abort(.unauthorized) }
+        let me = try req.requireStaffUser()
         let monday = (req.query[String.self, at: "week"].flatMap(LocalDate.init) ?? LocalDate(containing: req.now)).startOfWeek
         let start = monday.instant(minute: 0)!, end = monday.adding(days: 7).instant(minute: 0)!
         let slots = try await ConsultationSlot.query(on: req.db).filter(\.$advisor.$id == me.requireID())

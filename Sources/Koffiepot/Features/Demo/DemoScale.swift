@@ -18,7 +18,7 @@ struct DemoScaleCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        if app.settings.secret == nil { app.settings.secret = try await AppSecret.ensure(on: app.db) }
+        try await app.loadSecret()
         if try await Location.query(on: app.db).count() == 0 {
             _ = try await DemoData.seed(on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))
         }

@@ -51,7 +51,7 @@ struct ParentRunController: RouteCollection {
 
     /// Open requests at the advisor's own locations, not yet started, nobody accepted yet.
     func requests(req: Request) async throws -> Response {
-        guard let me = req.staff?.user else { throw Abort(.unauthorized) }
+        let me = try req.requireStaffUser()
         let mine = try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == me.requireID()).all().map(\.$location.id)
         let open = try await Gathering.query(on: req.db).filter(\.$kind == .parentRun).filter(\.$wantsProfessional == true)
             .filter(\.$location.$id ~~ mine).filter(\.$startsAt > req.now).filter(\.$cancelled == false)

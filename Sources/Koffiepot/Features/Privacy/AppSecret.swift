@@ -29,3 +29,11 @@ final class AppSecret: Model, @unchecked Sendable {
         return stored.value
     }
 }
+
+extension Application {
+    /// Completes the settings with the installation secret (unless `KOFFIEPOT_SECRET` gave one): the server and
+    /// every command that hashes codes or tokens must use the same key.
+    func loadSecret() async throws {
+        if settings.secret == nil { settings.secret = try await AppSecret.ensure(on: db) }
+    }
+}
