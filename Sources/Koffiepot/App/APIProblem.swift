@@ -99,6 +99,8 @@ enum APIErrorCode: String, CaseIterable, Sendable {
     case registrationClosed = "registration_closed"
     case alreadySupported = "already_supported"
     case feedbackGiven = "feedback_given"
+    case unknownRound = "unknown_round"
+    case overlap
 }
 
 /// The caller's address and language while an API request is handled: the generated handlers do not

@@ -20,9 +20,18 @@ enum DatabaseSetup {
         } else {
             // sqlite-nio installs a busy handler that waits instead of failing with "database is locked";
             // foreign keys are switched on for every connection.
+            app.threadPool = NIOThreadPool(numberOfThreads: sqliteThreads)
             app.databases.use(.sqlite(.file(settings.sqlitePath), connectionPoolTimeout: poolWait, sqlLogLevel: nil), as: .sqlite)
         }
     }
+
+    /// SQLite statements run on the application's thread pool, and a connection waiting for the write lock
+    /// keeps its thread while it waits (sqlite-nio's busy handler retries until the lock is free). On the
+    /// shared pool (one thread per core) two waiting connections — of this app or of another app in the same
+    /// process, as in the tests — can hold every thread while the lock holder needs one to commit: a deadlock.
+    /// A pool of its own, larger than the app's connections, always leaves the holder a thread.
+    /// (One connection per event loop, one event loop per core.)
+    static let sqliteThreads = System.coreCount + 4
 
     /// Settings that persist in the SQLite file: write-ahead log so readers never block the writer.
     static func tune(_ db: any Database) async throws {

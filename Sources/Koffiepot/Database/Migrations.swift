@@ -20,6 +20,7 @@ enum Migrations {
         M014_CreateInsightAndWishes(),
         M015_OutboxWishSupportSubject(),
         M016_CreateAPITokens(),
+        M017_CreateConversations(),
     ]
 
     static func register(on app: Application) {

@@ -68,3 +68,10 @@ enum TextRules {
         text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+/// The invalid fields of a form or JSON body: field → catalogue key of what is wrong. The same shape for the
+/// page (shown beside each field) and the API (a 422 naming each field).
+struct FieldErrors: Error, Sendable, Equatable {
+    var fields: [String: String]
+    init(_ fields: [String: String]) { self.fields = fields }
+}

@@ -6,16 +6,27 @@ import VaporTesting
 /// The role rules of the whole staff API in one table: every role and anonymous × every staff operation.
 /// An operation `openapi.yaml` marks with `security` that is missing here fails the build.
 @Suite struct StaffAPIAuthorizationTests {
+    /// What the routes act on: a location every role may plan at, and a round of the demo teacher.
+    struct Fixture: Sendable { let locationID: UUID, roundID: UUID }
+
     struct StaffRoute: Sendable {
         let method: HTTPMethod
         let path: String
-        var body: String? = nil
+        var body: (@Sendable (Fixture) -> String)? = nil
         let allowed: Set<Role>
         var key: String { "\(method.rawValue) \(path)" }
+
+        func concretePath(_ fixture: Fixture) -> String {
+            path.replacingOccurrences(of: "{round}", with: fixture.roundID.uuidString)
+        }
     }
 
     static let routes: [StaffRoute] = [
         StaffRoute(method: .GET, path: "/api/v1/me", allowed: Set(Role.allCases)),
+        StaffRoute(method: .POST, path: "/api/v1/conversation-rounds", body: { ConversationAPITests.roundJSON($0.locationID) },
+                   allowed: [.teacher, .coordinator, .admin]),
+        StaffRoute(method: .GET, path: "/api/v1/conversation-rounds/{round}", allowed: [.teacher, .coordinator, .admin]),
+        StaffRoute(method: .GET, path: "/api/v1/support-requests", allowed: [.advisor]),
     ]
 
     /// A demo staff member for every role.
@@ -32,14 +43,20 @@ import VaporTesting
                 #expect(user.role == role)
                 tokens[role] = try await APIToken.issue(to: user.id!, name: "test", secret: app.settings.secret!, now: clock.now, on: app.db).1
             }
+            let school = try await app.location(named: "Basisschool De Vlinder")
+            let teacher = try await app.staff("leerkracht@koffiepot.test")
+            let planned = try await ConversationService(db: app.db, settings: app.settings, now: clock.now).planRound(
+                locationID: school.id!, teacherID: teacher.id!, title: "Gesprekken", group: "5B", slotMinutes: 10, breakMinutes: 0,
+                days: [RoundDay(date: "2027-02-09", from: "15:00", to: "16:00")]).get()
+            let fixture = Fixture(locationID: school.id!, roundID: try planned.0.requireID())
             for route in Self.routes {
                 for role in [nil] + Role.allCases.map(Optional.some) {
                     var headers = HTTPHeaders()
                     if let role { headers.replaceOrAdd(name: .authorization, value: "Bearer \(tokens[role]!)") }
                     if route.body != nil { headers.contentType = .json }
                     var status: HTTPStatus = .internalServerError
-                    try await app.testing().test(route.method, route.path, headers: headers,
-                                                 body: route.body.map { ByteBuffer(string: $0) }) { status = $0.status }
+                    try await app.testing().test(route.method, route.concretePath(fixture), headers: headers,
+                                                 body: route.body.map { ByteBuffer(string: $0(fixture)) }) { status = $0.status }
                     let expected: String
                     switch role {
                     case nil: expected = "401"
@@ -63,7 +80,7 @@ import VaporTesting
             if let match = line.wholeMatch(of: #/    (get|post|put|patch|delete):\s*/#) { method = match.1.uppercased() }
             if line.hasPrefix("      security:") { secured.insert("\(method) /api/v1\(path)") }
         }
-        let table = Set(Self.routes.map(\.key).map { $0.replacing(/\/[0-9A-Fa-f-]{36}/, with: "/{id}") })
+        let table = Set(Self.routes.map(\.key).map { $0.replacingOccurrences(of: "{round}", with: "{id}") })
         #expect(!secured.isEmpty)
         #expect(secured.subtracting(table).isEmpty, "not in the table: \(secured.subtracting(table).sorted())")
     }

@@ -23,7 +23,30 @@ enum DataInventory {
     }
 
     static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns + questionColumns + libraryColumns + feedbackColumns
-        + insightColumns + wishColumns }
+        + insightColumns + wishColumns + conversationColumns }
+
+    static let conversationRetention = "a month after the last conversation of the round"
+
+    /// *Tienminutengesprekken*: names for the teacher; contact and the ticked "talk to parenting support"
+    /// only for the parent's messages and the advisor — never for the teacher.
+    static let conversationColumns: [Column] =
+        plain("conversation_rounds", ["id", "location_id", "teacher_id", "title", "group_name", "slot_minutes", "break_minutes",
+                                      "created_at", "purge_after"])
+        + plain("conversation_slots", ["id", "round_id", "starts_at", "ends_at"])
+        + plain("conversation_codes", ["id", "code_hash", "link_hash", "link_sealed", "contact_kind", "message_language",
+                                       "created_at", "purge_after"])
+        + [personal("conversation_codes", "contact", "confirmation and reminder of the conversations (optional)", conversationRetention, [])]
+        + plain("conversation_bookings", ["id", "slot_id", "round_id", "code_id", "language", "created_at"])
+        + [
+            personal("conversation_bookings", "parent_name", "the teacher knows who comes", conversationRetention, [.teacher]),
+            personal("conversation_bookings", "child_name", "the teacher knows who comes", conversationRetention, [.teacher]),
+        ]
+        + plain("support_requests", ["id", "location_id", "code_id", "contact_kind", "status", "created_at", "handled_at", "purge_after"])
+        + [
+            personal("support_requests", "topics", "what the parent would like to talk about", "30 days after it was handled", [.advisor]),
+            personal("support_requests", "note", "what the parent would like to talk about (optional)", "30 days after it was handled", [.advisor]),
+            personal("support_requests", "contact", "how the advisor reaches the parent (optional)", "30 days after it was handled", [.advisor]),
+        ]
 
     /// Anonymous contact facts: a week, a place, a kind, a language, a channel — no name, code or contact.
     static let insightColumns: [Column] =

@@ -26,6 +26,16 @@ enum RetentionJobs {
         RetentionJob(name: "bookings") { db, now, _ in
             try await deleteCounting(Booking.query(on: db).filter(\.$purgeAfter < now))
         },
+        // A round goes a month after its last conversation, with its bookings; a code when all it held is gone.
+        RetentionJob(name: "conversation_rounds") { db, now, _ in
+            try await deleteCounting(ConversationRound.query(on: db).filter(\.$purgeAfter < now))
+        },
+        RetentionJob(name: "support_requests") { db, now, _ in
+            try await deleteCounting(SupportRequest.query(on: db).filter(\.$purgeAfter < now))
+        },
+        RetentionJob(name: "conversation_codes") { db, now, _ in
+            try await deleteCounting(ConversationCode.query(on: db).filter(\.$purgeAfter < now))
+        },
         RetentionJob(name: "questions") { db, now, _ in
             try await deleteCounting(Question.query(on: db).filter(\.$purgeAfter < now))
         },

@@ -1,0 +1,151 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// What became of a booking attempt for a 10-minute conversation.
+enum ConversationBookingOutcome: Sendable {
+    case booked(code: PersonalCode, slot: ConversationSlot)
+    /// Someone else was first; the nearest free times of the round.
+    case taken(nearest: [ConversationSlot])
+    /// It would overlap a conversation already under the same code.
+    case overlap
+    /// No such slot in this round, or it has passed.
+    case unknownSlot
+    case unknownCode
+}
+
+/// Plans rounds and books their conversations. A slot holds one conversation because the database refuses a
+/// second booking of it (unique index), on every instance; the booking, its code and a ticked support request
+/// are stored in one transaction.
+struct ConversationService: Sendable {
+    let db: any Database
+    let settings: Settings
+    let now: Date
+
+    static let retentionDays = 30.0
+    var secret: String { settings.secret ?? "" }
+
+    struct Overlap: Error {}
+
+    func planRound(locationID: UUID, teacherID: UUID, title: String, group: String, slotMinutes: Int, breakMinutes: Int,
+                   days: [RoundDay]) async throws -> Result<(ConversationRound, [ConversationSlot]), FieldErrors> {
+        let title = TextRules.singleLine(title), group = TextRules.singleLine(group)
+        var errors = ConversationRules.problems(title: title, group: group)
+        let planned: [PlannedSlot]
+        switch ConversationRules.plan(days: days, slotMinutes: slotMinutes, breakMinutes: breakMinutes, today: LocalDate(containing: now)) {
+        case .success(let slots): planned = slots
+        case .failure(let more): errors.merge(more.fields) { first, _ in first }; planned = []
+        }
+        guard errors.isEmpty, let last = planned.last else { return .failure(FieldErrors(errors)) }
+        return .success(try await WriteTransaction.run(on: db) { tx in
+            let round = ConversationRound()
+            round.$location.id = locationID
+            round.$teacher.id = teacherID
+            round.title = title
+            round.group = group
+            round.slotMinutes = slotMinutes
+            round.breakMinutes = breakMinutes
+            round.createdAt = now
+            round.purgeAfter = last.end.addingTimeInterval(Self.retentionDays * 86400)
+            try await round.create(on: tx)
+            var slots: [ConversationSlot] = []
+            for plan in planned {
+                let slot = ConversationSlot()
+                slot.$round.id = try round.requireID()
+                slot.startsAt = plan.start
+                slot.endsAt = plan.end
+                try await slot.create(on: tx)
+                slots.append(slot)
+            }
+            return (round, slots)
+        })
+    }
+
+    /// The slots of a round with whether each is still free (past ones are not).
+    func slots(of roundID: UUID) async throws -> [(slot: ConversationSlot, free: Bool)] {
+        let slots = try await ConversationSlot.query(on: db).filter(\.$round.$id == roundID).sort(\.$startsAt).all()
+        let booked = Set(try await ConversationBooking.query(on: db).filter(\.$round.$id == roundID).all().map(\.$slot.id))
+        return slots.map { ($0, !booked.contains($0.id!) && $0.startsAt > now) }
+    }
+
+    func book(roundID: UUID, slotID: UUID, _ input: ValidConversationBooking, existingCode: String?,
+              messageLanguage: Language) async throws -> ConversationBookingOutcome {
+        guard let slot = try await ConversationSlot.query(on: db).filter(\.$id == slotID).filter(\.$round.$id == roundID).with(\.$round).first(),
+              slot.startsAt > now
+        else { return .unknownSlot }
+        var held: (record: ConversationCode, code: PersonalCode)?
+        if let existingCode {
+            guard let (record, token) = try await CodeLookup.byCode(ConversationCode.self, typed: existingCode, secret: secret, on: db)
+            else { return .unknownCode }
+            held = (record, PersonalCode.code(forLink: token, secret: secret))
+        }
+        let fresh = CodeLookup.issue(idempotencyKey: nil, secret: secret).code
+        let earlier = held
+        do {
+            let code = try await WriteTransaction.run(on: db) { tx in
+                let (record, code) = try await holder(earlier, fresh: fresh, input, messageLanguage: messageLanguage, on: tx)
+                try await refuseOverlap(record, with: slot, on: tx)
+                try await insert(slot: slot, code: record, input, on: tx)
+                return code
+            }
+            return .booked(code: code, slot: slot)
+        } catch is Overlap {
+            return .overlap
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            let free = try await slots(of: roundID).filter(\.free).map(\.slot)
+            return .taken(nearest: ConversationRules.nearest(to: slot.startsAt, among: free, start: \.startsAt))
+        }
+    }
+
+    /// The code the conversation goes under: the parent's earlier one (locked, so two sibling bookings at the
+    /// same moment are checked one after the other), or a new one.
+    private func holder(_ held: (record: ConversationCode, code: PersonalCode)?, fresh: PersonalCode, _ input: ValidConversationBooking,
+                        messageLanguage: Language, on tx: any Database) async throws -> (ConversationCode, PersonalCode) {
+        if let held {
+            try await (tx as! any SQLDatabase).raw("UPDATE conversation_codes SET purge_after = purge_after WHERE id = \(bind: held.record.requireID())").run()
+            return held
+        }
+        let record = ConversationCode()
+        try record.storeCredentials(fresh, secret: secret)
+        record.contactKind = input.contactKind
+        record.contact = input.contact
+        record.messageLanguage = messageLanguage
+        record.createdAt = now
+        record.purgeAfter = now
+        try await record.create(on: tx)
+        return (record, fresh)
+    }
+
+    private func refuseOverlap(_ code: ConversationCode, with slot: ConversationSlot, on tx: any Database) async throws {
+        let others = try await ConversationBooking.query(on: tx).filter(\.$code.$id == code.requireID()).with(\.$slot).all()
+        if others.contains(where: { ConversationRules.overlaps(($0.slot.startsAt, $0.slot.endsAt), (slot.startsAt, slot.endsAt)) }) {
+            throw Overlap()
+        }
+    }
+
+    private func insert(slot: ConversationSlot, code: ConversationCode, _ input: ValidConversationBooking, on tx: any Database) async throws {
+        let booking = ConversationBooking()
+        booking.$slot.id = try slot.requireID()
+        booking.$round.id = slot.$round.id
+        booking.$code.id = try code.requireID()
+        booking.parentName = input.parentName
+        booking.childName = input.childName
+        booking.language = input.language
+        booking.createdAt = now
+        try await booking.create(on: tx)
+        code.purgeAfter = max(code.purgeAfter, slot.endsAt.addingTimeInterval(Self.retentionDays * 86400))
+        try await code.save(on: tx)
+        if let support = input.support {
+            let request = SupportRequest()
+            request.$location.id = slot.round.$location.id
+            request.$code.id = try code.requireID()
+            request.topicKeys = support.topics.map(\.rawValue).joined(separator: ",")
+            request.note = support.note
+            request.contactKind = support.contactKind
+            request.contact = support.contact
+            request.status = .open
+            request.createdAt = now
+            try await request.create(on: tx)
+        }
+    }
+}
