@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: UsersController())
     try app.register(collection: ProfileController())
     try app.register(collection: ConsultationsController())
+    try app.register(collection: ConversationsController())
     try app.register(collection: AgendaController())
     try app.register(collection: SlotAdminController())
     try app.register(collection: OutboxAdminController())

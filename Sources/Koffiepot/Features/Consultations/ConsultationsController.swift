@@ -164,6 +164,9 @@ struct ConsultationsController: RouteCollection {
         if let (_, token) = try await CodeLookup.byCode(Question.self, typed: code, secret: secret, on: req.db) {
             return req.redirect(to: "/v/\(token)", redirectType: .normal)
         }
+        if let (_, token) = try await CodeLookup.byCode(ConversationCode.self, typed: code, secret: secret, on: req.db) {
+            return req.redirect(to: "/g/\(token)", redirectType: .normal)
+        }
         // After the contact, the code still leads to "how was it?" — for parents who left no e-mail or number.
         if let (booking, token) = try await CodeLookup.byCode(Booking.self, typed: code, secret: secret, on: req.db),
            try await FeedbackSubjects.booking(booking, on: req.db)?.ready == true {

@@ -14,6 +14,14 @@ enum ConversationBookingOutcome: Sendable {
     case unknownCode
 }
 
+/// What became of moving a conversation to another time.
+enum ConversationMoveOutcome: Sendable {
+    case moved(ConversationSlot)
+    case taken(nearest: [ConversationSlot])
+    case overlap
+    case unknownSlot
+}
+
 /// Plans rounds and books their conversations. A slot holds one conversation because the database refuses a
 /// second booking of it (unique index), on every instance; the booking, its code and a ticked support request
 /// are stored in one transaction.
@@ -68,16 +76,32 @@ struct ConversationService: Sendable {
         return slots.map { ($0, !booked.contains($0.id!) && $0.startsAt > now) }
     }
 
-    func book(roundID: UUID, slotID: UUID, _ input: ValidConversationBooking, existingCode: String?,
+    /// The code a parent already holds, as she brings it: typed (API) or as the link of her confirmation page.
+    enum HeldCode: Sendable {
+        case typed(String)
+        case link(String)
+    }
+
+    func find(_ held: HeldCode) async throws -> (record: ConversationCode, code: PersonalCode)? {
+        switch held {
+        case .typed(let typed):
+            guard let (record, token) = try await CodeLookup.byCode(ConversationCode.self, typed: typed, secret: secret, on: db) else { return nil }
+            return (record, PersonalCode.code(forLink: token, secret: secret))
+        case .link(let token):
+            guard let (record, token) = try await CodeLookup.byLink(ConversationCode.self, token: token, secret: secret, on: db) else { return nil }
+            return (record, PersonalCode.code(forLink: token, secret: secret))
+        }
+    }
+
+    func book(roundID: UUID, slotID: UUID, _ input: ValidConversationBooking, existingCode: HeldCode?,
               messageLanguage: Language) async throws -> ConversationBookingOutcome {
         guard let slot = try await ConversationSlot.query(on: db).filter(\.$id == slotID).filter(\.$round.$id == roundID).with(\.$round).first(),
               slot.startsAt > now
         else { return .unknownSlot }
         var held: (record: ConversationCode, code: PersonalCode)?
         if let existingCode {
-            guard let (record, token) = try await CodeLookup.byCode(ConversationCode.self, typed: existingCode, secret: secret, on: db)
-            else { return .unknownCode }
-            held = (record, PersonalCode.code(forLink: token, secret: secret))
+            guard let found = try await find(existingCode) else { return .unknownCode }
+            held = found
         }
         let fresh = CodeLookup.issue(idempotencyKey: nil, secret: secret).code
         let earlier = held
@@ -116,8 +140,9 @@ struct ConversationService: Sendable {
         return (record, fresh)
     }
 
-    private func refuseOverlap(_ code: ConversationCode, with slot: ConversationSlot, on tx: any Database) async throws {
+    private func refuseOverlap(_ code: ConversationCode, with slot: ConversationSlot, except moving: UUID? = nil, on tx: any Database) async throws {
         let others = try await ConversationBooking.query(on: tx).filter(\.$code.$id == code.requireID()).with(\.$slot).all()
+            .filter { $0.id != moving }
         if others.contains(where: { ConversationRules.overlaps(($0.slot.startsAt, $0.slot.endsAt), (slot.startsAt, slot.endsAt)) }) {
             throw Overlap()
         }
@@ -147,5 +172,52 @@ struct ConversationService: Sendable {
             request.createdAt = now
             try await request.create(on: tx)
         }
+    }
+
+    /// Everything a parent holds under her code: her conversations (with round and location) and her open or
+    /// handled support requests, earliest conversation first.
+    func holdings(of code: ConversationCode) async throws -> (bookings: [ConversationBooking], requests: [SupportRequest]) {
+        let id = try code.requireID()
+        let bookings = try await ConversationBooking.query(on: db).filter(\.$code.$id == id)
+            .with(\.$slot).with(\.$round) { $0.with(\.$location) }.all()
+            .sorted { $0.slot.startsAt < $1.slot.startsAt }
+        let requests = try await SupportRequest.query(on: db).filter(\.$code.$id == id).sort(\.$createdAt).all()
+        return (bookings, requests)
+    }
+
+    /// Cancels one of the parent's conversations; the slot is free again at once. Her support request stays:
+    /// it was never tied to the teacher's conversation.
+    func cancel(_ bookingID: UUID, of code: ConversationCode) async throws {
+        try await ConversationBooking.query(on: db).filter(\.$id == bookingID).filter(\.$code.$id == code.requireID()).delete()
+    }
+
+    /// Moves a conversation to another free time of the same round, in one step: the unique index on the slot
+    /// refuses a time someone else holds, so the parent keeps her old time when the new one was just taken.
+    func move(_ bookingID: UUID, of code: ConversationCode, to slotID: UUID) async throws -> ConversationMoveOutcome {
+        guard let booking = try await ConversationBooking.query(on: db).filter(\.$id == bookingID).filter(\.$code.$id == code.requireID()).first(),
+              let slot = try await ConversationSlot.query(on: db).filter(\.$id == slotID).filter(\.$round.$id == booking.$round.id)
+                .with(\.$round).first(),
+              slot.startsAt > now
+        else { return .unknownSlot }
+        do {
+            try await WriteTransaction.run(on: db) { tx in
+                try await refuseOverlap(code, with: slot, except: bookingID, on: tx)
+                booking.$slot.id = slotID
+                try await booking.update(on: tx)
+                code.purgeAfter = max(code.purgeAfter, slot.endsAt.addingTimeInterval(Self.retentionDays * 86400))
+                try await code.update(on: tx)
+            }
+            return .moved(slot)
+        } catch is Overlap {
+            return .overlap
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            let free = try await slots(of: booking.$round.id).filter(\.free).map(\.slot)
+            return .taken(nearest: ConversationRules.nearest(to: slot.startsAt, among: free, start: \.startsAt))
+        }
+    }
+
+    /// The parent takes back "I would like to talk to someone": the request is erased, the conversation stays.
+    func withdrawSupport(_ requestID: UUID, of code: ConversationCode) async throws {
+        try await SupportRequest.query(on: db).filter(\.$id == requestID).filter(\.$code.$id == code.requireID()).delete()
     }
 }
