@@ -21,6 +21,7 @@ enum Migrations {
         M015_OutboxWishSupportSubject(),
         M016_CreateAPITokens(),
         M017_CreateConversations(),
+        M018_OutboxConversationSubject(),
     ]
 
     static func register(on app: Application) {

@@ -45,7 +45,7 @@ import VaporTesting
             }
             let school = try await app.location(named: "Basisschool De Vlinder")
             let teacher = try await app.staff("leerkracht@koffiepot.test")
-            let planned = try await ConversationService(db: app.db, settings: app.settings, now: clock.now).planRound(
+            let planned = try await ConversationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now).planRound(
                 locationID: school.id!, teacherID: teacher.id!, title: "Gesprekken", group: "5B", slotMinutes: 10, breakMinutes: 0,
                 days: [RoundDay(date: "2027-02-09", from: "15:00", to: "16:00")]).get()
             let fixture = Fixture(locationID: school.id!, roundID: try planned.0.requireID())

@@ -120,8 +120,7 @@ struct BookingService: Sendable {
         for template in templates {
             var notBefore = now
             if template == .bookingReminder {
-                let eve = LocalDate(containing: slot.startsAt).adding(days: -1).instant(minute: 18 * 60) ?? now
-                guard eve > now else { continue }
+                guard let eve = Outbox.reminderTime(before: slot.startsAt, now: now) else { continue }
                 notBefore = eve
             }
             try await Outbox(db: tx, now: now).enqueue(

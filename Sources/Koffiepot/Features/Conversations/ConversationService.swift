@@ -28,6 +28,7 @@ enum ConversationMoveOutcome: Sendable {
 struct ConversationService: Sendable {
     let db: any Database
     let settings: Settings
+    let catalogues: Catalogues
     let now: Date
 
     static let retentionDays = 30.0
@@ -160,6 +161,7 @@ struct ConversationService: Sendable {
         try await booking.create(on: tx)
         code.purgeAfter = max(code.purgeAfter, slot.endsAt.addingTimeInterval(Self.retentionDays * 86400))
         try await code.save(on: tx)
+        try await tell([.conversationConfirmed, .conversationReminder], about: booking, at: slot, holder: code, on: tx)
         if let support = input.support {
             let request = SupportRequest()
             request.$location.id = slot.round.$location.id
@@ -188,7 +190,35 @@ struct ConversationService: Sendable {
     /// Cancels one of the parent's conversations; the slot is free again at once. Her support request stays:
     /// it was never tied to the teacher's conversation.
     func cancel(_ bookingID: UUID, of code: ConversationCode) async throws {
-        try await ConversationBooking.query(on: db).filter(\.$id == bookingID).filter(\.$code.$id == code.requireID()).delete()
+        try await WriteTransaction.run(on: db) { tx in
+            guard try await ConversationBooking.query(on: tx).filter(\.$id == bookingID).filter(\.$code.$id == code.requireID()).count() == 1
+            else { return }
+            try await Outbox(db: tx, now: now).withdrawPending(subject: .conversation(bookingID))
+            try await ConversationBooking.query(on: tx).filter(\.$id == bookingID).delete()
+        }
+    }
+
+    /// Confirmation (or "moved") now and a reminder the evening before, to the contact under the code, in the
+    /// parent's language. Names stay out of messages: a time, a place, the group and her link.
+    private func tell(_ templates: [MessageTemplate], about booking: ConversationBooking, at slot: ConversationSlot, holder code: ConversationCode,
+                      on tx: any Database) async throws {
+        guard let recipient = OutboxRecipient(kind: code.contactKind, contact: code.contact, language: code.messageLanguage),
+              let token = PersonalCode.unseal(code.linkSealed, secret: secret),
+              let location = try await Location.find(slot.round.$location.id, on: tx)
+        else { return }
+        let t = Localizer(language: code.messageLanguage, catalogues: catalogues)
+        let values = ["when": "\(t.dayTitle(LocalDate(containing: slot.startsAt))), \(SlotText.span(slot.startsAt, slot.endsAt))",
+                      "where": [location.name, location.address].filter { !$0.isEmpty }.joined(separator: ", "), "group": slot.round.group,
+                      "link": "\(settings.publicURL)/g/\(token)", "days": "\(Int(Self.retentionDays))"]
+        for template in templates {
+            var notBefore = now
+            if template == .conversationReminder {
+                guard let eve = Outbox.reminderTime(before: slot.startsAt, now: now) else { continue }
+                notBefore = eve
+            }
+            try await Outbox(db: tx, now: now).enqueue(template, about: .conversation(booking.requireID()), to: recipient, values: values,
+                                                       occasion: try slot.requireID().uuidString, notBefore: notBefore)
+        }
     }
 
     /// Moves a conversation to another free time of the same round, in one step: the unique index on the slot
@@ -206,6 +236,9 @@ struct ConversationService: Sendable {
                 try await booking.update(on: tx)
                 code.purgeAfter = max(code.purgeAfter, slot.endsAt.addingTimeInterval(Self.retentionDays * 86400))
                 try await code.update(on: tx)
+                // The old time's confirmation and reminder must never arrive after the move.
+                try await Outbox(db: tx, now: now).withdrawPending(subject: .conversation(bookingID))
+                try await tell([.conversationMoved, .conversationReminder], about: booking, at: slot, holder: code, on: tx)
             }
             return .moved(slot)
         } catch is Overlap {

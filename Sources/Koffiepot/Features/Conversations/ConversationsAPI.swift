@@ -6,7 +6,7 @@ import Vapor
 /// The 10-minute conversations in the JSON API (see `openapi.yaml`): the teacher's round, the parents'
 /// bookings, and the advisor's support requests.
 extension KoffiepotAPI {
-    var conversations: ConversationService { ConversationService(db: db, settings: app.settings, now: clock.now()) }
+    var conversations: ConversationService { ConversationService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now()) }
 
     func roundLink(_ id: UUID) -> String { "\(publicURL)/gesprekken/\(id.uuidString)" }
 

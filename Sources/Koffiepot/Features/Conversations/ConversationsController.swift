@@ -17,7 +17,7 @@ struct ConversationsController: RouteCollection {
     }
 
     private func service(_ req: Request) -> ConversationService {
-        ConversationService(db: req.db, settings: req.application.settings, now: req.now)
+        ConversationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
     }
 
     private func round(_ req: Request) async throws -> ConversationRound {

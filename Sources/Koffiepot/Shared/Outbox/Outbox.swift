@@ -9,10 +9,12 @@ enum OutboxSubject: Sendable, Equatable {
     case question(UUID)
     /// One supporter's contact on a wish (*wens*), told once when the wish became a gathering.
     case wishSupport(UUID)
+    /// A parent's 10-minute conversation with the teacher.
+    case conversation(UUID)
 
     var id: UUID {
         switch self {
-        case .booking(let id), .registration(let id), .question(let id), .wishSupport(let id): id
+        case .booking(let id), .registration(let id), .question(let id), .wishSupport(let id), .conversation(let id): id
         }
     }
 }
@@ -30,6 +32,9 @@ enum MessageTemplate: String, CaseIterable, Codable, Sendable {
     case feedbackRequest = "feedback_request"
     case wishPlanned = "wish_planned"
     case gatheringCancelled = "gathering_cancelled"
+    case conversationConfirmed = "conversation_confirmed"
+    case conversationReminder = "conversation_reminder"
+    case conversationMoved = "conversation_moved"
 }
 
 /// Where a message goes: the one contact a person left, in the language they chose.
@@ -52,6 +57,12 @@ struct OutboxRecipient: Sendable {
 struct Outbox {
     let db: any Database
     let now: Date
+
+    /// When a reminder goes: the evening before (18:00 Amsterdam time); nil when that has already passed.
+    static func reminderTime(before start: Date, now: Date) -> Date? {
+        guard let eve = LocalDate(containing: start).adding(days: -1).instant(minute: 18 * 60), eve > now else { return nil }
+        return eve
+    }
 
     /// Stores a message once: the same template, subject and `occasion` again (a retried request) is
     /// ignored by the unique dedupe key.
@@ -86,6 +97,7 @@ struct Outbox {
         case .registration(let id): query.filter(\.$registration.$id == id)
         case .question(let id): query.filter(\.$question.$id == id)
         case .wishSupport(let id): query.filter(\.$wishSupport.$id == id)
+        case .conversation(let id): query.filter(\.$conversation.$id == id)
         }
     }
 }

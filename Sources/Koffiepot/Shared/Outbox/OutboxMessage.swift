@@ -29,6 +29,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
     @OptionalParent(key: "registration_id") var registration: Registration?
     @OptionalParent(key: "question_id") var question: Question?
     @OptionalParent(key: "wish_support_id") var wishSupport: WishSupport?
+    @OptionalParent(key: "conversation_booking_id") var conversation: ConversationBooking?
     @Field(key: "channel") var channel: OutboxChannel
     @Field(key: "recipient") var recipient: String
     @Field(key: "language") var language: Language
@@ -55,6 +56,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
         case .registration(let id): self.$registration.id = id
         case .question(let id): self.$question.id = id
         case .wishSupport(let id): self.$wishSupport.id = id
+        case .conversation(let id): self.$conversation.id = id
         }
         self.channel = recipient.channel
         self.recipient = recipient.address

@@ -10,7 +10,7 @@ import VaporTesting
     static func round(_ app: Application, now: Date, group: String = "5B") async throws -> (ConversationRound, [ConversationSlot]) {
         let school = try await app.location(named: "Basisschool De Vlinder")
         let teacher = try await app.staff("leerkracht@koffiepot.test")
-        return try await ConversationService(db: app.db, settings: app.settings, now: now).planRound(
+        return try await ConversationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: now).planRound(
             locationID: school.id!, teacherID: teacher.id!, title: "Tienminutengesprekken", group: group, slotMinutes: 10, breakMinutes: 0,
             days: [RoundDay(date: "2027-02-09", from: "15:00", to: "16:00")]).get()
     }
@@ -75,8 +75,41 @@ import VaporTesting
             let cancelled = try await browser.post("\(link)/cancel", ["booking": booking.id!.uuidString])
             #expect(cancelled.headers.first(name: .location) == "\(link)?done=conv.cancelled")
             #expect(try await ConversationBooking.query(on: app.db).count() == 0)
-            let free = try await ConversationService(db: app.db, settings: app.settings, now: clock.now).slots(of: round.id!)
+            let free = try await ConversationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now).slots(of: round.id!)
             #expect(free.filter { !$0.free }.isEmpty)
+        }
+    }
+
+    /// Confirmation and reminder in the parent's language, without names; a move or a cancellation withdraws
+    /// whatever of the old time was not sent yet.
+    @Test func messagesFollowTheConversationAndNeverArriveForAnOldTime() async throws {
+        try await withTestApp { app, clock in
+            let (round, slots) = try await Self.round(app, now: clock.now)
+            let browser = TestBrowser(app)
+            let link = try Self.link(try await browser.post("/gesprekken/\(round.id!)", Self.form(slots[2], ["support": "yes", "supportNote": "Slaapt slecht"])))
+            let booked = try await OutboxMessage.query(on: app.db).sort(\.$notBefore).all()
+            #expect(booked.map(\.template) == ["conversation_confirmed", "conversation_reminder"])
+            // In the language she read the page in (the conversation itself may be in another).
+            #expect(booked.allSatisfy { $0.language == .nl && $0.recipient == "fatima@example.nl" })
+            #expect(booked[1].notBefore == LocalDate("2027-02-08")!.instant(minute: 18 * 60))
+            #expect(booked.allSatisfy { $0.values["link"]?.hasSuffix(link) == true && $0.values["group"] == "5B" })
+            #expect(booked.allSatisfy { !$0.payload.contains("Fatima") && !$0.payload.contains("Yusuf") && !$0.payload.contains("Slaapt") })
+            let rendered = MessageTemplates.render(booked[0], catalogues: app.catalogues)
+            #expect(rendered.body.contains("Wanneer: dinsdag 9 februari, 15:20–15:30"))
+
+            // The first send is being tried (leased) when the parent moves: it is withdrawn all the same.
+            booked[0].status = .sending
+            try await booked[0].save(on: app.db)
+            let booking = try #require(try await ConversationBooking.query(on: app.db).first())
+            _ = try await browser.post("\(link)/move", ["booking": booking.id!.uuidString, "slot": slots[4].id!.uuidString])
+            let afterMove = try await OutboxMessage.query(on: app.db).sort(\.$createdAt).sort(\.$template).all()
+            #expect(afterMove.filter { $0.status == .cancelled }.map(\.template).sorted() == ["conversation_confirmed", "conversation_reminder"])
+            let pending = afterMove.filter { $0.status == .pending }
+            #expect(pending.map(\.template).sorted() == ["conversation_moved", "conversation_reminder"])
+            #expect(pending.allSatisfy { $0.values["when"]?.contains("15:40–15:50") == true })
+
+            _ = try await browser.post("\(link)/cancel", ["booking": booking.id!.uuidString])
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$status ~~ [.pending, .sending]).count() == 0)
         }
     }
 
