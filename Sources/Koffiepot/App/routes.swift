@@ -11,6 +11,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProfileController())
     try app.register(collection: ConsultationsController())
     try app.register(collection: ConversationsController())
+    try app.register(collection: RoundAdminController())
+    try app.register(collection: SupportDeskController())
     try app.register(collection: AgendaController())
     try app.register(collection: SlotAdminController())
     try app.register(collection: OutboxAdminController())

@@ -22,6 +22,7 @@ enum Migrations {
         M016_CreateAPITokens(),
         M017_CreateConversations(),
         M018_OutboxConversationSubject(),
+        M019_SupportRequestAnswers(),
     ]
 
     static func register(on app: Application) {

@@ -35,6 +35,9 @@ enum StaffPages {
             if user.role == .ambassador {
                 Tag("p") { A("/staff/parent-gatherings") { Txt(t("parentrun.title")) } }
             }
+            if [.teacher, .coordinator, .admin].contains(user.role) {
+                Tag("p") { A("/staff/gesprekken") { Txt(t("round.title")) } }
+            }
             if user.role == .coordinator || user.role == .admin {
                 Tag("p") { A("/staff/programmes") { Txt(t("programmes.edit")) } }
             }
@@ -49,6 +52,7 @@ enum StaffPages {
                     Tag("li") { A("/staff/agenda") { Txt(t("agenda.title")) } }
                     Tag("li") { A("/staff/requests") { Txt(t("parentrun.requests")) } }
                     Tag("li") { A("/staff/vragen") { Txt(t("desk.title")) } }
+                    Tag("li") { A("/staff/ondersteuning") { Txt(t("support.title")) } }
                 }.cls("actions")
             }
             Tag("h2") { Txt(t("staff.locations")) }

@@ -85,6 +85,10 @@ final class SupportRequest: Model, @unchecked Sendable {
     @Field(key: "status") var status: Status
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "handled_at") var handledAt: Date?
+    /// The advisor's answer, read by the parent on her code page.
+    @OptionalField(key: "answer") var answer: String?
+    /// The advisor offers her consultation hours: the code page lists the free times of the location.
+    @Field(key: "offers_consultation") var offersConsultation: Bool
     /// Like a consultation: 30 days after it was handled; until then at the latest with the code.
     @OptionalField(key: "purge_after") var purgeAfter: Date?
 

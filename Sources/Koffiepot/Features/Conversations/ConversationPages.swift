@@ -81,7 +81,7 @@ enum ConversationPages {
     /// Everything under the parent's code: her conversations, her request to parenting support, the other
     /// groups of the school she can book with the same code.
     static func mine(_ ctx: PageContext, token: String, code: PersonalCode, bookings: [ConversationBooking], requests: [SupportRequest],
-                     otherRounds: [ConversationRound]) -> Response {
+                     offered: [UUID: [SlotView]], otherRounds: [ConversationRound]) -> Response {
         let t = ctx.t
         let base = "/g/\(token)"
         return PageLayout.render(ctx, title: t("conv.mine_title")) {
@@ -112,6 +112,11 @@ enum ConversationPages {
                     Tag("h2") { Txt(t("conv.support_legend")) }
                     Tag("p") { Txt(t(request.status == .open ? "conv.support_open" : "conv.support_handled")) }
                     if !request.topics.isEmpty { Tag("p") { Txt(request.topics.map { "\($0.pictogram) \(t($0.labelKey))" }.joined(separator: " · ")) } }
+                    if let answer = request.answer {
+                        Tag("h3") { Txt(t("conv.support_answer")) }
+                        Tag("blockquote") { Txt(answer) }.cls("answer")
+                    }
+                    if let slots = offered[request.id!] { offeredSlots(t, slots) }
                     InlineAction(ctx, action: "\(base)/withdraw", label: t("conv.withdraw"), hidden: [("request", request.id!.uuidString)])
                 }.cls("card")
             }
@@ -124,6 +129,25 @@ enum ConversationPages {
                 }
             }
             Tag("p") { Txt(t("privacy.deleted", ["days": "\(Int(ConversationService.retentionDays))"])) }.cls("hint")
+        }
+    }
+
+    /// The advisor's consultation times she offered in her answer, each one tap from the normal booking form.
+    private static func offeredSlots(_ t: Localizer, _ slots: [SlotView]) -> Component {
+        Tag("div") {
+            Tag("h3") { Txt(t("conv.support_offer")) }
+            if slots.isEmpty { Tag("p") { Txt(t("conv.support_offer_none")) } }
+            Tag("ul") {
+                for view in slots {
+                    Tag("li") {
+                        A("/slots/\(view.id.uuidString)/book") {
+                            Txt(t.dayTitle(LocalDate(containing: view.slot.startsAt)) + " ")
+                            Tag("time") { Txt(SlotText.span(view.slot.startsAt, view.slot.endsAt)) }.attr("dir", "ltr")
+                            Txt(" · \(view.advisorName)")
+                        }
+                    }
+                }
+            }.cls("slot-list")
         }
     }
 

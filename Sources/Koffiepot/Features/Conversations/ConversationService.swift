@@ -171,6 +171,7 @@ struct ConversationService: Sendable {
             request.contactKind = support.contactKind
             request.contact = support.contact
             request.status = .open
+            request.offersConsultation = false
             request.createdAt = now
             try await request.create(on: tx)
         }
@@ -247,10 +248,5 @@ struct ConversationService: Sendable {
             let free = try await slots(of: booking.$round.id).filter(\.free).map(\.slot)
             return .taken(nearest: ConversationRules.nearest(to: slot.startsAt, among: free, start: \.startsAt))
         }
-    }
-
-    /// The parent takes back "I would like to talk to someone": the request is erased, the conversation stays.
-    func withdrawSupport(_ requestID: UUID, of code: ConversationCode) async throws {
-        try await SupportRequest.query(on: db).filter(\.$id == requestID).filter(\.$code.$id == code.requireID()).delete()
     }
 }

@@ -108,10 +108,8 @@ extension KoffiepotAPI {
     /// The advisor's requests: her locations only, open first, newest first.
     func listSupportRequests(_ input: Operations.listSupportRequests.Input) async throws -> Operations.listSupportRequests.Output {
         let user = try staff([.advisor])
-        let locations = try await StaffScope.locations(of: user, on: db).compactMap(\.id)
-        let requests = try await SupportRequest.query(on: db).filter(\.$location.$id ~~ locations).sort(\.$createdAt, .descending).all()
-        let ordered = requests.filter { $0.status == .open } + requests.filter { $0.status != .open }
-        return .ok(.init(body: .json(ordered.map { request in
+        let requests = try await SupportRequestService(db: db, now: clock.now()).requests(for: user)
+        return .ok(.init(body: .json(requests.map { request in
             .init(id: request.id?.uuidString ?? "", locationId: request.$location.id.uuidString, createdAt: LocalTimestamp.format(request.createdAt),
                   topics: request.topics.map(\.rawValue), note: request.note, contact: request.contact,
                   status: .init(rawValue: request.status.rawValue) ?? .open)

@@ -109,7 +109,15 @@ struct ConversationsController: RouteCollection {
         // Brothers and sisters usually go to the same school: its other rounds, one tap away, with this code.
         let others = try await ConversationRound.query(on: req.db).filter(\.$location.$id ~~ locations).sort(\.$group).all()
             .filter { !booked.contains($0.id!) && $0.purgeAfter > req.now }
-        return ConversationPages.mine(req.page, token: held.token, code: held.code, bookings: bookings, requests: requests, otherRounds: others)
+        // An advisor who offered her consultation hours: the free times of that location, to pick from here.
+        var offered: [UUID: [SlotView]] = [:]
+        let today = LocalDate(containing: req.now)
+        for request in requests where request.offersConsultation {
+            offered[request.id!] = Array(try await SlotQueries.free(at: request.$location.id, from: today, through: today.adding(days: 28),
+                                                                    now: req.now, on: req.db).prefix(5))
+        }
+        return ConversationPages.mine(req.page, token: held.token, code: held.code, bookings: bookings, requests: requests, offered: offered,
+                                      otherRounds: others)
     }
 
     struct BookingChoice: Content { var booking: String?, slot: String? }
@@ -162,7 +170,7 @@ struct ConversationsController: RouteCollection {
     func withdraw(req: Request) async throws -> Response {
         let held = try await held(req)
         guard let id = try req.content.decode(RequestChoice.self).request.flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
-        try await service(req).withdrawSupport(id, of: held.record)
+        try await SupportRequestService(db: req.db, now: req.now).withdraw(id, of: held.record)
         return req.redirect(to: "/g/\(held.token)?done=conv.withdrawn", redirectType: .normal)
     }
 }

@@ -41,11 +41,13 @@ enum DataInventory {
             personal("conversation_bookings", "parent_name", "the teacher knows who comes", conversationRetention, [.teacher]),
             personal("conversation_bookings", "child_name", "the teacher knows who comes", conversationRetention, [.teacher]),
         ]
-        + plain("support_requests", ["id", "location_id", "code_id", "contact_kind", "status", "created_at", "handled_at", "purge_after"])
+        + plain("support_requests", ["id", "location_id", "code_id", "contact_kind", "status", "created_at", "handled_at", "purge_after",
+                                     "offers_consultation"])
         + [
             personal("support_requests", "topics", "what the parent would like to talk about", "30 days after it was handled", [.advisor]),
             personal("support_requests", "note", "what the parent would like to talk about (optional)", "30 days after it was handled", [.advisor]),
             personal("support_requests", "contact", "how the advisor reaches the parent (optional)", "30 days after it was handled", [.advisor]),
+            personal("support_requests", "answer", "the advisor's answer, read by the parent with her code", "30 days after it was handled", [.advisor]),
         ]
 
     /// Anonymous contact facts: a week, a place, a kind, a language, a channel — no name, code or contact.
