@@ -100,7 +100,7 @@ enum ConversationPages {
                     Tag("p") { A("\(base)/move?booking=\(booking.id!.uuidString)") { Txt(t("conv.move")) } }
                     InlineAction(ctx, action: "\(base)/cancel", label: t("conv.cancel"),
                                  accessibleName: t("conv.cancel") + ": " + when(booking.slot, t), hidden: [("booking", booking.id!.uuidString)])
-                }.cls("card")
+                }.cls("card stacked")
             }
             Tag("div") {
                 Tag("p") { Txt(t("booking.code_label")) }
@@ -118,7 +118,7 @@ enum ConversationPages {
                     }
                     if let slots = offered[request.id!] { offeredSlots(t, slots) }
                     InlineAction(ctx, action: "\(base)/withdraw", label: t("conv.withdraw"), hidden: [("request", request.id!.uuidString)])
-                }.cls("card")
+                }.cls("card stacked")
             }
             if !otherRounds.isEmpty {
                 Tag("h2") { Txt(t("conv.other_child")) }

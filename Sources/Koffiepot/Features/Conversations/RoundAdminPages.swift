@@ -60,9 +60,9 @@ enum RoundAdminPages {
                 Tag("thead") {
                     Tag("tr") {
                         Tag("th") { Txt(t("round.time")) }.attr("scope", "col")
-                        Tag("th") { Txt(t("conv.parent_name")) }.attr("scope", "col")
-                        Tag("th") { Txt(t("conv.child_name")) }.attr("scope", "col")
-                        Tag("th") { Txt(t("book.language")) }.attr("scope", "col")
+                        Tag("th") { Txt(t("round.parent")) }.attr("scope", "col")
+                        Tag("th") { Txt(t("round.child")) }.attr("scope", "col")
+                        Tag("th") { Txt(t("round.language")) }.attr("scope", "col")
                     }
                 }
                 Tag("tbody") {
@@ -78,7 +78,7 @@ enum RoundAdminPages {
                         }
                     }
                 }
-            }.cls("round-table")
+            }.cls("data")
             Tag("p") { A("/staff/gesprekken") { Txt(t("round.back")) } }
         }
     }

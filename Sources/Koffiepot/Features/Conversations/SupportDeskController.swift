@@ -63,7 +63,7 @@ enum SupportDeskPages {
                     if request.status == .open {
                         Tag("p") { A("/staff/ondersteuning/\(request.id!.uuidString)") { Txt(t("support.answer")) } }
                     }
-                }.cls("card")
+                }.cls("card stacked")
             }
         }
     }
@@ -72,7 +72,7 @@ enum SupportDeskPages {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("support.answer"), status: status) {
             Tag("h1") { Txt(t("support.answer")) }
-            Tag("section") { summary(t, request) }.cls("card")
+            Tag("section") { summary(t, request) }.cls("card stacked")
             if request.status == .open {
                 ErrorSummary(form, t)
                 Tag("form") {

@@ -1,0 +1,86 @@
+"""Journeys of issue 11: a teacher plans her 10-minute conversations in the browser, parents book on their
+phones in Dutch and Arabic (one ticks "talk to parenting support"), the teacher sees names only, and the
+school's advisor answers the request, which the parent reads under her code."""
+import datetime as dt
+import re
+
+from playwright.sync_api import expect
+
+from conftest import check_a11y, new_page
+from test_consultation_journeys import login
+
+
+def test_teacher_plans_parents_book_and_the_advisor_answers(server, browser, mail):
+    day = dt.date.today() + dt.timedelta(days=10)
+    teacher = login(browser, server, "leerkracht@koffiepot.test")
+    teacher.get_by_role("link", name="10-minutengesprekken").click()
+    teacher.get_by_label("School").select_option(label="Basisschool De Vlinder")
+    teacher.get_by_label("Titel").fill("Rapportgesprekken")
+    teacher.get_by_label("Groep").fill("5B")
+    teacher.locator("#f-date1").fill(day.isoformat())
+    teacher.locator("#f-from1").fill("15:00")
+    teacher.locator("#f-to1").fill("16:00")
+    check_a11y(teacher, "round-teacher-plan")
+    teacher.get_by_role("button", name="Ronde plannen").click()
+    expect(teacher.get_by_role("status")).to_have_text("De ronde staat klaar. Deel de link met de ouders.")
+    expect(teacher.get_by_text("0 van 6 tijden gekozen")).to_be_visible()
+    link = teacher.locator(".share-link a").inner_text()
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/gesprekken/[0-9A-F-]{36}", link)
+
+    # A mother on her phone in Dutch ticks the box for parenting support.
+    parent = new_page(browser)
+    parent.goto(link)
+    expect(parent.get_by_role("heading", level=1)).to_have_text("Rapportgesprekken")
+    expect(parent.get_by_text("De leerkracht ziet niet of je het aanvinkte.")).to_be_visible()
+    parent.locator("input[name=slot]").first.check()
+    parent.get_by_label("Je naam").fill("Fatima")
+    parent.get_by_label("Naam van je kind").fill("Yusuf")
+    parent.get_by_label("E-mail of mobiel nummer (mag je overslaan)").fill("fatima.gesprek@example.nl")
+    parent.get_by_label("Ik wil graag praten met iemand van opvoedondersteuning").check()
+    parent.get_by_label("Slapen").check()
+    parent.get_by_label("Waarover wil je praten? (mag je overslaan)").fill("Hij slaapt slecht sinds de verhuizing")
+    check_a11y(parent, "round-parent-nl-form")
+    parent.get_by_role("button", name="Deze tijd kiezen").click()
+    expect(parent.get_by_role("status")).to_have_text("Je gesprek staat vast.")
+    expect(parent.get_by_text("Fatima, over Yusuf")).to_be_visible()
+    check_a11y(parent, "round-parent-nl-mine")
+    message, body = mail.wait_for("fatima.gesprek@example.nl", "Gesprek op school")
+    assert "15:00" in body and "Yusuf" not in body and "slaapt" not in body
+    mine = re.search(r"http://\S+/g/\S+", body).group(0)
+
+    # A father in Arabic, right to left, without the box.
+    father = new_page(browser, locale="ar")
+    father.goto(link + "?lang=ar")
+    expect(father.locator("html")).to_have_attribute("dir", "rtl")
+    father.locator("input[name=slot]").first.check()
+    father.locator("#f-parentName").fill("Ahmed")
+    father.locator("#f-childName").fill("Lina")
+    check_a11y(father, "round-parent-ar-form")
+    father.get_by_role("button", name="اختيار هذا الوقت").click()
+    expect(father.locator(".code")).to_be_visible()
+    check_a11y(father, "round-parent-ar-mine")
+
+    # The teacher: who comes when, names only; nothing of the request.
+    teacher.reload()
+    expect(teacher.get_by_text("2 van 6 tijden gekozen")).to_be_visible()
+    expect(teacher.get_by_role("cell", name="Fatima")).to_be_visible()
+    expect(teacher.get_by_role("cell", name="Lina")).to_be_visible()
+    assert "verhuizing" not in teacher.content() and "opvoedondersteuning" not in teacher.content()
+    check_a11y(teacher, "round-teacher-overview")
+
+    # The advisor of the school reads the request and answers, offering her consultation times.
+    advisor = login(browser, server, "petra@koffiepot.test")
+    advisor.get_by_role("link", name="Vragen aan opvoedondersteuning").click()
+    expect(advisor.get_by_text("Hij slaapt slecht sinds de verhuizing")).to_be_visible()
+    assert "Yusuf" not in advisor.content()
+    check_a11y(advisor, "support-desk")
+    advisor.get_by_role("link", name="Beantwoorden").first.click()
+    advisor.get_by_label("Je bericht aan de ouder").fill("Fijn dat je het laat weten. Kies een tijd, dan praten we over slapen.")
+    advisor.get_by_label("Mijn spreekuurtijden aanbieden", exact=False).check()
+    advisor.get_by_role("button", name="Versturen en afhandelen").click()
+    expect(advisor.get_by_role("status")).to_contain_text("Verstuurd.")
+
+    parent.goto(mine)
+    expect(parent.get_by_text("dan praten we over slapen")).to_be_visible()
+    expect(parent.get_by_text("Kies een tijd voor een gesprek met de opvoedadviseur:")).to_be_visible()
+    check_a11y(parent, "round-parent-answer")
