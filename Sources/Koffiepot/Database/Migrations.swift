@@ -23,6 +23,7 @@ enum Migrations {
         M017_CreateConversations(),
         M018_OutboxConversationSubject(),
         M019_SupportRequestAnswers(),
+        M020_CreateLookAlongRequests(),
     ]
 
     static func register(on app: Application) {

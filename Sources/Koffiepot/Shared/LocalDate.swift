@@ -84,6 +84,20 @@ enum ClockTime {
 
 /// ISO 8601 with the local offset, e.g. `2026-03-30T09:00:00+02:00`.
 enum LocalTimestamp {
+    /// An instant from an ISO 8601 timestamp with its offset, or from a wall-clock time in Amsterdam
+    /// ("2027-02-10T09:00"); nil for anything else or a time the clocks skip.
+    static func parse(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: trimmed) { return date }
+        let parts = trimmed.split(separator: "T", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let day = LocalDate(parts[0]), let minute = ClockTime.parse(String(parts[1].prefix(5))),
+              parts[1].count == 5 || (parts[1].count == 8 && parts[1].hasSuffix(":00"))
+        else { return nil }
+        return day.instant(minute: minute)
+    }
+
     static func format(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = LocalDate.timeZone

@@ -6,8 +6,9 @@ import VaporTesting
 /// The role rules of the whole staff API in one table: every role and anonymous × every staff operation.
 /// An operation `openapi.yaml` marks with `security` that is missing here fails the build.
 @Suite struct StaffAPIAuthorizationTests {
-    /// What the routes act on: a location every role may plan at, and a round of the demo teacher.
-    struct Fixture: Sendable { let locationID: UUID, roundID: UUID }
+    /// What the routes act on: a location every role may plan at, a round of the demo teacher, and her
+    /// look-along request at a school of the demo advisor.
+    struct Fixture: Sendable { let locationID: UUID, roundID: UUID, lookAlongID: UUID }
 
     struct StaffRoute: Sendable {
         let method: HTTPMethod
@@ -18,6 +19,7 @@ import VaporTesting
 
         func concretePath(_ fixture: Fixture) -> String {
             path.replacingOccurrences(of: "{round}", with: fixture.roundID.uuidString)
+                .replacingOccurrences(of: "{lookalong}", with: fixture.lookAlongID.uuidString)
         }
     }
 
@@ -27,6 +29,12 @@ import VaporTesting
                    allowed: [.teacher, .coordinator, .admin]),
         StaffRoute(method: .GET, path: "/api/v1/conversation-rounds/{round}", allowed: [.teacher, .coordinator, .admin]),
         StaffRoute(method: .GET, path: "/api/v1/support-requests", allowed: [.advisor]),
+        StaffRoute(method: .GET, path: "/api/v1/look-along-requests", allowed: [.teacher, .advisor]),
+        StaffRoute(method: .POST, path: "/api/v1/look-along-requests", body: { LookAlongTests.requestJSON($0.locationID) }, allowed: [.teacher]),
+        StaffRoute(method: .GET, path: "/api/v1/look-along-requests/{lookalong}", allowed: [.teacher, .advisor]),
+        StaffRoute(method: .POST, path: "/api/v1/look-along-requests/{lookalong}/plan", body: { _ in #"{"when": "2027-02-10T09:00"}"# },
+                   allowed: [.advisor]),
+        StaffRoute(method: .POST, path: "/api/v1/look-along-requests/{lookalong}/close", allowed: [.advisor]),
     ]
 
     /// A demo staff member for every role.
@@ -48,7 +56,10 @@ import VaporTesting
             let planned = try await ConversationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now).planRound(
                 locationID: school.id!, teacherID: teacher.id!, title: "Gesprekken", group: "5B", slotMinutes: 10, breakMinutes: 0,
                 days: [RoundDay(date: "2027-02-09", from: "15:00", to: "16:00")]).get()
-            let fixture = Fixture(locationID: school.id!, roundID: try planned.0.requireID())
+            // Anja (the advisor in the table) is the advisor of De Boomgaard.
+            let anjasSchool = try await app.location(named: "SPIL-centrum De Boomgaard")
+            let lookAlong = try await LookAlongService(db: app.db, now: clock.now).create(at: anjasSchool.id!, by: teacher, LookAlongTests.valid)
+            let fixture = Fixture(locationID: school.id!, roundID: try planned.0.requireID(), lookAlongID: try lookAlong.requireID())
             for route in Self.routes {
                 for role in [nil] + Role.allCases.map(Optional.some) {
                     var headers = HTTPHeaders()
@@ -80,7 +91,7 @@ import VaporTesting
             if let match = line.wholeMatch(of: #/    (get|post|put|patch|delete):\s*/#) { method = match.1.uppercased() }
             if line.hasPrefix("      security:") { secured.insert("\(method) /api/v1\(path)") }
         }
-        let table = Set(Self.routes.map(\.key).map { $0.replacingOccurrences(of: "{round}", with: "{id}") })
+        let table = Set(Self.routes.map(\.key).map { $0.replacingOccurrences(of: "{round}", with: "{id}").replacingOccurrences(of: "{lookalong}", with: "{id}") })
         #expect(!secured.isEmpty)
         #expect(secured.subtracting(table).isEmpty, "not in the table: \(secured.subtracting(table).sorted())")
     }

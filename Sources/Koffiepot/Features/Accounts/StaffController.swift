@@ -38,6 +38,9 @@ enum StaffPages {
             if [.teacher, .coordinator, .admin].contains(user.role) {
                 Tag("p") { A("/staff/gesprekken") { Txt(t("round.title")) } }
             }
+            if user.role == .teacher || user.role == .advisor {
+                Tag("p") { A("/staff/meekijken") { Txt(t("lookalong.title")) } }
+            }
             if user.role == .coordinator || user.role == .admin {
                 Tag("p") { A("/staff/programmes") { Txt(t("programmes.edit")) } }
             }

@@ -32,10 +32,7 @@ enum BookingPages {
                 FormField(name: "teacher_name", label: t("book.teacher_name")).render(form, t)
                 SelectField(name: "language", label: t("book.language"),
                             options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
-                Tag("label") {
-                    VoidTag("input", [("type", "checkbox"), ("name", "interpreter"), ("value", "yes")] + (form["interpreter"] == "yes" ? [("checked", "checked")] : []))
-                    Txt(" " + t("book.interpreter"))
-                }.cls("check")
+                CheckBox(name: "interpreter", label: t("book.interpreter")).render(form)
                 FormField(name: "contact", label: t("book.contact"), hint: t("book.contact_hint"), autocomplete: "email").render(form, t)
                 PrivacyNote(t, [t("privacy.no_file"), t("privacy.who_sees", ["advisor": slot?.advisorName ?? t("role.advisor")]),
                                 t("privacy.deleted", ["days": "\(retentionDays)"]), t("privacy.messages")])

@@ -67,10 +67,7 @@ enum ConversationPages {
     private static func supportBox(_ t: Localizer, form: FormState) -> Component {
         Tag("fieldset") {
             Tag("legend") { Txt(t("conv.support_legend")) }
-            Tag("label") {
-                VoidTag("input", [("type", "checkbox"), ("name", "support"), ("value", "yes")] + (form["support"] == "yes" ? [("checked", "checked")] : []))
-                Txt(" " + t("conv.support"))
-            }.cls("check")
+            CheckBox(name: "support", label: t("conv.support")).render(form)
             Tag("p") { Txt(t("conv.support_hint")) }.cls("hint")
             TopicChoice(form: form, t: t)
             TextAreaField(name: "supportNote", label: t("conv.support_note"), maxLength: ConversationRules.maxNote).render(form, t)

@@ -79,10 +79,7 @@ enum SupportDeskPages {
                     CSRFField(ctx)
                     TextAreaField(name: "answer", label: t("support.answer_label"), hint: t("support.answer_hint"),
                                   maxLength: SupportRequestService.maxAnswer).render(form, t)
-                    Tag("label") {
-                        VoidTag("input", [("type", "checkbox"), ("name", "offer"), ("value", "yes")] + (form["offer"] == "yes" ? [("checked", "checked")] : []))
-                        Txt(" " + t("support.offer"))
-                    }.cls("check")
+                    CheckBox(name: "offer", label: t("support.offer")).render(form)
                     Tag("button") { Txt(t("support.send")) }.attr("type", "submit")
                 }.attr("method", "post").attr("action", "/staff/ondersteuning/\(request.id!.uuidString)/answer").cls("stack")
             }

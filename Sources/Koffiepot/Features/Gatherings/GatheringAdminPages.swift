@@ -37,10 +37,7 @@ enum GatheringAdminPages {
                 FormField(name: "languages", label: t("gadmin.languages"), required: true, hint: t("gadmin.languages_hint")).render(form, t)
                 SelectField(name: "age", label: t("filter.age"), options: ChoiceOptions.ageGroups(t)).render(form, t)
                 TopicChoice(form: form, t: t)
-                Tag("label") {
-                    VoidTag("input", [("type", "checkbox"), ("name", "childcare"), ("value", "yes")] + (form["childcare"] == "yes" ? [("checked", "checked")] : []))
-                    Txt(" " + t("gadmin.childcare"))
-                }.cls("check")
+                CheckBox(name: "childcare", label: t("gadmin.childcare")).render(form)
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/staff/locations/\(location.id!.uuidString)/gatherings").cls("stack")
         }

@@ -110,14 +110,8 @@ enum GatheringPages {
                     FormField(name: "adults", label: t("gathering.adults"), type: "number", required: true).render(form, t)
                     SelectField(name: "language", label: t("book.language"),
                                 options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
-                    Tag("label") {
-                        VoidTag("input", [("type", "checkbox"), ("name", "childcare"), ("value", "yes")] + (form["childcare"] == "yes" ? [("checked", "checked")] : []))
-                        Txt(" " + t("gathering.childcare_needed"))
-                    }.cls("check")
-                    Tag("label") {
-                        VoidTag("input", [("type", "checkbox"), ("name", "interpreter"), ("value", "yes")] + (form["interpreter"] == "yes" ? [("checked", "checked")] : []))
-                        Txt(" " + t("book.interpreter"))
-                    }.cls("check")
+                    CheckBox(name: "childcare", label: t("gathering.childcare_needed")).render(form)
+                    CheckBox(name: "interpreter", label: t("book.interpreter")).render(form)
                     FormField(name: "contact", label: t("book.contact"), hint: t("gathering.contact_hint"), autocomplete: "email").render(form, t)
                     PrivacyNote(t, [t("privacy.no_file"), t("privacy.deleted_gathering", ["days": "\(retentionDays)"]), t("privacy.messages")])
                     Tag("button") { Txt(t("gathering.register_submit")) }.attr("type", "submit")

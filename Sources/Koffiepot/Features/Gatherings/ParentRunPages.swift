@@ -32,10 +32,7 @@ enum ParentRunPages {
                 FormField(name: "capacity", label: t("gadmin.capacity"), type: "number", required: true).render(form, t)
                 FormField(name: "languages", label: t("gadmin.languages"), required: true, hint: t("gadmin.languages_hint")).render(form, t)
                 SelectField(name: "age", label: t("filter.age"), options: ChoiceOptions.ageGroups(t)).render(form, t)
-                Tag("label") {
-                    VoidTag("input", [("type", "checkbox"), ("name", "professional"), ("value", "yes")] + (form["professional"] == "yes" ? [("checked", "checked")] : []))
-                    Txt(" " + t("parentrun.want_professional"))
-                }.cls("check")
+                CheckBox(name: "professional", label: t("parentrun.want_professional")).render(form)
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/staff/parent-gatherings").cls("stack")
         }

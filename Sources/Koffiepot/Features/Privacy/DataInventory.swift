@@ -23,7 +23,18 @@ enum DataInventory {
     }
 
     static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns + questionColumns + libraryColumns + feedbackColumns
-        + insightColumns + wishColumns + conversationColumns }
+        + insightColumns + wishColumns + conversationColumns + lookAlongColumns }
+
+    /// *Meekijken*: about a situation in class; a child's name only with the parent's consent.
+    static let lookAlongColumns: [Column] =
+        plain("look_along_requests", ["id", "location_id", "teacher_id", "group_name", "age_years", "parent_agreed", "status", "planned_at",
+                                      "created_at", "closed_at", "purge_after"])
+        + [
+            personal("look_along_requests", "situation", "what the advisor looks along on", "90 days after it was closed", [.teacher, .advisor]),
+            personal("look_along_requests", "question", "what the teacher asks", "90 days after it was closed", [.teacher, .advisor]),
+            personal("look_along_requests", "child_name", "only when the parent agreed", "90 days after it was closed", [.teacher, .advisor]),
+            personal("look_along_requests", "plan_note", "the advisor's proposal", "90 days after it was closed", [.teacher, .advisor]),
+        ]
 
     static let conversationRetention = "a month after the last conversation of the round"
 

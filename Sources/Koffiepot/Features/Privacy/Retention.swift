@@ -33,6 +33,9 @@ enum RetentionJobs {
         RetentionJob(name: "support_requests") { db, now, _ in
             try await deleteCounting(SupportRequest.query(on: db).filter(\.$purgeAfter < now))
         },
+        RetentionJob(name: "look_along_requests") { db, now, _ in
+            try await deleteCounting(LookAlongRequest.query(on: db).filter(\.$purgeAfter < now))
+        },
         RetentionJob(name: "conversation_codes") { db, now, _ in
             try await deleteCounting(ConversationCode.query(on: db).filter(\.$purgeAfter < now))
         },

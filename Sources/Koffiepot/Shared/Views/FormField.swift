@@ -112,3 +112,17 @@ struct RadioGroup {
         }.cls(error == nil ? "radios" : "radios invalid")
     }
 }
+
+/// One labelled tick box, ticked again after a failed submit.
+struct CheckBox {
+    var name: String
+    var label: String
+    var value = "yes"
+
+    func render(_ form: FormState) -> Component {
+        Tag("label") {
+            VoidTag("input", [("type", "checkbox"), ("name", name), ("value", value)] + (form[name] == value ? [("checked", "checked")] : []))
+            Txt(" " + label)
+        }.cls("check")
+    }
+}
