@@ -84,3 +84,21 @@ def test_teacher_plans_parents_book_and_the_advisor_answers(server, browser, mai
     expect(parent.get_by_text("dan praten we over slapen")).to_be_visible()
     expect(parent.get_by_text("Kies een tijd voor een gesprek met de opvoedadviseur:")).to_be_visible()
     check_a11y(parent, "round-parent-answer")
+
+
+def test_teacher_prints_the_card_and_shows_it_on_her_phone(server, browser):
+    from conftest import DESKTOP  # noqa: F401  (the staff page is read at a desk)
+    teacher = login(browser, server, "leerkracht@koffiepot.test")
+    teacher.get_by_role("link", name="Kaartje voor ouders").first.click()
+    sheet_url = teacher.url.split("?")[0] + "?lang=nl&second=ar"
+    teacher.goto(sheet_url)
+    expect(teacher.locator(".teachercard")).to_have_count(4)
+    check_a11y(teacher, "teacher-card-sheet")
+    # Four A6 cards fit one A4 sheet.
+    pdf = teacher.pdf(format="A4", print_background=True)
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+
+    phone = new_page(browser)
+    phone.goto(sheet_url.replace("/card?", "/card/phone?"))
+    expect(phone.locator(".cardcolumn[lang=ar]")).to_contain_text("دعم التربية في المدرسة")
+    check_a11y(phone, "teacher-card-phone")

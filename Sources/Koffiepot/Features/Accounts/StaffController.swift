@@ -77,6 +77,8 @@ enum StaffPages {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/poster") { Txt(t("feedback.poster_link")) }
                         }
+                        Txt(" · ")
+                        A("/locations/\(location.id?.uuidString ?? "")/card") { Txt(t("card.link")) }
                         if user.role == .admin {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/edit") { Txt(t("locations.edit")) }

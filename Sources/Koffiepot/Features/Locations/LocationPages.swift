@@ -91,9 +91,14 @@ enum LocationPages {
     }
 }
 
+/// The colour of an advisor's initials avatar: always the same for the same name.
+enum AdvisorHue {
+    static func of(_ advisor: StaffUser) -> Int { abs(advisor.name.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }) % 6 }
+}
+
 /// An advisor's face: initials avatar, name, personal intro, what they help with.
 func AdvisorCard(advisor: StaffUser, t: Localizer) -> Component {
-    let hue = abs(advisor.name.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }) % 6
+    let hue = AdvisorHue.of(advisor)
     return Tag("article") {
         Tag("div") { Txt(advisor.initials) }.cls("avatar c\(hue)").attr("aria-hidden", "true")
         Tag("div") {
