@@ -24,6 +24,7 @@ enum Migrations {
         M018_OutboxConversationSubject(),
         M019_SupportRequestAnswers(),
         M020_CreateLookAlongRequests(),
+        M021_CreateTeacherReferrals(),
     ]
 
     static func register(on app: Application) {

@@ -174,6 +174,7 @@ struct ConversationService: Sendable {
             request.offersConsultation = false
             request.createdAt = now
             try await request.create(on: tx)
+            try await TeacherReferral.record(.conversation, at: slot.round.$location.id, now: now, on: tx)
         }
     }
 

@@ -16,6 +16,8 @@ struct InsightData: Sendable {
     var gatheringTopics: [String: Int] = [:]   // topic → gatherings held
     /// The most supported open wishes with at least five supporters (their words are free text).
     var topWishes: [(topic: Topic?, text: String, supports: Int)] = []
+    /// Contacts that came through a teacher: month, location name, kind (`conversation`, `look_along`) and count.
+    var referrals: [(month: String, location: String, kind: String, n: Int)] = []
     /// Free text for groups of at least five responses; nil for a smaller group.
     var texts: [String]? = nil
 
@@ -33,12 +35,14 @@ enum InsightQueries {
         async let wishes = wishSupport(scope, on: db)
         async let top = topWishes(scope, on: db)
         async let topics = gatheringTopics(filter, locations: locations, now: now, on: db)
+        async let referrals = referralGroups(scope, on: db)
         var data = try await feedback
         (data.contacts, data.languages, data.channels) = try await contacts
         data.responseHours = try await hours
         data.wishSupport = try await wishes
         data.topWishes = try await top
         data.gatheringTopics = try await topics
+        data.referrals = try await referrals
         data.texts = try await texts(scope, responses: data.responses, on: db)
         return data
     }
@@ -75,6 +79,18 @@ enum InsightQueries {
             if outcome == "registered" { channels[try row.decode(column: "channel", as: String?.self) ?? "direct", default: 0] += people }
         }
         return (contacts, languages, channels)
+    }
+
+    /// Support requests and look-along requests that came through teachers, per week's month, location and kind.
+    private static func referralGroups(_ scope: SQLQueryString, on db: any Database) async throws
+        -> [(month: String, location: String, kind: String, n: Int)] {
+        let sql = db as! any SQLDatabase
+        return try await sql.raw("SELECT week, locations.name AS location, teacher_referrals.kind AS kind, COUNT(*) AS n FROM teacher_referrals "
+                                 + "JOIN locations ON locations.id = teacher_referrals.location_id WHERE " + scope
+                                 + " GROUP BY week, locations.name, teacher_referrals.kind").all().map { row in
+            (String(try row.decode(column: "week", as: String.self).prefix(7)), try row.decode(column: "location", as: String.self),
+             try row.decode(column: "kind", as: String.self), try row.decode(column: "n", as: Int.self))
+        }
     }
 
     /// A histogram per month (hours → questions) is enough for a median and keeps the rows few.

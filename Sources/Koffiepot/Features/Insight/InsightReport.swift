@@ -24,7 +24,9 @@ struct InsightTable: Sendable {
 enum InsightReport {
     static func tables(_ data: InsightData, months: [String], t: Localizer) -> [InsightTable] {
         [satisfaction(data, t), trend(data, months, t), byKind(data, t), reach(data, t), languages(data, t), channels(data, t),
-         demand(data, t), topWishes(data, t), responseTimes(data, months, t), noShows(data, t)]
+         demand(data, t), topWishes(data, t), responseTimes(data, months, t), noShows(data, t),
+         viaTeacher(data, rows: months, by: \.month, id: "via-teacher", t),
+         viaTeacher(data, rows: Set(data.referrals.map(\.location)).sorted(), by: \.location, id: "via-teacher-locations", t)]
     }
 
     static func mean(_ n: Int, _ sum: Int) -> Double? { n >= SmallCells.threshold ? Double(sum) / Double(n) : nil }
@@ -144,6 +146,25 @@ enum InsightReport {
         }
         return InsightTable(id: "response-times", title: t("insight.response_times"), description: t("insight.response_times_desc"),
                             columns: [t("insight.answered"), t("insight.median_hours")], rows: rows)
+    }
+
+    /// Contacts with parenting support that came through a teacher — the ticked box on a 10-minute conversation
+    /// and look-along requests — per month or per location. Each column is protected on its own (no totals).
+    static func viaTeacher(_ d: InsightData, rows labels: [String], by key: KeyPath<(month: String, location: String, kind: String, n: Int), String>,
+                           id: String, _ t: Localizer) -> InsightTable {
+        func counts(_ kind: TeacherReferral.Kind) -> [Int] {
+            labels.map { label in d.referrals.filter { $0[keyPath: key] == label && $0.kind == kind.rawValue }.reduce(0) { $0 + $1.n } }
+        }
+        let conversations = SmallCells.protect(counts(.conversation), withTotal: false).cells
+        let lookAlong = SmallCells.protect(counts(.lookAlong), withTotal: false).cells
+        let rows = labels.indices.map { i in
+            // The chart shows the sum only when neither part is hidden (a sum would give a hidden part away).
+            let sum = conversations[i].value.flatMap { a in lookAlong[i].value.map { Double(a + $0) } }
+            return InsightTable.Row(label: labels[i], cells: [conversations[i].display, lookAlong[i].display], chartValue: sum)
+        }
+        return InsightTable(id: id, title: t(id == "via-teacher" ? "insight.via_teacher" : "insight.via_teacher_locations"),
+                            description: t("insight.via_teacher_desc"), columns: [t("insight.via_conversations"), t("insight.via_look_along")],
+                            rows: rows)
     }
 
     static func noShows(_ d: InsightData, _ t: Localizer) -> InsightTable {

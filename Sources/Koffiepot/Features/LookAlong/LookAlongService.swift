@@ -40,7 +40,10 @@ struct LookAlongService: Sendable {
         request.childName = valid.childName
         request.status = .open
         request.createdAt = now
-        try await request.create(on: db)
+        try await WriteTransaction.run(on: db) { tx in
+            try await request.create(on: tx)
+            try await TeacherReferral.record(.lookAlong, at: locationID, now: now, on: tx)
+        }
         return request
     }
 

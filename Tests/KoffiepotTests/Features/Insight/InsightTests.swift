@@ -106,4 +106,32 @@ import VaporTesting
             #expect(csv.contains("\"'=cmd|' /C calc'!A0\"") && !csv.contains(",\"=cmd"))
         }
     }
+
+    /// Support that came through the teacher counts per location and month; the teacher herself never sees it.
+    @Test func contactsThroughTheTeacherCountPerLocationAndMonth() async throws {
+        try await withTestApp { app, clock in
+            let vlinder = try await app.location(named: "Basisschool De Vlinder")
+            let (round, slots) = try await ConversationPagesTests.round(app, now: clock.now)
+            // Six parents tick the box; two look-along requests.
+            for slot in slots {
+                _ = try await TestBrowser(app).post("/gesprekken/\(round.id!)", ConversationPagesTests.form(slot, ["support": "yes"]))
+            }
+            let tom = try await app.staff("leerkracht@koffiepot.test")
+            for _ in 0..<2 { _ = try await LookAlongService(db: app.db, now: clock.now).create(at: vlinder.id!, by: tom, LookAlongTests.valid) }
+            #expect(try await TeacherReferral.query(on: app.db).count() == 8)
+            // Withdrawn requests are erased; that they came through the teacher stays counted.
+            try await SupportRequest.query(on: app.db).delete()
+
+            let coordinator = TestBrowser(app)
+            try await coordinator.signIn("coordinator@koffiepot.test")
+            let page = try await coordinator.get("/staff/inzicht").text
+            #expect(page.contains("Via de leerkracht, per plek"))
+            #expect(page.contains("<th scope=\"row\">Basisschool De Vlinder</th><td>6</td><td>&lt;5</td>"))
+            let month = InsightFilter.month(LocalDate(containing: clock.now))
+            #expect(page.contains("<th scope=\"row\">\(month)</th><td>6</td><td>&lt;5</td>"))
+            let teacher = TestBrowser(app)
+            try await teacher.signIn("leerkracht@koffiepot.test")
+            #expect(try await teacher.get("/staff/inzicht").status == .forbidden)
+        }
+    }
 }
