@@ -58,6 +58,7 @@ public func prepareForServing(_ app: Application) async throws {
     var logins: [DemoData.Login] = []
     if app.settings.seedDemo, try await Location.query(on: app.db).count() == 0 {
         logins = try await DemoData.seed(on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))
+        try await DemoConversations.seed(on: app.db, settings: app.settings, catalogues: app.catalogues, now: app.clock.now())
     }
     print("")
     print("☕ Koffiepot is ready: \(listenAddress(app.environment.arguments))  (public address: \(app.settings.publicURL))")
