@@ -25,6 +25,7 @@ enum Migrations {
         M019_SupportRequestAnswers(),
         M020_CreateLookAlongRequests(),
         M021_CreateTeacherReferrals(),
+        M022_OutboxSupportRequestSubject(),
     ]
 
     static func register(on app: Application) {

@@ -108,7 +108,7 @@ extension KoffiepotAPI {
     /// The advisor's requests: her locations only, open first, newest first.
     func listSupportRequests(_ input: Operations.listSupportRequests.Input) async throws -> Operations.listSupportRequests.Output {
         let user = try staff([.advisor])
-        let requests = try await SupportRequestService(db: db, now: clock.now()).requests(for: user)
+        let requests = try await SupportRequestService(db: db, settings: app.settings, now: clock.now()).requests(for: user)
         return .ok(.init(body: .json(requests.map { request in
             .init(id: request.id?.uuidString ?? "", locationId: request.$location.id.uuidString, createdAt: LocalTimestamp.format(request.createdAt),
                   topics: request.topics.map(\.rawValue), note: request.note, contact: request.contact,

@@ -170,7 +170,7 @@ struct ConversationsController: RouteCollection {
     func withdraw(req: Request) async throws -> Response {
         let held = try await held(req)
         guard let id = try req.content.decode(RequestChoice.self).request.flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
-        try await SupportRequestService(db: req.db, now: req.now).withdraw(id, of: held.record)
+        try await SupportRequestService(db: req.db, settings: req.application.settings, now: req.now).withdraw(id, of: held.record)
         return req.redirect(to: "/g/\(held.token)?done=conv.withdrawn", redirectType: .normal)
     }
 }

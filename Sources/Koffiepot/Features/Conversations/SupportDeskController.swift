@@ -12,7 +12,7 @@ struct SupportDeskController: RouteCollection {
         desk.post(":requestID", "answer", use: answer)
     }
 
-    private func service(_ req: Request) -> SupportRequestService { SupportRequestService(db: req.db, now: req.now) }
+    private func service(_ req: Request) -> SupportRequestService { SupportRequestService(db: req.db, settings: req.application.settings, now: req.now) }
 
     func list(req: Request) async throws -> Response {
         let requests = try await service(req).requests(for: req.requireStaffUser())

@@ -5,6 +5,7 @@ import Foundation
 /// (read by the parent under her code), and the parent taking a request back.
 struct SupportRequestService: Sendable {
     let db: any Database
+    let settings: Settings
     let now: Date
 
     static let maxAnswer = 1000
@@ -38,12 +39,33 @@ struct SupportRequestService: Sendable {
         request.status = .handled
         request.handledAt = now
         request.purgeAfter = now.addingTimeInterval(ConversationService.retentionDays * 86400)
-        try await request.update(on: db)
+        try await WriteTransaction.run(on: db) { tx in
+            try await request.update(on: tx)
+            try await tellAnswered(request, on: tx)
+        }
         return .answered
+    }
+
+    /// "There is an answer for you", with her link — never the answer itself. To the contact she gave for the
+    /// advisor, else the one of her code; nothing when she left none (she reads it with her code).
+    private func tellAnswered(_ request: SupportRequest, on tx: any Database) async throws {
+        guard let code = try await ConversationCode.find(request.$code.id, on: tx),
+              let token = PersonalCode.unseal(code.linkSealed, secret: settings.secret ?? ""),
+              let recipient = request.contact != nil
+                ? OutboxRecipient(kind: request.contactKind, contact: request.contact, language: code.messageLanguage)
+                : OutboxRecipient(kind: code.contactKind, contact: code.contact, language: code.messageLanguage)
+        else { return }
+        try await Outbox(db: tx, now: now).enqueue(.supportAnswered, about: .supportRequest(request.requireID()), to: recipient,
+                                                   values: ["link": "\(settings.publicURL)/g/\(token)"])
     }
 
     /// The parent takes back "I would like to talk to someone": the request is erased, the conversation stays.
     func withdraw(_ requestID: UUID, of code: ConversationCode) async throws {
-        try await SupportRequest.query(on: db).filter(\.$id == requestID).filter(\.$code.$id == code.requireID()).delete()
+        try await WriteTransaction.run(on: db) { tx in
+            guard try await SupportRequest.query(on: tx).filter(\.$id == requestID).filter(\.$code.$id == code.requireID()).count() == 1
+            else { return }
+            try await Outbox(db: tx, now: now).withdrawPending(subject: .supportRequest(requestID))
+            try await SupportRequest.query(on: tx).filter(\.$id == requestID).delete()
+        }
     }
 }

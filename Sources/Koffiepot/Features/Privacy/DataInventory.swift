@@ -99,7 +99,7 @@ enum DataInventory {
         ]
         + plain("question_messages", ["id", "question_id", "from_advisor", "advisor_id", "created_at", "slot_id", "gathering_id"])
         + [personal("question_messages", "text", "the thread of follow-ups and answers", questionRetention, [.advisor])]
-        + plain("outbox_messages", ["question_id", "wish_support_id", "conversation_booking_id"])
+        + plain("outbox_messages", ["question_id", "wish_support_id", "conversation_booking_id", "support_request_id"])
 
     static let coreColumns: [Column] =
         plain("staff_users", ["id", "role", "password_hash", "active", "created_at", "topics"])

@@ -11,10 +11,12 @@ enum OutboxSubject: Sendable, Equatable {
     case wishSupport(UUID)
     /// A parent's 10-minute conversation with the teacher.
     case conversation(UUID)
+    /// A parent's request to talk to parenting support, ticked on a conversation booking.
+    case supportRequest(UUID)
 
     var id: UUID {
         switch self {
-        case .booking(let id), .registration(let id), .question(let id), .wishSupport(let id), .conversation(let id): id
+        case .booking(let id), .registration(let id), .question(let id), .wishSupport(let id), .conversation(let id), .supportRequest(let id): id
         }
     }
 }
@@ -35,6 +37,7 @@ enum MessageTemplate: String, CaseIterable, Codable, Sendable {
     case conversationConfirmed = "conversation_confirmed"
     case conversationReminder = "conversation_reminder"
     case conversationMoved = "conversation_moved"
+    case supportAnswered = "support_answered"
 }
 
 /// Where a message goes: the one contact a person left, in the language they chose.
@@ -98,6 +101,7 @@ struct Outbox {
         case .question(let id): query.filter(\.$question.$id == id)
         case .wishSupport(let id): query.filter(\.$wishSupport.$id == id)
         case .conversation(let id): query.filter(\.$conversation.$id == id)
+        case .supportRequest(let id): query.filter(\.$supportRequest.$id == id)
         }
     }
 }

@@ -30,6 +30,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
     @OptionalParent(key: "question_id") var question: Question?
     @OptionalParent(key: "wish_support_id") var wishSupport: WishSupport?
     @OptionalParent(key: "conversation_booking_id") var conversation: ConversationBooking?
+    @OptionalParent(key: "support_request_id") var supportRequest: SupportRequest?
     @Field(key: "channel") var channel: OutboxChannel
     @Field(key: "recipient") var recipient: String
     @Field(key: "language") var language: Language
@@ -57,6 +58,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
         case .question(let id): self.$question.id = id
         case .wishSupport(let id): self.$wishSupport.id = id
         case .conversation(let id): self.$conversation.id = id
+        case .supportRequest(let id): self.$supportRequest.id = id
         }
         self.channel = recipient.channel
         self.recipient = recipient.address

@@ -123,6 +123,10 @@ import VaporTesting
             let sent = try await petra.post("/staff/ondersteuning/\(request.id!)/answer", [
                 "answer": "Fijn dat je het laat weten. Kies hieronder een tijd, dan praten we over slapen.", "offer": "yes"])
             #expect(sent.headers.first(name: .location) == "/staff/ondersteuning?done=support.answered")
+            // She is told there is an answer, at the contact she gave for the advisor, without the answer itself.
+            let told = try #require(try await OutboxMessage.query(on: app.db).filter(\.$template == "support_answered").first())
+            #expect(told.recipient == "+31612345678" && told.values["link"]?.hasSuffix(link) == true)
+            #expect(!told.payload.contains("slapen"))
             let handled = try #require(try await SupportRequest.find(request.id, on: app.db))
             #expect(handled.status == .handled && handled.purgeAfter == clock.now.addingTimeInterval(30 * 86400))
 
@@ -140,6 +144,25 @@ import VaporTesting
             try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
             #expect(try await SupportRequest.query(on: app.db).count() == 0)
             #expect(try await ConversationBooking.query(on: app.db).count() == 1)
+        }
+    }
+
+    /// Taking the request back also takes back the news that was not sent yet.
+    @Test func withdrawingTheRequestWithdrawsItsUnsentNews() async throws {
+        try await withTestApp { app, clock in
+            let (round, slots) = try await ConversationPagesTests.round(app, now: clock.now)
+            let parent = TestBrowser(app)
+            let link = try ConversationPagesTests.link(try await parent.post("/gesprekken/\(round.id!)",
+                                                                             ConversationPagesTests.form(slots[0], ["support": "yes"])))
+            let request = try #require(try await SupportRequest.query(on: app.db).first())
+            let petra = TestBrowser(app)
+            try await petra.signIn("petra@koffiepot.test")
+            _ = try await petra.post("/staff/ondersteuning/\(request.id!)/answer", ["answer": "Bel me gerust."])
+            let told = try #require(try await OutboxMessage.query(on: app.db).filter(\.$template == "support_answered").first())
+            #expect(told.recipient == "fatima@example.nl" && told.status == .pending)
+            _ = try await parent.post("\(link)/withdraw", ["request": request.id!.uuidString])
+            #expect(try await OutboxMessage.find(told.id, on: app.db)?.status == .cancelled)
+            #expect(try await SupportRequest.query(on: app.db).count() == 0)
         }
     }
 }
