@@ -26,6 +26,7 @@ enum Migrations {
         M020_CreateLookAlongRequests(),
         M021_CreateTeacherReferrals(),
         M022_OutboxSupportRequestSubject(),
+        M023_CreateLocationTeachers(),
     ]
 
     static func register(on app: Application) {

@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
 
-/// The locations a staff member works with: an advisor the locations she is the fixed advisor of, an
-/// ambassador none (parent-run gatherings only), everyone else all locations.
+/// The locations a staff member works with: an advisor the locations she is the fixed advisor of, a teacher
+/// the schools she works at, an ambassador none (parent-run gatherings only), coordinators and admins all.
 enum StaffScope {
     static func locations(of user: StaffUser, on db: any Database) async throws -> [Location] {
         switch user.role {
@@ -12,7 +12,11 @@ enum StaffScope {
             return try await Location.query(on: db)
                 .join(LocationAdvisor.self, on: \Location.$id == \LocationAdvisor.$location.$id)
                 .filter(LocationAdvisor.self, \.$advisor.$id == user.requireID()).sort(\.$name).all()
-        case .admin, .coordinator, .teacher:
+        case .teacher:
+            return try await Location.query(on: db)
+                .join(LocationTeacher.self, on: \Location.$id == \LocationTeacher.$location.$id)
+                .filter(LocationTeacher.self, \.$teacher.$id == user.requireID()).sort(\.$name).all()
+        case .admin, .coordinator:
             return try await Location.query(on: db).sort(\.$name).all()
         }
     }

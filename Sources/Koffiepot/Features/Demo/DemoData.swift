@@ -53,6 +53,10 @@ enum DemoData {
                                     neighbourhood: place.neighbourhood, municipality: "Eindhoven", region: .south)
             try await location.create(on: db)
             try await location.$advisors.attach(place.advisor, on: db)
+            // The demo teacher works at the schools (and the SPIL centre with its primary school).
+            if [.primarySchool, .spilCentre].contains(place.kind), let teacher = others.first(where: { $0.role == .teacher }) {
+                try await location.$teachers.attach(teacher, on: db)
+            }
             for (weekday, start, end, room, mode) in place.rules {
                 let rule = PresenceRule()
                 rule.$location.id = try location.requireID()

@@ -31,6 +31,8 @@ final class Location: Model, @unchecked Sendable {
     @Field(key: "municipality") var municipality: String
     @Field(key: "region") var region: HolidayRegion
     @Siblings(through: LocationAdvisor.self, from: \.$location, to: \.$advisor) var advisors: [StaffUser]
+    /// The teachers who work here (chosen by an admin on the location's edit page).
+    @Siblings(through: LocationTeacher.self, from: \.$location, to: \.$teacher) var teachers: [StaffUser]
 
     init() {}
 
@@ -53,6 +55,17 @@ final class LocationAdvisor: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "location_id") var location: Location
     @Parent(key: "advisor_id") var advisor: StaffUser
+
+    init() {}
+}
+
+/// A teacher works at a school: her conversations and look-along requests are about its families.
+final class LocationTeacher: Model, @unchecked Sendable {
+    static let schema = "location_teachers"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "location_id") var location: Location
+    @Parent(key: "teacher_id") var teacher: StaffUser
 
     init() {}
 }

@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// Admins add and edit locations, choose the fixed advisor, and keep the school holidays.
+/// Admins add and edit locations, choose the fixed advisor and the teachers who work there, and keep the
+/// school holidays.
 struct LocationAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.grouped("staff").grouped(RequireRole(.admin))
@@ -16,12 +17,13 @@ struct LocationAdminController: RouteCollection {
 
     struct Input: Content {
         var name: String?, kind: String?, address: String?, neighbourhood: String?, municipality: String?, region: String?, advisor: String?
+        var teachers: [String]?
     }
 
     func newForm(req: Request) async throws -> Response {
         try await LocationAdminPages.form(req.page, form: FormState(values: ["kind": LocationKind.primarySchool.rawValue,
                                                                             "region": HolidayRegion.middle.rawValue]),
-                                          advisors: advisors(req), action: "/staff/locations")
+                                          advisors: advisors(req), teachers: teachers(req), action: "/staff/locations")
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -29,8 +31,9 @@ struct LocationAdminController: RouteCollection {
         let current = try await LocationQueries.advisors(of: location, on: req.db).first
         let form = FormState(values: ["name": location.name, "kind": location.kind.rawValue, "address": location.address,
                                       "neighbourhood": location.neighbourhood, "municipality": location.municipality,
-                                      "region": location.region.rawValue, "advisor": current?.id?.uuidString ?? ""])
-        return try await LocationAdminPages.form(req.page, form: form, advisors: advisors(req),
+                                      "region": location.region.rawValue, "advisor": current?.id?.uuidString ?? "",
+                                      "teachers": try await location.$teachers.get(on: req.db).compactMap(\.id?.uuidString).joined(separator: ",")])
+        return try await LocationAdminPages.form(req.page, form: form, advisors: advisors(req), teachers: teachers(req),
                                                  action: "/staff/locations/\(location.id!.uuidString)")
     }
 
@@ -48,7 +51,8 @@ struct LocationAdminController: RouteCollection {
         let clean = { (s: String?) in (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         var form = FormState(values: ["name": clean(input.name), "kind": clean(input.kind), "address": clean(input.address),
                                       "neighbourhood": clean(input.neighbourhood), "municipality": clean(input.municipality),
-                                      "region": clean(input.region), "advisor": clean(input.advisor)])
+                                      "region": clean(input.region), "advisor": clean(input.advisor),
+                                      "teachers": (input.teachers ?? []).joined(separator: ",")])
         for field in ["name", "address", "neighbourhood", "municipality"] {
             if form[field].isEmpty { form.errors[field] = "error.required" } else if form[field].count > 120 { form.errors[field] = "error.too_long" }
         }
@@ -58,8 +62,10 @@ struct LocationAdminController: RouteCollection {
         let all = try await advisors(req)
         let advisor = all.first { $0.id?.uuidString == form["advisor"] }
         if !form["advisor"].isEmpty, advisor == nil { form.errors["advisor"] = "error.required" }
+        let allTeachers = try await teachers(req)
+        let chosen = allTeachers.filter { (input.teachers ?? []).contains($0.id?.uuidString ?? "") }
         guard form.isValid, let kind, let region else {
-            return LocationAdminPages.form(req.page, form: form, advisors: all, action: action, status: .unprocessableEntity)
+            return LocationAdminPages.form(req.page, form: form, advisors: all, teachers: allTeachers, action: action, status: .unprocessableEntity)
         }
         location.name = form["name"]
         location.kind = kind
@@ -71,12 +77,18 @@ struct LocationAdminController: RouteCollection {
             try await location.save(on: db)
             try await LocationAdvisor.query(on: db).filter(\.$location.$id == location.requireID()).delete()
             if let advisor { try await location.$advisors.attach(advisor, on: db) }
+            try await LocationTeacher.query(on: db).filter(\.$location.$id == location.requireID()).delete()
+            try await location.$teachers.attach(chosen, on: db)
         }
         return req.redirect(to: "/locations/\(location.id!.uuidString)", redirectType: .normal)
     }
 
     private func advisors(_ req: Request) async throws -> [StaffUser] {
         try await StaffUser.query(on: req.db).filter(\.$role == .advisor).filter(\.$active == true).sort(\.$name).all()
+    }
+
+    private func teachers(_ req: Request) async throws -> [StaffUser] {
+        try await StaffUser.query(on: req.db).filter(\.$role == .teacher).filter(\.$active == true).sort(\.$name).all()
     }
 
     // MARK: School holidays

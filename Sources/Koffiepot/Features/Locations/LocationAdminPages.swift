@@ -2,7 +2,7 @@ import Plot
 import Vapor
 
 enum LocationAdminPages {
-    static func form(_ ctx: PageContext, form: FormState, advisors: [StaffUser], action: String,
+    static func form(_ ctx: PageContext, form: FormState, advisors: [StaffUser], teachers: [StaffUser], action: String,
                      status: HTTPStatus = .ok) -> Response {
         let t = ctx.t
         let title = t(action == "/staff/locations" ? "locations.new" : "locations.edit")
@@ -22,6 +22,20 @@ enum LocationAdminPages {
                 SelectField(name: "advisor", label: t("locations.advisor"),
                             options: [(value: "", label: t("locations.none"))] + advisors.map { (value: $0.id?.uuidString ?? "", label: $0.name) })
                     .render(form, t)
+                if !teachers.isEmpty {
+                    let chosen = Set(form["teachers"].split(separator: ",").map(String.init))
+                    Tag("fieldset") {
+                        Tag("legend") { Txt(t("locations.teachers")) }
+                        for teacher in teachers {
+                            let id = teacher.id?.uuidString ?? ""
+                            Tag("label") {
+                                VoidTag("input", [("type", "checkbox"), ("name", "teachers[]"), ("value", id)]
+                                        + (chosen.contains(id) ? [("checked", "checked")] : []))
+                                Txt(" " + teacher.name)
+                            }.cls("check")
+                        }
+                    }.cls("radios")
+                }
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", action).cls("stack")
         }

@@ -65,6 +65,7 @@ enum DataInventory {
     static let insightColumns: [Column] =
         plain("contact_facts", ["id", "subject_key", "kind", "outcome", "week", "location_id", "language", "channel", "topic", "people", "response_hours"])
         + plain("teacher_referrals", ["id", "kind", "week", "location_id"])
+        + plain("location_teachers", ["id", "location_id", "teacher_id"])
 
     /// Wishes are public by design (parents type a topic, not themselves); supports hold a keyed hash of a
     /// device and, optionally, a contact that is erased once the wish became a gathering.

@@ -165,4 +165,33 @@ import VaporTesting
             #expect(try await SupportRequest.query(on: app.db).count() == 0)
         }
     }
+
+    /// A teacher works at the schools an admin linked her to; another school's location does not exist for her.
+    @Test func aTeacherPlansAndAsksAtHerOwnSchoolsOnly() async throws {
+        try await withTestApp { app, clock in
+            let daycare = try await app.location(named: "Kinderdagverblijf Kleine Beer")
+            let tom = try await ConversationAPITests.token(app, "leerkracht@koffiepot.test", now: clock.now)
+            #expect(try await ConversationAPITests.send(app, .POST, "/api/v1/conversation-rounds", token: tom,
+                                                        json: ConversationAPITests.roundJSON(daycare.id!)).status == .notFound)
+            #expect(try await ConversationAPITests.send(app, .POST, "/api/v1/look-along-requests", token: tom,
+                                                        json: LookAlongTests.requestJSON(daycare.id!)).status == .notFound)
+            let (teacher, school) = try await Self.teacher(app)
+            let form = try await teacher.get("/staff/gesprekken").text
+            #expect(form.contains(school.name) && !form.contains(daycare.name))
+
+            // The admin adds her to the daycare's teachers; from then on she can plan there.
+            let admin = TestBrowser(app)
+            try await admin.signIn("admin@koffiepot.test")
+            let edit = try await admin.get("/staff/locations/\(daycare.id!)/edit")
+            #expect(edit.text.contains("Leerkrachten die hier werken") && edit.text.contains("Tom Bakker"))
+            let saved = try await admin.post("/staff/locations/\(daycare.id!)", [
+                "name": daycare.name, "kind": daycare.kind.rawValue, "address": daycare.address, "neighbourhood": daycare.neighbourhood,
+                "municipality": daycare.municipality, "region": daycare.region.rawValue, "teachers[]": try await app.staff("leerkracht@koffiepot.test").id!.uuidString])
+            #expect(saved.status == .seeOther)
+            #expect(try await ConversationAPITests.send(app, .POST, "/api/v1/conversation-rounds", token: tom,
+                                                        json: ConversationAPITests.roundJSON(daycare.id!)).status == .created)
+            let again = try await admin.get("/staff/locations/\(daycare.id!)/edit").text
+            #expect(again.contains("checked=\"checked\"/> Tom Bakker") || again.contains("checked/> Tom Bakker"), "\(again)")
+        }
+    }
 }
