@@ -102,3 +102,35 @@ def test_teacher_prints_the_card_and_shows_it_on_her_phone(server, browser):
     phone.goto(sheet_url.replace("/card?", "/card/phone?"))
     expect(phone.locator(".cardcolumn[lang=ar]")).to_contain_text("دعم التربية في المدرسة")
     check_a11y(phone, "teacher-card-phone")
+
+
+def test_teacher_asks_to_look_along_and_the_advisor_plans(server, browser):
+    day = dt.date.today() + dt.timedelta(days=9)
+    teacher = login(browser, server, "leerkracht@koffiepot.test")
+    teacher.get_by_role("link", name="Meekijken in de klas").click()
+    teacher.get_by_label("School").select_option(label="Basisschool De Vlinder")
+    teacher.get_by_label("Groep").fill("6A")
+    teacher.get_by_label("Wat zie je in de klas?").fill("In de pauze staat Noah steeds alleen bij het hek.")
+    teacher.get_by_label("Wat is je vraag?").fill("Hoe help ik hem meedoen?")
+    teacher.get_by_role("button", name="Verzoek versturen").click()
+    # Without the parent's consent the form first shows what looks like a name.
+    expect(teacher.locator("mark", has_text="Noah")).to_be_visible()
+    check_a11y(teacher, "lookalong-teacher-warning")
+    teacher.get_by_label("Wat zie je in de klas?").fill("In de pauze staat een jongen steeds alleen bij het hek.")
+    teacher.get_by_role("button", name="Toch versturen").click()
+    expect(teacher.get_by_role("status")).to_have_text("Je verzoek staat bij de opvoedadviseur.")
+
+    advisor = login(browser, server, "petra@koffiepot.test")
+    advisor.get_by_role("link", name="Meekijken in de klas").click()
+    advisor.get_by_role("link", name="Basisschool De Vlinder · Groep 6A").click()
+    expect(advisor.get_by_text("In de pauze staat een jongen steeds alleen bij het hek.")).to_be_visible()
+    advisor.get_by_label("Datum").fill(day.isoformat())
+    advisor.get_by_label("Tijd").fill("10:15")
+    advisor.get_by_label("Toelichting voor de leerkracht (mag je overslaan)").fill("Ik kijk mee in de pauze.")
+    advisor.get_by_role("button", name="Moment voorstellen").click()
+    expect(advisor.get_by_role("status")).to_contain_text("Het voorstel staat.")
+    check_a11y(advisor, "lookalong-advisor-planned")
+
+    teacher.goto(server + "/staff/meekijken")
+    expect(teacher.locator("li", has_text="Basisschool De Vlinder · Groep 6A")).to_contain_text(re.compile(r"Ingepland: .* 10:15"))
+    check_a11y(teacher, "lookalong-teacher-list")

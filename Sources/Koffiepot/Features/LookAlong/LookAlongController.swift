@@ -56,8 +56,10 @@ struct LookAlongController: RouteCollection {
                 return try await render(req, form: form, status: .unprocessableEntity)
             }
             // Without consent: first show what looks like a name or contact detail; sending is her choice.
+            // What she saw and chose to send anyway is carried in the form; anything new is shown again.
             let findings = LookAlongRules.findings(valid)
-            if !findings.isEmpty, input.confirmed != "yes" { return try await render(req, form: form, findings: findings) }
+            let seen = Set((input.confirmed ?? "").split(separator: "\n").map(String.init))
+            if !Set(findings).isSubset(of: seen) { return try await render(req, form: form, findings: findings) }
             _ = try await service(req).create(at: locationID, by: user, valid)
             return req.redirect(to: "/staff/meekijken?done=lookalong.sent", redirectType: .normal)
         }

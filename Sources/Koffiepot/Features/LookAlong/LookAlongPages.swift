@@ -49,7 +49,7 @@ enum LookAlongPages {
             }
             Tag("form") {
                 CSRFField(ctx)
-                if !findings.isEmpty { VoidTag("input", [("type", "hidden"), ("name", "confirmed"), ("value", "yes")]) }
+                if !findings.isEmpty { VoidTag("input", [("type", "hidden"), ("name", "confirmed"), ("value", findings.joined(separator: "\n"))]) }
                 SelectField(name: "location", label: t("round.location"),
                             options: locations.map { (value: $0.id!.uuidString, label: $0.name) }).render(form, t)
                 FormField(name: "group", label: t("round.group"), required: true).render(form, t)

@@ -104,7 +104,11 @@ import VaporTesting
             let named = try await teacher.post("/staff/meekijken", fields.merging(["childName": "Yusuf"]) { _, new in new })
             #expect(named.status == .unprocessableEntity && named.text.contains("Noem de naam van het kind alleen als de ouder dat goed vindt."))
 
-            let sent = try await teacher.post("/staff/meekijken", fields.merging(["confirmed": "yes"]) { _, new in new })
+            // Confirming one finding does not wave through a new one typed afterwards.
+            let changed = fields.merging(["confirmed": "Yusuf", "question": "Moet ik Meneer Jansen bellen?"]) { _, new in new }
+            #expect(try await teacher.post("/staff/meekijken", changed).text.contains("<mark>Meneer Jansen</mark>"))
+            #expect(try await LookAlongRequest.query(on: app.db).count() == 0)
+            let sent = try await teacher.post("/staff/meekijken", fields.merging(["confirmed": "Yusuf"]) { _, new in new })
             #expect(sent.headers.first(name: .location) == "/staff/meekijken?done=lookalong.sent")
             let request = try #require(try await LookAlongRequest.query(on: app.db).first())
 
