@@ -28,11 +28,19 @@ enum SlotCancellation {
         return slots.count
     }
 
+    /// The slot is closed first, then whoever holds a seat is told. In that order no parent can book in between
+    /// and keep a booking on a cancelled slot: the booking's seat guard refuses a cancelled slot, and a booking
+    /// that got its seat before the close is committed by then and found below.
     static func cancel(_ slot: ConsultationSlot, service: BookingService, message: String, on db: any Database) async throws {
+        try await close(slot, on: db)
         for booking in try await Booking.query(on: db).filter(\.$slot.$id == slot.requireID()).filter(\.$status == .booked).all() {
             try await service.cancel(booking.requireID(), advisorMessage: message)
         }
+    }
+
+    /// From this moment the slot takes no booking (one UPDATE, so no stale seat count is written back).
+    static func close(_ slot: ConsultationSlot, on db: any Database) async throws {
+        try await ConsultationSlot.query(on: db).filter(\.$id == slot.requireID()).set(\.$cancelled, to: true).update()
         slot.cancelled = true
-        try await slot.save(on: db)
     }
 }
