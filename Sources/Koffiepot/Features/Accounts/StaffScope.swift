@@ -20,4 +20,11 @@ enum StaffScope {
             return try await Location.query(on: db).sort(\.$name).all()
         }
     }
+
+    /// The location a form or request names, when it is one this staff member works with; nil for anything else
+    /// (unknown, malformed, or another school's — which callers answer as "not found").
+    static func location(_ raw: String?, of user: StaffUser, on db: any Database) async throws -> UUID? {
+        guard let id = raw.flatMap(UUID.init(uuidString:)) else { return nil }
+        return try await locations(of: user, on: db).contains { $0.id == id } ? id : nil
+    }
 }

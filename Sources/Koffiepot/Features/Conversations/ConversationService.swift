@@ -77,6 +77,14 @@ struct ConversationService: Sendable {
         return slots.map { ($0, !booked.contains($0.id!) && $0.startsAt > now) }
     }
 
+    /// The teacher's view of her round: every slot in time order with the conversation booked in it, if any.
+    func overview(of roundID: UUID) async throws -> [(slot: ConversationSlot, booking: ConversationBooking?)] {
+        let slots = try await ConversationSlot.query(on: db).filter(\.$round.$id == roundID).sort(\.$startsAt).all()
+        let bookings = try await ConversationBooking.query(on: db).filter(\.$round.$id == roundID).all()
+        let bySlot = Dictionary(uniqueKeysWithValues: bookings.map { ($0.$slot.id, $0) })
+        return slots.map { ($0, bySlot[$0.id!]) }
+    }
+
     /// The code a parent already holds, as she brings it: typed (API) or as the link of her confirmation page.
     enum HeldCode: Sendable {
         case typed(String)

@@ -17,8 +17,7 @@ extension KoffiepotAPI {
     func createConversationRound(_ input: Operations.createConversationRound.Input) async throws -> Operations.createConversationRound.Output {
         let user = try staff([.teacher, .coordinator, .admin])
         let body = switch input.body { case .json(let body): body }
-        let scope = try await StaffScope.locations(of: user, on: db)
-        guard let locationID = UUID(uuidString: body.locationId), scope.contains(where: { $0.id == locationID }) else {
+        guard let locationID = try await StaffScope.location(body.locationId, of: user, on: db) else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))))
         }
         let days = body.days.map { RoundDay(date: $0.date, from: $0.from, to: $0.to) }
@@ -39,15 +38,12 @@ extension KoffiepotAPI {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownRound))))
         }
         let id = try round.requireID()
-        let slots = try await ConversationSlot.query(on: db).filter(\.$round.$id == id).sort(\.$startsAt).all()
-        let bookings = try await ConversationBooking.query(on: db).filter(\.$round.$id == id).all()
-        let bySlot = Dictionary(uniqueKeysWithValues: bookings.map { ($0.$slot.id, $0) })
+        let slots = try await conversations.overview(of: id)
         return .ok(.init(body: .json(.init(
             id: id.uuidString, locationId: round.$location.id.uuidString, title: round.title, group: round.group, link: roundLink(id),
-            slots: slots.map { slot in
-                let booking = slot.id.flatMap { bySlot[$0] }
-                return .init(id: slot.id?.uuidString ?? "", start: LocalTimestamp.format(slot.startsAt), end: LocalTimestamp.format(slot.endsAt),
-                             parentName: booking?.parentName, childName: booking?.childName)
+            slots: slots.map { slot, booking in
+                .init(id: slot.id?.uuidString ?? "", start: LocalTimestamp.format(slot.startsAt), end: LocalTimestamp.format(slot.endsAt),
+                      parentName: booking?.parentName, childName: booking?.childName)
             }))))
     }
 

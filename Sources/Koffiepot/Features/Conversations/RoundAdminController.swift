@@ -65,8 +65,7 @@ struct RoundAdminController: RouteCollection {
     func plan(req: Request) async throws -> Response {
         let user = try req.requireStaffUser()
         var form = try req.content.decode(PlanInput.self).form
-        let scope = try await StaffScope.locations(of: user, on: req.db)
-        guard let locationID = UUID(uuidString: form["location"]), scope.contains(where: { $0.id == locationID }) else {
+        guard let locationID = try await StaffScope.location(form["location"], of: user, on: req.db) else {
             form.errors["location"] = "error.required"
             return try await render(req, user, form: form, status: .unprocessableEntity)
         }
@@ -89,10 +88,9 @@ struct RoundAdminController: RouteCollection {
         guard let id = req.parameters.get("roundID").flatMap(UUID.init(uuidString:)),
               let round = try await rounds(req, user).first(where: { $0.id == id })
         else { throw Abort(.notFound) }
-        let slots = try await ConversationSlot.query(on: req.db).filter(\.$round.$id == id).sort(\.$startsAt).all()
-        let bookings = try await ConversationBooking.query(on: req.db).filter(\.$round.$id == id).all()
-        let bySlot = Dictionary(uniqueKeysWithValues: bookings.map { ($0.$slot.id, $0) })
-        return RoundAdminPages.overview(req.page, round: round, slots: slots.map { ($0, bySlot[$0.id!]) },
+        let slots = try await ConversationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues,
+                                                  now: req.now).overview(of: id)
+        return RoundAdminPages.overview(req.page, round: round, slots: slots,
                                         link: "\(req.application.settings.publicURL)/gesprekken/\(id.uuidString)")
     }
 }

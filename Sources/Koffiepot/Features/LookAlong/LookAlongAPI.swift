@@ -22,8 +22,7 @@ extension KoffiepotAPI {
     func createLookAlongRequest(_ input: Operations.createLookAlongRequest.Input) async throws -> Operations.createLookAlongRequest.Output {
         let user = try staff([.teacher])
         let body = switch input.body { case .json(let body): body }
-        let scope = try await StaffScope.locations(of: user, on: db)
-        guard let locationID = UUID(uuidString: body.locationId), scope.contains(where: { $0.id == locationID }) else {
+        guard let locationID = try await StaffScope.location(body.locationId, of: user, on: db) else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))))
         }
         let typed = LookAlongInput(group: body.group, ageYears: body.ageYears, situation: body.situation, question: body.question,

@@ -40,8 +40,7 @@ struct LookAlongController: RouteCollection {
         let user = try req.requireStaffUser()
         let input = try req.content.decode(AskInput.self)
         var form = input.form
-        let scope = try await StaffScope.locations(of: user, on: req.db)
-        let locationID = UUID(uuidString: form["location"]).flatMap { id in scope.contains { $0.id == id } ? id : nil }
+        let locationID = try await StaffScope.location(form["location"], of: user, on: req.db)
         let age = form["age"].isEmpty ? nil : Int(form["age"])
         let typed = LookAlongInput(group: form["group"], ageYears: age ?? (form["age"].isEmpty ? nil : -1), situation: form["situation"],
                                    question: form["question"], parentAgreed: form["agreed"] == "yes", childName: form["childName"])
