@@ -27,6 +27,7 @@ enum Migrations {
         M021_CreateTeacherReferrals(),
         M022_OutboxSupportRequestSubject(),
         M023_CreateLocationTeachers(),
+        M024_CreateNetwork(),
     ]
 
     static func register(on app: Application) {

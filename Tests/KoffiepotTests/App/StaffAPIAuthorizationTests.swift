@@ -8,7 +8,7 @@ import VaporTesting
 @Suite struct StaffAPIAuthorizationTests {
     /// What the routes act on: a location every role may plan at, a round of the demo teacher, and her
     /// look-along request at a school of the demo advisor.
-    struct Fixture: Sendable { let locationID: UUID, roundID: UUID, lookAlongID: UUID }
+    struct Fixture: Sendable { let locationID: UUID, roundID: UUID, lookAlongID: UUID, sharedLocationID: UUID, organisationID: UUID }
 
     struct StaffRoute: Sendable {
         let method: HTTPMethod
@@ -20,6 +20,7 @@ import VaporTesting
         func concretePath(_ fixture: Fixture) -> String {
             path.replacingOccurrences(of: "{round}", with: fixture.roundID.uuidString)
                 .replacingOccurrences(of: "{lookalong}", with: fixture.lookAlongID.uuidString)
+                .replacingOccurrences(of: "{shared}", with: fixture.sharedLocationID.uuidString)
         }
     }
 
@@ -35,6 +36,12 @@ import VaporTesting
         StaffRoute(method: .POST, path: "/api/v1/look-along-requests/{lookalong}/plan", body: { _ in #"{"when": "2027-02-10T09:00"}"# },
                    allowed: [.advisor]),
         StaffRoute(method: .POST, path: "/api/v1/look-along-requests/{lookalong}/close", allowed: [.advisor]),
+        StaffRoute(method: .GET, path: "/api/v1/organisations", allowed: Set(Role.allCases)),
+        StaffRoute(method: .POST, path: "/api/v1/organisations", body: { _ in #"{"name": "Organisatie \#(UUID())"}"# },
+                   allowed: [.coordinator, .admin]),
+        StaffRoute(method: .GET, path: "/api/v1/locations/{shared}/network", allowed: [.admin, .coordinator, .advisor, .teacher]),
+        StaffRoute(method: .POST, path: "/api/v1/locations/{shared}/network", body: { NetworkTests.personJSON($0.organisationID.uuidString) },
+                   allowed: [.coordinator, .admin]),
     ]
 
     /// A demo staff member for every role.
@@ -59,7 +66,10 @@ import VaporTesting
             // Anja (the advisor in the table) is the advisor of De Boomgaard.
             let anjasSchool = try await app.location(named: "SPIL-centrum De Boomgaard")
             let lookAlong = try await LookAlongService(db: app.db, now: clock.now).create(at: anjasSchool.id!, by: teacher, LookAlongTests.valid)
-            let fixture = Fixture(locationID: school.id!, roundID: try planned.0.requireID(), lookAlongID: try lookAlong.requireID())
+            // De Boomgaard: Anja advises there and the demo teacher works there.
+            let organisation = try #require(try await Organisation.query(on: app.db).first())
+            let fixture = Fixture(locationID: school.id!, roundID: try planned.0.requireID(), lookAlongID: try lookAlong.requireID(),
+                                  sharedLocationID: anjasSchool.id!, organisationID: try organisation.requireID())
             for route in Self.routes {
                 for role in [nil] + Role.allCases.map(Optional.some) {
                     var headers = HTTPHeaders()
@@ -91,7 +101,8 @@ import VaporTesting
             if let match = line.wholeMatch(of: #/    (get|post|put|patch|delete):\s*/#) { method = match.1.uppercased() }
             if line.hasPrefix("      security:") { secured.insert("\(method) /api/v1\(path)") }
         }
-        let table = Set(Self.routes.map(\.key).map { $0.replacingOccurrences(of: "{round}", with: "{id}").replacingOccurrences(of: "{lookalong}", with: "{id}") })
+        let table = Set(Self.routes.map(\.key).map { $0.replacingOccurrences(of: "{round}", with: "{id}").replacingOccurrences(of: "{lookalong}", with: "{id}")
+            .replacingOccurrences(of: "{shared}", with: "{id}") })
         #expect(!secured.isEmpty)
         #expect(secured.subtracting(table).isEmpty, "not in the table: \(secured.subtracting(table).sorted())")
     }

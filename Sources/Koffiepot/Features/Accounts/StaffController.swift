@@ -41,6 +41,9 @@ enum StaffPages {
             if user.role == .teacher || user.role == .advisor {
                 Tag("p") { A("/staff/meekijken") { Txt(t("lookalong.title")) } }
             }
+            if user.role != .ambassador {
+                Tag("p") { A("/staff/netwerk") { Txt(t("network.title")) } }
+            }
             if user.role == .coordinator || user.role == .admin {
                 Tag("p") { A("/staff/programmes") { Txt(t("programmes.edit")) } }
             }

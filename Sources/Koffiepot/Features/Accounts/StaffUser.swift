@@ -35,9 +35,5 @@ public final class StaffUser: Model, @unchecked Sendable {
     var topics: [Topic] { topicKeys.split(separator: ",").compactMap { Topic(rawValue: String($0)) } }
 
     /// Two letters for the avatar when there is no photo.
-    var initials: String {
-        let parts = name.split(separator: " ").filter { $0.first?.isUppercase ?? false }
-        let letters = [parts.first, parts.count > 1 ? parts.last : nil].compactMap { $0?.first }
-        return letters.isEmpty ? String(name.prefix(1)).uppercased() : String(letters)
-    }
+    var initials: String { PersonName.initials(name) }
 }

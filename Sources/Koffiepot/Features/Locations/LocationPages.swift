@@ -37,7 +37,7 @@ enum LocationPages {
     }
 
     static func location(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], slots: [SlotView],
-                         gatherings: [Gathering]) -> Response {
+                         gatherings: [Gathering], network: [Professional]) -> Response {
         let t = ctx.t
         let location = board.location
         let id = location.id?.uuidString ?? ""
@@ -50,6 +50,10 @@ enum LocationPages {
                 for advisor in board.advisors { AdvisorCard(advisor: advisor, t: t) }
             }.cls("cards")
             if board.advisors.isEmpty { Tag("p") { Txt(t("location.no_advisor")) } }
+            if !network.isEmpty {
+                Tag("h2") { Txt(t("location.network")) }
+                Tag("div") { for person in network { ProfessionalCard(person: person, t: t, forStaff: false) } }.cls("cards")
+            }
             Tag("h2") { Txt(t("location.when")) }.attr("id", "when")
             for holiday in PresenceCalendar.holidays(board.holidays, touching: weeks[0], through: weeks[0].adding(days: 13)) {
                 Tag("p") { Txt(t("location.holiday", ["name": holiday.name])) }.cls("notice")
@@ -93,7 +97,7 @@ enum LocationPages {
 
 /// The colour of an advisor's initials avatar: always the same for the same name.
 enum AdvisorHue {
-    static func of(_ advisor: StaffUser) -> Int { abs(advisor.name.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }) % 6 }
+    static func of(_ advisor: StaffUser) -> Int { PersonName.hue(advisor.name) }
 }
 
 /// An advisor's face: initials avatar, name, personal intro, what they help with.

@@ -24,7 +24,8 @@ struct LocationsController: RouteCollection {
         var filter = GatheringFilter()
         filter.locationID = try board.location.requireID()
         let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
-        return LocationPages.location(req.page, board: board, weeks: weeks, slots: slots, gatherings: gatherings)
+        let network = try await NetworkService(db: req.db, now: req.now).people(at: board.location.requireID(), publicOnly: true)
+        return LocationPages.location(req.page, board: board, weeks: weeks, slots: slots, gatherings: gatherings, network: network)
     }
 
     func embed(req: Request) async throws -> Response {

@@ -23,7 +23,7 @@ enum DataInventory {
     }
 
     static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns + questionColumns + libraryColumns + feedbackColumns
-        + insightColumns + wishColumns + conversationColumns + lookAlongColumns }
+        + insightColumns + wishColumns + conversationColumns + lookAlongColumns + networkColumns }
 
     /// *Meekijken*: about a situation in class; a child's name only with the parent's consent.
     static let lookAlongColumns: [Column] =
@@ -34,6 +34,18 @@ enum DataInventory {
             personal("look_along_requests", "question", "what the teacher asks", "90 days after it was closed", [.teacher, .advisor]),
             personal("look_along_requests", "child_name", "only when the parent agreed", "90 days after it was closed", [.teacher, .advisor]),
             personal("look_along_requests", "plan_note", "the advisor's proposal", "90 days after it was closed", [.teacher, .advisor]),
+        ]
+
+    /// The who's-who: work details of professionals, which they give to be found; shown to parents only by choice.
+    static let networkColumns: [Column] =
+        plain("organisations", ["id", "name", "kind", "about", "website", "created_at", "updated_at"])
+        + plain("professionals", ["id", "location_id", "organisation_id", "role", "helps_with", "helps_teachers", "presence", "is_public",
+                                  "created_at", "updated_at"])
+        + [
+            personal("professionals", "name", "who is who around a school", "until a coordinator takes her off",
+                     [.admin, .coordinator, .advisor, .teacher]),
+            personal("professionals", "reach", "how colleagues and (if she chose) parents reach her at work",
+                     "until a coordinator takes her off", [.admin, .coordinator, .advisor, .teacher]),
         ]
 
     static let conversationRetention = "a month after the last conversation of the round"

@@ -1,0 +1,98 @@
+import Foundation
+
+/// What a coordinator typed for a partner organisation, before it is checked.
+struct OrganisationInput: Sendable {
+    var name = ""
+    var kind = ""
+    var about = ""
+    var website = ""
+}
+
+struct ValidOrganisation: Sendable, Equatable {
+    var name: String
+    var kind: Organisation.Kind
+    var about: String
+    var website: String?
+}
+
+/// What a coordinator typed for a professional at a location, before it is checked.
+struct ProfessionalInput: Sendable {
+    var organisationID = ""
+    var name = ""
+    var role = ""
+    var helpsWith = ""
+    var helpsTeachers = ""
+    var presence = ""
+    var reach = ""
+    var isPublic = false
+}
+
+struct ValidProfessional: Sendable, Equatable {
+    var organisationID: UUID
+    var name: String
+    var role: String
+    var helpsWith: String
+    var helpsTeachers: String
+    var presence: String
+    var reach: String
+    var isPublic: Bool
+}
+
+/// Pure rules of the who's-who. Every text here can reach a parent (on the location page and in the open
+/// feed), so all of it passes the same unsafe-character rules. Errors are catalogue keys per field.
+enum NetworkRules {
+    static let maxName = 80
+    static let maxRole = 80
+    static let maxHelps = 400
+    static let maxPresence = 200
+    static let maxReach = 200
+    static let maxWebsite = 200
+
+    static func validate(_ input: OrganisationInput) -> Result<ValidOrganisation, FieldErrors> {
+        var errors: [String: String] = [:]
+        let name = TextRules.singleLine(input.name)
+        let about = TextRules.multiLine(input.about)
+        let website = TextRules.singleLine(input.website)
+        if let problem = TextRules.problem(inRequired: name, maxLength: maxName) { errors["name"] = problem }
+        let kind = Organisation.Kind(rawValue: input.kind.isEmpty ? Organisation.Kind.other.rawValue : input.kind)
+        if kind == nil { errors["kind"] = "network.error.kind" }
+        if let problem = optionalProblem(about, maxLength: maxHelps) { errors["about"] = problem }
+        if !website.isEmpty, !isWebAddress(website) { errors["website"] = "network.error.website" }
+        guard errors.isEmpty, let kind else { return .failure(FieldErrors(errors)) }
+        return .success(ValidOrganisation(name: name, kind: kind, about: about, website: website.isEmpty ? nil : website))
+    }
+
+    /// `known` says whether an organisation id exists; an unknown one is a field error like any other.
+    static func validate(_ input: ProfessionalInput, known: (UUID) -> Bool) -> Result<ValidProfessional, FieldErrors> {
+        var errors: [String: String] = [:]
+        let name = TextRules.singleLine(input.name)
+        let role = TextRules.singleLine(input.role)
+        let helpsWith = TextRules.multiLine(input.helpsWith)
+        let helpsTeachers = TextRules.multiLine(input.helpsTeachers)
+        let presence = TextRules.singleLine(input.presence)
+        let reach = TextRules.singleLine(input.reach)
+        if let problem = TextRules.problem(inRequired: name, maxLength: maxName) { errors["name"] = problem }
+        let organisation = UUID(uuidString: input.organisationID.trimmingCharacters(in: .whitespaces))
+        if input.organisationID.isEmpty { errors["organisation"] = "error.required" }
+        else if organisation.map(known) != true { errors["organisation"] = "network.error.unknown_organisation" }
+        for (field, text, max) in [("role", role, maxRole), ("helpsWith", helpsWith, maxHelps), ("helpsTeachers", helpsTeachers, maxHelps),
+                                   ("presence", presence, maxPresence), ("reach", reach, maxReach)] {
+            if let problem = optionalProblem(text, maxLength: max) { errors[field] = problem }
+        }
+        guard errors.isEmpty, let organisation else { return .failure(FieldErrors(errors)) }
+        return .success(ValidProfessional(organisationID: organisation, name: name, role: role, helpsWith: helpsWith,
+                                          helpsTeachers: helpsTeachers, presence: presence, reach: reach, isPublic: input.isPublic))
+    }
+
+    private static func optionalProblem(_ text: String, maxLength: Int) -> String? {
+        text.isEmpty ? nil : TextRules.problem(inRequired: text, maxLength: maxLength)
+    }
+
+    /// An `https://` or `http://` address with a host and no spaces — what a link on a parent page may be.
+    static func isWebAddress(_ text: String) -> Bool {
+        guard text.count <= maxWebsite, TextRules.isSafe(text), !text.contains(where: \.isWhitespace),
+              let url = URL(string: text), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),
+              let host = url.host, host.contains(".") else { return false }
+        return true
+    }
+}
