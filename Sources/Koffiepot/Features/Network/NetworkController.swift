@@ -31,20 +31,20 @@ struct NetworkController: RouteCollection {
                                  organisationForm: organisationForm, personForm: personForm, status: status)
     }
 
-    struct OrganisationForm: Content { var name: String?, kind: String?, about: String?, website: String? }
+    struct OrganisationForm: Content { var organisationName: String?, kind: String?, about: String?, website: String? }
 
     func addOrganisation(req: Request) async throws -> Response {
         let input = try req.content.decode(OrganisationForm.self)
-        var form = FormState(values: ["name": input.name ?? "", "kind": input.kind ?? "", "about": input.about ?? "", "website": input.website ?? ""])
+        var form = FormState(values: ["organisationName": input.organisationName ?? "", "kind": input.kind ?? "", "about": input.about ?? "", "website": input.website ?? ""])
         let outcome: NetworkService.Outcome<Organisation>
-        switch NetworkRules.validate(OrganisationInput(name: form["name"], kind: form["kind"], about: form["about"], website: form["website"])) {
+        switch NetworkRules.validate(OrganisationInput(name: form["organisationName"], kind: form["kind"], about: form["about"], website: form["website"])) {
         case .failure(let errors): outcome = .invalid(errors)
         case .success(let valid): outcome = try await service(req).createOrganisation(valid)
         }
         switch outcome {
         case .done: return req.redirect(to: "/staff/netwerk?done=network.organisation_added#organisaties", redirectType: .normal)
         case .invalid(let errors):
-            form.errors = errors.fields
+            form.errors = errors.fields.reduce(into: [:]) { $0[$1.key == "name" ? "organisationName" : $1.key] = $1.value }
             return try await render(req, organisationForm: form, status: .unprocessableEntity)
         }
     }

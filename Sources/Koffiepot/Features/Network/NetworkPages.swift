@@ -76,7 +76,7 @@ enum NetworkPages {
             Tag("ul") {
                 for organisation in organisations {
                     Tag("li") {
-                        Txt(organisation.name)
+                        Txt(organisation.name + " · ")
                         Tag("span") { Txt(t(organisation.kind.labelKey)) }.cls("kind")
                     }
                 }
@@ -85,7 +85,8 @@ enum NetworkPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                FormField(name: "name", label: t("network.organisation_name"), required: true).render(form, t)
+                // Its own field name: the person form above has a "name" too, and ids must stay unique.
+                FormField(name: "organisationName", label: t("network.organisation_name"), required: true).render(form, t)
                 SelectField(name: "kind", label: t("network.kind"),
                             options: Organisation.Kind.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
                 TextAreaField(name: "about", label: t("network.about"), maxLength: NetworkRules.maxHelps).render(form, t)
@@ -131,8 +132,9 @@ func ProfessionalCard(person: Professional, t: Localizer, forStaff: Bool, editLi
                 Tag("p") { Txt(t("network.for_teachers")) }.cls("label")
                 Tag("p") { Txt(person.helpsTeachers) }.attr("lang", "nl").attr("dir", "auto")
             }
-            if !person.presence.isEmpty { Tag("p") { Txt(t("network.there", ["when": person.presence])) } }
-            if !person.reach.isEmpty { Tag("p") { Txt(t("network.reach_at", ["how": person.reach])) } }
+            // Typed in Dutch (a phone number, "dinsdagochtend"): isolated so it reads right inside Arabic.
+            if !person.presence.isEmpty { Tag("p") { Txt(t("network.there") + ": "); Tag("bdi") { Txt(person.presence) }.attr("lang", "nl") } }
+            if !person.reach.isEmpty { Tag("p") { Txt(t("network.reach_at") + ": "); Tag("bdi") { Txt(person.reach) }.attr("lang", "nl") } }
             if forStaff {
                 Tag("p") { Txt(t(person.isPublic ? "network.shown" : "network.staff_only")) }.cls("kind")
             }

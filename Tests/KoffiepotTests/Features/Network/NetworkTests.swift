@@ -78,7 +78,7 @@ import VaporTesting
             let vlinder = try await app.location(named: "Basisschool De Vlinder")
             let browser = TestBrowser(app)
             try await browser.signIn("coordinator@koffiepot.test")
-            let organisation = try await browser.post("/staff/netwerk/organisations", ["name": "Buurtsportcoach", "kind": "other"])
+            let organisation = try await browser.post("/staff/netwerk/organisations", ["organisationName": "Buurtsportcoach", "kind": "other"])
             #expect(organisation.status == .seeOther)
             let sport = try #require(try await Koffiepot.Organisation.query(on: app.db).filter(\.$name == "Buurtsportcoach").first())
 
