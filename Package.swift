@@ -47,7 +47,8 @@ let package = Package(
             dependencies: [
                 "Koffiepot",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["Features/SocialMap/hsds_validate.py"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -8,7 +8,8 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: req)
         } catch {
-            if req.url.path.hasPrefix("/api/") {
+            // The JSON API and the open HSDS feed are read by programs: they get the problem body.
+            if req.url.path.hasPrefix("/api/") || req.url.path.hasPrefix("/hsds") {
                 let problem = APIProblem(classifying: error)
                 if problem.status == .internalServerError { req.logger.report(error: error) }
                 return try problem.response(req.t)

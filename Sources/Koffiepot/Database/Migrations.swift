@@ -28,6 +28,7 @@ enum Migrations {
         M022_OutboxSupportRequestSubject(),
         M023_CreateLocationTeachers(),
         M024_CreateNetwork(),
+        M025_CreateDirectoryStamps(),
     ]
 
     static func register(on app: Application) {

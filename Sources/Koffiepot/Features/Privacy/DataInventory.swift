@@ -39,6 +39,7 @@ enum DataInventory {
     /// The who's-who: work details of professionals, which they give to be found; shown to parents only by choice.
     static let networkColumns: [Column] =
         plain("organisations", ["id", "name", "kind", "about", "website", "created_at", "updated_at"])
+        + plain("directory_stamps", ["id", "entity_id", "digest", "changed_at"])
         + plain("professionals", ["id", "location_id", "organisation_id", "role", "helps_with", "helps_teachers", "presence", "is_public",
                                   "created_at", "updated_at"])
         + [
