@@ -47,3 +47,35 @@ def test_coordinator_adds_a_professional_teacher_reads_parent_finds_her(server, 
     expect(arabic.locator("html")).to_have_attribute("dir", "rtl")
     expect(arabic.get_by_role("heading", name="هنا أيضاً من أجلك")).to_be_visible()
     check_a11y(arabic, "network-location-ar")
+
+
+def test_coordinator_plans_a_joint_training_and_a_teacher_signs_up(server, browser):
+    import datetime as dt
+    day = dt.date.today() + dt.timedelta(days=12)
+    coordinator = login(browser, server, "coordinator@koffiepot.test")
+    coordinator.get_by_role("link", name="Gezamenlijke scholing").click()
+    # Who met whom at last month's meldcode training.
+    expect(coordinator.get_by_role("heading", name="Wie ontmoette wie")).to_be_visible()
+    coordinator.get_by_label("Titel", exact=True).fill("Signaleren in de groep")
+    coordinator.get_by_label("Plaats", exact=True).fill("Bibliotheek Woensel")
+    coordinator.get_by_label("Datum").fill(day.isoformat())
+    coordinator.get_by_label("Van", exact=True).fill("13:30")
+    coordinator.get_by_label("Tot", exact=True).fill("16:00")
+    coordinator.get_by_label("Aantal plaatsen").fill("1")
+    coordinator.get_by_label("GGD Brabant-Zuidoost").check()
+    check_a11y(coordinator, "training-coordinator")
+    coordinator.get_by_role("button", name="Scholing plannen").click()
+    expect(coordinator.get_by_role("status")).to_have_text("De scholing staat gepland.")
+    training = coordinator.url.split("?")[0]
+
+    teacher = login(browser, server, "leerkracht@koffiepot.test")
+    teacher.goto(training)
+    teacher.get_by_role("button", name="Aanmelden").click()
+    expect(teacher.get_by_role("status")).to_have_text("Je bent aangemeld.")
+    check_a11y(teacher, "training-teacher")
+
+    # One place: the next one goes on the waiting list.
+    advisor = login(browser, server, "anja@koffiepot.test")
+    advisor.goto(training)
+    advisor.get_by_role("button", name="Aanmelden").click()
+    expect(advisor.get_by_role("status")).to_contain_text("je staat op de wachtlijst")

@@ -29,6 +29,7 @@ enum Migrations {
         M023_CreateLocationTeachers(),
         M024_CreateNetwork(),
         M025_CreateDirectoryStamps(),
+        M026_CreateJointTrainings(),
     ]
 
     static func register(on app: Application) {

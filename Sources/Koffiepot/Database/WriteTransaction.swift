@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import SQLKit
 
@@ -22,5 +23,12 @@ enum WriteTransaction {
                 throw error
             }
         }
+    }
+
+    /// Locks one row for the rest of the transaction on PostgreSQL (`FOR UPDATE`), so concurrent writers of
+    /// the same row queue up; SQLite's `BEGIN IMMEDIATE` already holds the whole database's write lock.
+    static func lockRow(_ table: String, id: UUID, on tx: any Database) async throws {
+        guard let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
     }
 }

@@ -76,6 +76,7 @@ enum DemoData {
         try await seedSlots(on: db, today: today)
         try await DemoGatherings.seed(on: db, today: today)
         try await DemoNetwork.seed(on: db, now: today.instant(minute: 9 * 60) ?? Date())
+        try await DemoTrainings.seed(on: db, today: today)
         return ([anja, mehmet, samira, petra] + others).map { Login(role: $0.role, email: $0.email) }
     }
 

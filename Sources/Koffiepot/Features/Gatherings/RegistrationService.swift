@@ -162,10 +162,7 @@ struct RegistrationService: Sendable {
 
     /// Locks the gathering row for the rest of the transaction (PostgreSQL); SQLite already holds the write lock.
     private func lock(_ id: UUID, on tx: any Database) async throws -> Gathering? {
-        let sql = tx as! any SQLDatabase
-        if sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT id FROM gatherings WHERE id = \(bind: id) FOR UPDATE").run()
-        }
+        try await WriteTransaction.lockRow("gatherings", id: id, on: tx)
         return try await Gathering.query(on: tx).filter(\.$id == id).with(\.$location).first()
     }
 

@@ -42,7 +42,10 @@ struct InsightController: RouteCollection {
     func dashboard(req: Request) async throws -> Response {
         let scope = try await scope(req)
         let report = try await report(req, scope)
-        return InsightPages.dashboard(req.page, scope: scope, tables: report.tables, texts: report.texts)
+        // Who met whom at joint trainings: for the coordinator's view of the network (names never shown, only counts).
+        let meetings = req.staff?.user.role == .advisor ? nil
+            : try await TrainingService(db: req.db, now: req.now).matrix(for: scope.locations.filter { scope.ids?.contains($0.id!) ?? true })
+        return InsightPages.dashboard(req.page, scope: scope, tables: report.tables, texts: report.texts, meetings: meetings)
     }
 
     func csv(req: Request) async throws -> Response {

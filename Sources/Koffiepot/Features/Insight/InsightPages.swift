@@ -3,7 +3,8 @@ import Plot
 import Vapor
 
 enum InsightPages {
-    static func dashboard(_ ctx: PageContext, scope: InsightController.Scope, tables: [InsightTable], texts: [String]?) -> Response {
+    static func dashboard(_ ctx: PageContext, scope: InsightController.Scope, tables: [InsightTable], texts: [String]?,
+                          meetings: MeetingMatrix?) -> Response {
         let t = ctx.t
         let query = scope.filter.queryItems.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
             .sorted().joined(separator: "&")
@@ -13,6 +14,7 @@ enum InsightPages {
             filters(ctx, scope)
             Tag("p") { A("/staff/inzicht.csv?\(query)") { Txt(t("insight.download")) }.attr("download", "") }
             for table in tables { section(table, t) }
+            if let meetings { TrainingPages.MatrixTable(meetings, t) }
             Tag("section") {
                 Tag("h2") { Txt(t("insight.texts")) }
                 if let texts {

@@ -39,6 +39,8 @@ enum DataInventory {
     /// The who's-who: work details of professionals, which they give to be found; shown to parents only by choice.
     static let networkColumns: [Column] =
         plain("organisations", ["id", "name", "kind", "about", "website", "created_at", "updated_at"])
+        + plain("joint_trainings", ["id", "title", "about", "place", "starts_at", "ends_at", "capacity", "taken", "organisation_ids", "created_at"])
+        + plain("training_signups", ["id", "training_id", "staff_user_id", "professional_id", "seq", "status", "attended", "created_at"])
         + plain("directory_stamps", ["id", "entity_id", "digest", "changed_at"])
         + plain("professionals", ["id", "location_id", "organisation_id", "role", "helps_with", "helps_teachers", "presence", "is_public",
                                   "created_at", "updated_at"])

@@ -36,6 +36,10 @@ enum RetentionJobs {
         RetentionJob(name: "look_along_requests") { db, now, _ in
             try await deleteCounting(LookAlongRequest.query(on: db).filter(\.$purgeAfter < now))
         },
+        // Who attended a joint training counts for "who met whom" for a year; then the training and its list go.
+        RetentionJob(name: "joint_trainings") { db, now, _ in
+            try await deleteCounting(JointTraining.query(on: db).filter(\.$endsAt < now.addingTimeInterval(-(TrainingRules.lookBackDays + 31) * 86400)))
+        },
         RetentionJob(name: "conversation_codes") { db, now, _ in
             try await deleteCounting(ConversationCode.query(on: db).filter(\.$purgeAfter < now))
         },
