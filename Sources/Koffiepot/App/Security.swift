@@ -107,16 +107,24 @@ struct APIContextMiddleware: AsyncMiddleware {
 /// carrying NUL characters are refused: PostgreSQL cannot store them and no person types them.
 /// The visitor gets a clear page in their language; nothing is saved.
 struct FormBodyMiddleware: AsyncMiddleware {
+    static let uploadLimit = PictureSanitizer.maxBytes + 64 * 1024
+
+    /// The routes that take a file: a home activity's drawing or photo.
+    static func isUpload(_ path: String) -> Bool { path.hasPrefix("/staff/thuis/") && path.hasSuffix("/picture") }
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if CSRFMiddleware.isStateChanging(req.method) {
-            let limit = req.application.routes.defaultMaxBodySize.value
+            // A picture upload is binary (NUL bytes are normal there) and may be up to 2 MB; it is accepted only
+            // as multipart on the upload routes, whose handler checks the file by its content.
+            let upload = req.headers.contentType?.type == "multipart" && Self.isUpload(req.url.path)
+            let limit = upload ? Self.uploadLimit : req.application.routes.defaultMaxBodySize.value
             if let length = req.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
                 throw Abort(.payloadTooLarge)
             }
             let body = try await req.body.collect(max: limit).get()
             let encodedNUL = req.headers.contentType == .urlEncodedForm
                 && body.map { String(buffer: $0).range(of: "%00", options: .caseInsensitive) != nil } == true
-            if encodedNUL || body?.readableBytesView.contains(0) == true {
+            if !upload, encodedNUL || body?.readableBytesView.contains(0) == true {
                 throw Abort(.badRequest, reason: "NUL in body")
             }
             // An empty API body (no body, `Content-Length: 0`, no `Content-Type`) means `{}`: every

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: NetworkController())
     try app.register(collection: SocialMapController())
     try app.register(collection: TrainingController())
+    try app.register(collection: HomeThemeController())
     try app.register(collection: AgendaController())
     try app.register(collection: SlotAdminController())
     try app.register(collection: OutboxAdminController())

@@ -30,6 +30,7 @@ enum Migrations {
         M024_CreateNetwork(),
         M025_CreateDirectoryStamps(),
         M026_CreateJointTrainings(),
+        M027_CreateHomeThemes(),
     ]
 
     static func register(on app: Application) {

@@ -40,6 +40,8 @@ import VaporTesting
         StaffRoute(method: .POST, path: "/api/v1/organisations", body: { _ in #"{"name": "Organisatie \#(UUID())"}"# },
                    allowed: [.coordinator, .admin]),
         StaffRoute(method: .GET, path: "/api/v1/locations/{shared}/network", allowed: [.admin, .coordinator, .advisor, .teacher]),
+        StaffRoute(method: .POST, path: "/api/v1/home-themes", body: { HomeThemeTests.themeJSON($0.sharedLocationID) },
+                   allowed: [.admin, .coordinator, .advisor, .teacher]),
         StaffRoute(method: .POST, path: "/api/v1/locations/{shared}/network", body: { NetworkTests.personJSON($0.organisationID.uuidString) },
                    allowed: [.coordinator, .admin]),
     ]

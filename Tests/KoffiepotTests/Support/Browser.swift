@@ -40,15 +40,34 @@ final class TestBrowser {
                      "login of \(email): \(response.status)", sourceLocation: sourceLocation)
     }
 
+    /// Posts a file the way a browser's `multipart/form-data` form would, with the CSRF token.
+    @discardableResult
+    func upload(_ path: String, field: String, filename: String, contentType: String, data: Data) async throws -> TestingHTTPResponse {
+        if cookies[CSRFMiddleware.cookieName] == nil { try await get("/login") }
+        let boundary = "----koffiepot-test-\(UUID().uuidString)"
+        var body = Data()
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(CSRFMiddleware.fieldName)\"\r\n\r\n".utf8))
+        body.append(Data("\(cookies[CSRFMiddleware.cookieName] ?? "")\r\n".utf8))
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n".utf8))
+        body.append(Data("Content-Type: \(contentType)\r\n\r\n".utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        return try await send(.POST, path, body: ByteBuffer(data: body), contentType: HTTPMediaType(type: "multipart", subType: "form-data",
+                                                                                                  parameters: ["boundary": boundary]))
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+        try await send(method, path, body: body.map { ByteBuffer(string: $0) }, contentType: body == nil ? nil : .urlEncodedForm)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws -> TestingHTTPResponse {
         var captured: TestingHTTPResponse?
         var requestHeaders = headers
         if !cookies.isEmpty {
             requestHeaders.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        if body != nil { requestHeaders.contentType = .urlEncodedForm }
-        try await app.testing().test(method, path, headers: requestHeaders,
-                                     body: body.map { ByteBuffer(string: $0) }) { response in
+        if let contentType { requestHeaders.contentType = contentType }
+        try await app.testing().test(method, path, headers: requestHeaders, body: body) { response in
             captured = response
         }
         let response = try #require(captured)

@@ -44,6 +44,7 @@ enum StaffPages {
             if user.role != .ambassador {
                 Tag("p") { A("/staff/netwerk") { Txt(t("network.title")) } }
                 Tag("p") { A("/staff/trainingen") { Txt(t("training.title")) } }
+                Tag("p") { A("/staff/thuis") { Txt(t("theme.staff_title")) } }
             }
             if user.role == .coordinator || user.role == .admin {
                 Tag("p") { A("/staff/programmes") { Txt(t("programmes.edit")) } }

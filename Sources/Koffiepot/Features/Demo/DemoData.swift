@@ -77,6 +77,7 @@ enum DemoData {
         try await DemoGatherings.seed(on: db, today: today)
         try await DemoNetwork.seed(on: db, now: today.instant(minute: 9 * 60) ?? Date())
         try await DemoTrainings.seed(on: db, today: today)
+        try await DemoHomeThemes.seed(on: db, today: today, now: today.instant(minute: 9 * 60) ?? Date())
         return ([anja, mehmet, samira, petra] + others).map { Login(role: $0.role, email: $0.email) }
     }
 

@@ -67,6 +67,8 @@ enum LocationPages {
                 A("/vraag?location=\(id)") { Txt(t("question.title")) }
                 Txt(" · ")
                 A("/locations/\(id)/wensen") { Txt(t("wish.title")) }
+                Txt(" · ")
+                A("/locations/\(id)/thuis") { Txt(t("location.home_theme")) }
             }.cls("links")
             if !gatherings.isEmpty {
                 Tag("h2") { Txt(t("gatherings.here")) }.attr("id", "bijeenkomsten")

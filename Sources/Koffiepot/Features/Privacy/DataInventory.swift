@@ -41,6 +41,13 @@ enum DataInventory {
         plain("organisations", ["id", "name", "kind", "about", "website", "created_at", "updated_at"])
         + plain("joint_trainings", ["id", "title", "about", "place", "starts_at", "ends_at", "capacity", "taken", "organisation_ids", "created_at"])
         + plain("training_signups", ["id", "training_id", "staff_user_id", "professional_id", "seq", "status", "attended", "created_at"])
+        + plain("home_themes", ["id", "location_id", "group_name", "title", "first_day", "last_day", "intro", "rhyme", "created_at", "updated_at"])
+        + plain("home_activities", ["id", "theme_id", "position", "title", "steps", "materials", "pictogram", "picture_id"])
+        + plain("theme_words", ["id", "theme_id", "position", "nl", "en", "ar", "pl", "tr", "uk"])
+        // A keyed hash of a device, never who: counts families that did an activity (shown from 5 on).
+        + plain("home_activity_done", ["id", "activity_id", "device_key", "created_at"])
+        // Drawings and photos for activities, stored without their metadata (EXIF, GPS).
+        + plain("theme_pictures", ["id", "content_type", "bytes", "created_at"])
         + plain("directory_stamps", ["id", "entity_id", "digest", "changed_at"])
         + plain("professionals", ["id", "location_id", "organisation_id", "role", "helps_with", "helps_teachers", "presence", "is_public",
                                   "created_at", "updated_at"])

@@ -45,7 +45,7 @@ extension KoffiepotAPI {
     }
 
     /// The app's own device id when it sends one, else the client address — only ever stored as a keyed hash.
-    private func deviceKey(_ device: String?) -> String {
+    func deviceKey(_ device: String?) -> String {
         DeviceCookie.key(device.flatMap { $0.count >= 16 ? "app:\($0)" : nil } ?? "address:\(APIClient.address)", secret: app.settings.secret ?? "")
     }
 }
