@@ -106,24 +106,24 @@ struct HomeThemeController: RouteCollection {
         return try await render(req, form: form, copyForm: FormState(), status: .unprocessableEntity)
     }
 
-    struct CopyForm: Content { var theme: String?, location: String?, group: String?, firstDay: String?, lastDay: String? }
+    struct CopyForm: Content { var theme: String?, copyLocation: String?, copyGroup: String?, copyFirstDay: String?, copyLastDay: String? }
 
     func copy(req: Request) async throws -> Response {
         let user = try req.requireStaffUser()
         let input = try req.content.decode(CopyForm.self)
-        var form = FormState(values: ["theme": input.theme ?? "", "location": input.location ?? "", "group": input.group ?? "",
-                                      "firstDay": input.firstDay ?? "", "lastDay": input.lastDay ?? ""])
+        var form = FormState(values: ["theme": input.theme ?? "", "copyLocation": input.copyLocation ?? "", "copyGroup": input.copyGroup ?? "",
+                                      "copyFirstDay": input.copyFirstDay ?? "", "copyLastDay": input.copyLastDay ?? ""])
         let source = try await service(req).find(input.theme.flatMap(UUID.init(uuidString:)))
-        let locationID = try await StaffScope.location(input.location, of: user, on: req.db)
+        let locationID = try await StaffScope.location(input.copyLocation, of: user, on: req.db)
         var errors: [String: String] = [:]
         if source == nil { errors["theme"] = "error.required" }
-        if locationID == nil { errors["location"] = "error.required" }
-        let group = TextRules.singleLine(form["group"])
-        if let problem = TextRules.problem(inRequired: group, maxLength: 40) { errors["group"] = problem }
-        let first = LocalDate(form["firstDay"]), last = LocalDate(form["lastDay"])
-        if first == nil { errors["firstDay"] = "error.date_format" }
-        if last == nil { errors["lastDay"] = "error.date_format" }
-        if let first, let last, last < first || last > first.adding(days: HomeThemeRules.longestPeriodDays) { errors["lastDay"] = "theme.error.period" }
+        if locationID == nil { errors["copyLocation"] = "error.required" }
+        let group = TextRules.singleLine(form["copyGroup"])
+        if let problem = TextRules.problem(inRequired: group, maxLength: 40) { errors["copyGroup"] = problem }
+        let first = LocalDate(form["copyFirstDay"]), last = LocalDate(form["copyLastDay"])
+        if first == nil { errors["copyFirstDay"] = "error.date_format" }
+        if last == nil { errors["copyLastDay"] = "error.date_format" }
+        if let first, let last, last < first || last > first.adding(days: HomeThemeRules.longestPeriodDays) { errors["copyLastDay"] = "theme.error.period" }
         guard errors.isEmpty, let source, let locationID, let first, let last else {
             form.errors = errors
             return try await render(req, form: FormState(), copyForm: form, status: .unprocessableEntity)

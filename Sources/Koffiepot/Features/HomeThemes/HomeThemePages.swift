@@ -141,7 +141,8 @@ enum HomeThemePages {
                 SelectField(name: "theme", label: t("theme.copy_from"), options: copyable.map {
                     (value: $0.id!.uuidString, label: "\($0.title) · \($0.location.name) · \($0.firstDay)")
                 }).render(copyForm, t)
-                locationAndPeriod(copyForm, locations: locations, t)
+                // Its own field names: the new-theme form below has the same fields, and ids must stay unique.
+                locationAndPeriod(copyForm, locations: locations, t, prefix: "copy")
                 Tag("button") { Txt(t("theme.copy")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/staff/thuis/copy").cls("stack")
             Tag("h2") { Txt(t("theme.new")) }.attr("id", "nieuw")
@@ -169,12 +170,14 @@ enum HomeThemePages {
         }
     }
 
-    private static func locationAndPeriod(_ form: FormState, locations: [Location], _ t: Localizer) -> Component {
-        ComponentGroup {
-            SelectField(name: "location", label: t("theme.location"), options: locations.map { (value: $0.id!.uuidString, label: $0.name) }).render(form, t)
-            FormField(name: "group", label: t("theme.group"), required: true, hint: t("theme.group_hint")).render(form, t)
-            FormField(name: "firstDay", label: t("theme.first_day"), type: "date", required: true).render(form, t)
-            FormField(name: "lastDay", label: t("theme.last_day"), type: "date", required: true).render(form, t)
+    private static func locationAndPeriod(_ form: FormState, locations: [Location], _ t: Localizer, prefix: String = "") -> Component {
+        let name = { (field: String) in prefix.isEmpty ? field : prefix + field.prefix(1).uppercased() + field.dropFirst() }
+        return ComponentGroup {
+            SelectField(name: name("location"), label: t("theme.location"), options: locations.map { (value: $0.id!.uuidString, label: $0.name) })
+                .render(form, t)
+            FormField(name: name("group"), label: t("theme.group"), required: true, hint: t("theme.group_hint")).render(form, t)
+            FormField(name: name("firstDay"), label: t("theme.first_day"), type: "date", required: true).render(form, t)
+            FormField(name: name("lastDay"), label: t("theme.last_day"), type: "date", required: true).render(form, t)
         }
     }
 

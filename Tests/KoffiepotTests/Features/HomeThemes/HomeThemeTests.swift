@@ -99,8 +99,8 @@ import VaporTesting
             try await staff.signIn("coordinator@koffiepot.test")
             let source = try #require(try await HomeTheme.query(on: app.db).first())
             let school = try await app.location(named: "Basisschool De Regenboog")
-            let copied = try await staff.post("/staff/thuis/copy", ["theme": source.id!.uuidString, "location": school.id!.uuidString,
-                                                                    "group": "Groep 1-2", "firstDay": "2027-03-01", "lastDay": "2027-03-26"])
+            let copied = try await staff.post("/staff/thuis/copy", ["theme": source.id!.uuidString, "copyLocation": school.id!.uuidString,
+                                                                    "copyGroup": "Groep 1-2", "copyFirstDay": "2027-03-01", "copyLastDay": "2027-03-26"])
             #expect(copied.status == .seeOther)
             let copy = try #require(try await HomeTheme.query(on: app.db).filter(\.$location.$id == school.id!).with(\.$words).with(\.$activities).first())
             #expect(copy.title == "Lente" && copy.words.count == 12 && copy.activities.count == 4)

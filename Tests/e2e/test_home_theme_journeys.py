@@ -1,0 +1,62 @@
+"""Journeys of issue 12, home themes (VVE Thuis): a parent on her phone does the group's theme at home in Dutch
+and in Arabic and taps "we did this"; the home letter prints; an advisor copies the theme to a school and
+adds a photo of a drawing."""
+import datetime as dt
+import io
+
+from playwright.sync_api import expect
+
+from conftest import ARTIFACTS, check_a11y, new_page
+from test_consultation_journeys import login
+
+
+def test_parent_does_the_theme_at_home_and_the_letter_prints(server, browser):
+    parent = new_page(browser)
+    parent.goto(server + "/")
+    parent.get_by_role("link", name="Peuterspeelzaal Het Kwetternest").click()
+    parent.get_by_role("link", name="Thuis met het thema van de groep").click()
+    expect(parent.get_by_role("heading", name="Lente", exact=True)).to_be_visible()
+    expect(parent.get_by_role("heading", name="Bloemen zoeken")).to_be_visible()
+    check_a11y(parent, "theme-parent-nl")
+    parent.get_by_role("button", name="Dit deden wij: Bloemen zoeken").click()
+    expect(parent.get_by_role("status")).to_have_text("Fijn dat jullie het samen deden!")
+
+    arabic = new_page(browser, locale="ar")
+    arabic.goto(parent.url.split("?")[0] + "?lang=ar")
+    expect(arabic.locator("html")).to_have_attribute("dir", "rtl")
+    expect(arabic.get_by_role("cell", name="الزهرة")).to_be_visible()
+    check_a11y(arabic, "theme-parent-ar")
+    arabic.get_by_role("link", name="رسالة للبيت (للطباعة)").click()
+    expect(arabic.get_by_role("heading", name="الموضوع: Lente")).to_be_visible()
+    expect(arabic.get_by_role("heading", name="Thema: Lente")).to_be_visible()
+    check_a11y(arabic, "theme-letter-ar")
+    pdf = arabic.pdf(format="A4", print_background=True)
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") <= 2
+
+
+def test_advisor_copies_the_theme_and_adds_a_drawing(server, browser):
+    from PIL import Image
+    advisor = login(browser, server, "anja@koffiepot.test")
+    advisor.get_by_role("link", name="Thema's voor thuis (VVE Thuis)").click()
+    first = dt.date.today() + dt.timedelta(days=60)
+    form = advisor.locator("form[action='/staff/thuis/copy']")
+    form.get_by_label("Welk thema?", exact=False).select_option(index=0)
+    form.get_by_label("Locatie", exact=True).select_option(label="SPIL-centrum De Boomgaard")
+    form.get_by_label("Groep", exact=True).fill("Groep 1-2")
+    form.get_by_label("Eerste dag").fill(first.isoformat())
+    form.get_by_label("Laatste dag").fill((first + dt.timedelta(days=25)).isoformat())
+    check_a11y(advisor, "theme-staff-list")
+    form.get_by_role("button", name="Thema kopiëren").click()
+    expect(advisor.get_by_role("status")).to_have_text("Het thema is gekopieerd.")
+
+    drawing = ARTIFACTS / "tekening.png"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (120, 90), (240, 200, 60)).save(drawing)
+    section = advisor.locator("section").filter(has=advisor.get_by_role("heading", name="Bloemen zoeken"))
+    section.get_by_label("Tekening of foto").set_input_files(str(drawing))
+    section.get_by_role("button", name="Plaatje opslaan").click()
+    expect(advisor.get_by_role("status")).to_have_text("Het plaatje is opgeslagen.")
+    image = advisor.locator("section").filter(has=advisor.get_by_role("heading", name="Bloemen zoeken")).locator("img")
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.naturalWidth") == 120
+    check_a11y(advisor, "theme-staff-picture")
