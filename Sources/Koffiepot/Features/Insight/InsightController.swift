@@ -36,7 +36,12 @@ struct InsightController: RouteCollection {
     private func report(_ req: Request, _ scope: Scope) async throws -> (tables: [InsightTable], texts: [String]?) {
         let data = try await InsightQueries.load(scope.filter, locations: scope.ids, now: req.now, on: req.db)
         try await AccessLog.record("insight", on: req)
-        return (InsightReport.tables(data, months: scope.filter.months, t: req.t), data.texts)
+        // Home themes of the last year in this scope: families that did an activity.
+        let themes = HomeThemeService(db: req.db, now: req.now)
+        let recent = try await themes.themes(at: scope.ids ?? scope.locations.compactMap(\.id))
+            .filter { $0.lastDay >= LocalDate(containing: req.now).adding(days: -365).description }
+        let home = HomeThemeInsight.table(recent, families: try await themes.families(of: recent), t: req.t)
+        return (InsightReport.tables(data, months: scope.filter.months, t: req.t) + [home], data.texts)
     }
 
     func dashboard(req: Request) async throws -> Response {

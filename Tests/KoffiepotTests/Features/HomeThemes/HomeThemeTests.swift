@@ -90,6 +90,9 @@ import VaporTesting
                                        json: #"{"device":"toestel-nummer-\#(n)-abcdefgh"}"#)
             }
             #expect(try await staff.get("/staff/thuis/\(theme.id)").body.string.contains("Gezinnen die iets deden: 5"))
+            // And on the insight dashboard, per location and theme.
+            let insight = try await staff.get("/staff/inzicht").body.string
+            #expect(insight.contains("Thuis met het thema") && insight.contains("Peuterspeelzaal Het Kwetternest · Lente"))
         }
     }
 
