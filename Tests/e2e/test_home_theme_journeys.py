@@ -60,3 +60,67 @@ def test_advisor_copies_the_theme_and_adds_a_drawing(server, browser):
     expect(image).to_be_visible()
     assert image.evaluate("img => img.naturalWidth") == 120
     check_a11y(advisor, "theme-staff-picture")
+
+
+# A stand-in for the device's speech engine: it has a Dutch and an Arabic voice, records what it is asked to
+# say, and finishes a sentence only when the test says so.
+FAKE_SPEECH = """
+(() => {
+  const voices = [{ lang: "nl-NL", name: "Test Nederlands" }, { lang: "ar-SA", name: "Test العربية" }];
+  window.__spoken = [];
+  let current = null;
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; this.lang = ""; this.voice = null; this.onend = null; };
+  const synth = {
+    getVoices: () => voices,
+    speak: (u) => { current = u; window.__spoken.push({ text: u.text, lang: u.lang }); },
+    cancel: () => { current = null; },
+    addEventListener: () => {},
+    onvoiceschanged: null,
+  };
+  Object.defineProperty(window, "speechSynthesis", { value: synth });
+  window.__finish = () => { const u = current; if (u && u.onend) u.onend(); };
+})();
+"""
+
+
+def test_read_aloud_reads_the_theme_sentence_by_sentence(server, browser):
+    parent = new_page(browser)
+    parent.add_init_script(FAKE_SPEECH)
+    parent.goto(server + "/")
+    parent.get_by_role("link", name="Peuterspeelzaal Het Kwetternest").click()
+    parent.get_by_role("link", name="Thuis met het thema van de groep").click()
+    button = parent.get_by_role("button", name="Lees voor")
+    expect(button).to_be_visible()
+    button.click()
+    # In reading order: the location above the heading, the heading, then the intro sentence by sentence.
+    assert parent.evaluate("window.__spoken[0].text") == "Peuterspeelzaal Het Kwetternest"
+    assert parent.evaluate("CSS.highlights.has('read-aloud')")
+    for _ in range(3):
+        parent.evaluate("window.__finish()")
+    spoken = parent.evaluate("window.__spoken.map(s => s.text)")
+    assert spoken[1:4] == ["Thuis met het thema", "Waar werkt de groep van je kind nu aan?", "Doe het thuis mee, in je eigen taal."], spoken
+    # Pause, then continue: the interrupted sentence is said again, from the keyboard.
+    parent.get_by_role("button", name="Pauze").click()
+    expect(parent.get_by_role("button", name="Verder")).to_be_visible()
+    parent.get_by_role("button", name="Verder").focus()
+    parent.keyboard.press("Enter")
+    assert parent.evaluate("window.__spoken.at(-1).text") == "Doe het thuis mee, in je eigen taal."
+    check_a11y(parent, "readaloud-nl")
+    parent.keyboard.press("Escape")
+    expect(parent.get_by_role("button", name="Lees voor")).to_be_visible()
+
+    # Arabic page: the page's words with the Arabic voice, the advisor's Dutch text with the Dutch one.
+    arabic = new_page(browser, locale="ar")
+    arabic.add_init_script(FAKE_SPEECH)
+    arabic.goto(parent.url.split("?")[0] + "?lang=ar")
+    arabic.get_by_role("button", name="اقرأ بصوت عالٍ").click()
+    for _ in range(6):
+        arabic.evaluate("window.__finish()")
+    langs = arabic.evaluate("window.__spoken.map(s => s.lang)")
+    assert langs[0] == "ar-SA" and "nl-NL" in langs
+
+    # A device without a voice for the language: no button that would do nothing.
+    silent = new_page(browser)
+    silent.add_init_script("Object.defineProperty(window, 'speechSynthesis', { value: { getVoices: () => [], addEventListener: () => {} } });")
+    silent.goto(parent.url)
+    expect(silent.locator("#read-aloud")).to_be_hidden()

@@ -38,7 +38,7 @@ def test_parent_rates_a_held_consultation_and_the_coordinator_sees_it_protected(
 
     coordinator = login(browser, server, "coordinator@koffiepot.test")
     coordinator.get_by_role("link", name="Inzicht").click()
-    coordinator.get_by_label("Locatie").select_option(label="SPIL-centrum De Boomgaard")
+    coordinator.get_by_label("Locatie", exact=True).select_option(label="SPIL-centrum De Boomgaard")
     coordinator.get_by_role("button", name="Toon").click()
     satisfaction = coordinator.locator("section.insight", has=coordinator.get_by_role("heading", name="Tevredenheid", exact=True))
     expect(satisfaction.get_by_role("row", name=re.compile("Heel goed")).get_by_role("cell")).to_have_text("<5")

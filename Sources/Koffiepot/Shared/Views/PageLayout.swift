@@ -12,6 +12,9 @@ struct PageContext {
 
     var language: Language { t.language }
 
+    /// Pages parents see (everything but staff pages and the login): they get the read-aloud button.
+    var isParentPage: Bool { !path.hasPrefix("/staff") && path != "/login" }
+
     /// The current page in another language.
     func url(in language: Language) -> String {
         var items = query
@@ -40,6 +43,7 @@ enum PageLayout {
             if !bare {
                 A("#main") { Txt(t("layout.skip")) }.cls("skip")
                 header(ctx)
+                if ctx.isParentPage { readAloud(t) }
             }
             Tag("main", content).attr("id", "main")
             if !bare { footer(ctx) }
@@ -57,6 +61,19 @@ enum PageLayout {
         .attr("lang", ctx.language.rawValue)
         .attr("dir", ctx.language.isRightToLeft ? "rtl" : "ltr")
         return HTMLDocument(html: "<!DOCTYPE html>" + document.render()).response(status: status)
+    }
+
+    /// "Lees voor": hidden until `/js/read-aloud.js` finds a voice for the page language on this device.
+    private static func readAloud(_ t: Localizer) -> Component {
+        Tag("div") {
+            Tag("button") {
+                Tag("span") { Txt("🔊 ") }.attr("aria-hidden", "true")
+                Tag("span") { Txt(t("readaloud.read")) }.cls("label")
+            }
+                .attr("type", "button").attr("id", "read-aloud").attr("hidden", "hidden").attr("aria-pressed", "false")
+                .attr("data-read", t("readaloud.read")).attr("data-pause", t("readaloud.pause")).attr("data-continue", t("readaloud.continue"))
+            Tag("script") {}.attr("src", "/js/read-aloud.js").attr("defer", "defer")
+        }.attr("id", "read-aloud-bar")
     }
 
     private static func header(_ ctx: PageContext) -> Component {
