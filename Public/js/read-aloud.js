@@ -2,11 +2,16 @@
 // (Web Speech API, nothing from another origin), sentence by sentence in reading order, with the sentence
 // being read highlighted. The button shows only when the device has a voice for the language; it pauses and
 // continues, and Escape stops. Text in another language (a Dutch intro on an Arabic page) is read with a voice
-// for that language when the device has one.
+// for that language when the device has one. Where the device has no voice for the page language, the server's
+// voice (espeak-ng, `POST /api/v1/speech`) reads block by block, if the server has one; the page says which.
 (function () {
   var button = document.getElementById("read-aloud");
   var synth = window.speechSynthesis;
-  if (!button || !synth || !window.SpeechSynthesisUtterance) return;
+  if (!button) return;
+  if (!synth || !window.SpeechSynthesisUtterance) {
+    // No speech engine in this browser at all: only the server's voice can help.
+    synth = { getVoices: function () { return []; }, cancel: function () {}, speak: function () {}, addEventListener: function () {} };
+  }
   var main = document.getElementById("main");
   var pageLang = (document.documentElement.lang || "nl").toLowerCase();
   var sentences = [];
@@ -23,8 +28,15 @@
     return null;
   }
 
+  var server = button.getAttribute("data-server") === "yes" && window.fetch && window.Audio;
+  var note = document.getElementById("read-aloud-voice");
+  var audio = null;
+
+  function useServer() { return !voiceFor(pageLang) && server; }
+
   function offer() {
-    if (voiceFor(pageLang)) button.hidden = false;
+    if (voiceFor(pageLang) || server) button.hidden = false;
+    if (note) note.textContent = " " + button.getAttribute(voiceFor(pageLang) ? "data-device-voice" : "data-server-voice");
   }
   offer();
   if ("onvoiceschanged" in synth) synth.addEventListener("voiceschanged", offer);
@@ -64,7 +76,16 @@
     return begun ? range : null;
   }
 
+  // With the server's voice one request per block (a paragraph, a list item), at most 2,000 characters.
+  function collectBlocks() {
+    return blocks().map(function (el) {
+      var text = el.textContent.replace(/\s+/g, " ").trim().slice(0, 2000);
+      return { el: el, lang: pageLang, text: text, start: 0, end: el.textContent.length };
+    });
+  }
+
   function collect() {
+    if (useServer()) return collectBlocks();
     var list = [];
     blocks().forEach(function (el) {
       var lang = ((el.closest("[lang]") || document.documentElement).getAttribute("lang") || pageLang).toLowerCase();
@@ -103,10 +124,28 @@
     button.setAttribute("aria-pressed", state === "reading" ? "true" : "false");
   }
 
+  function playFromServer(sentence) {
+    mark(sentence);
+    fetch("/api/v1/speech", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ lang: pageLang, text: sentence.text }),
+    }).then(function (response) {
+      if (!response.ok) throw new Error("speech " + response.status);
+      return response.blob();
+    }).then(function (blob) {
+      if (state !== "reading") return;
+      audio = new Audio(URL.createObjectURL(blob));
+      audio.onended = function () { if (state === "reading") { index += 1; speak(); } };
+      audio.play();
+    }).catch(function () { stop(); button.hidden = true; });
+  }
+
   function speak() {
     if (state !== "reading") return;
     if (index >= sentences.length) { stop(); return; }
     var sentence = sentences[index];
+    if (useServer()) { playFromServer(sentence); return; }
     var voice = voiceFor(sentence.lang) || voiceFor(pageLang);
     var utterance = new SpeechSynthesisUtterance(sentence.text);
     utterance.lang = voice ? voice.lang : sentence.lang;
@@ -126,6 +165,7 @@
     state = "idle";
     index = 0;
     synth.cancel();
+    if (audio) { audio.pause(); audio = null; }
     unmark();
     label();
   }
@@ -134,6 +174,10 @@
     if (state === "reading") {
       state = "paused";
       synth.cancel();
+      if (audio) audio.pause();
+    } else if (state === "paused" && audio) {
+      state = "reading";
+      audio.play();
     } else {
       if (state === "idle") { sentences = collect(); index = 0; }
       state = "reading";

@@ -119,8 +119,11 @@ def test_read_aloud_reads_the_theme_sentence_by_sentence(server, browser):
     langs = arabic.evaluate("window.__spoken.map(s => s.lang)")
     assert langs[0] == "ar-SA" and "nl-NL" in langs
 
-    # A device without a voice for the language: no button that would do nothing.
+    # A device without a voice for the language: the server's voice reads, and the page says so.
     silent = new_page(browser)
-    silent.add_init_script("Object.defineProperty(window, 'speechSynthesis', { value: { getVoices: () => [], addEventListener: () => {} } });")
+    silent.add_init_script("Object.defineProperty(window, 'speechSynthesis', { value: { getVoices: () => [], addEventListener: () => {}, cancel: () => {} } });")
     silent.goto(parent.url)
-    expect(silent.locator("#read-aloud")).to_be_hidden()
+    expect(silent.locator("#read-aloud-voice")).to_contain_text("Computerstem van Koffiepot")
+    with silent.expect_response(lambda r: r.url.endswith("/api/v1/speech")) as spoken:
+        silent.get_by_role("button", name="Lees voor").click()
+    assert spoken.value.status == 200 and spoken.value.headers["content-type"].startswith("audio/ogg")

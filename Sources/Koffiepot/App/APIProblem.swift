@@ -101,6 +101,8 @@ enum APIErrorCode: String, CaseIterable, Sendable {
     case feedbackGiven = "feedback_given"
     case unknownRound = "unknown_round"
     case overlap
+    case unknownLanguage = "unknown_language"
+    case speechUnavailable = "speech_unavailable"
 }
 
 /// The caller's address and language while an API request is handled: the generated handlers do not

@@ -7,7 +7,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: req)
         let embeddable = req.url.path.hasPrefix("/embed/")
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value:
-            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors "
+            "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors "
             + (embeddable ? "*" : "'none'"))
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
@@ -76,6 +76,14 @@ struct APIContextMiddleware: AsyncMiddleware {
         }
         if path.hasPrefix("/api/v1/wishes"), req.method == .POST,
            try await !RateLimiter.allow("wish-support:\(LocalDate(containing: req.now))", req: req) {
+            throw APIProblem(.tooManyRequests, .rateLimited)
+        }
+        // Taps and speech from one client are limited like the other public writes.
+        if path.hasPrefix("/api/v1/home-activities/"), req.method == .POST,
+           try await !RateLimiter.allow("home-done:\(LocalDate(containing: req.now))", req: req, limit: 200) {
+            throw APIProblem(.tooManyRequests, .rateLimited)
+        }
+        if path == "/api/v1/speech", req.method == .POST, try await !RateLimiter.allow("speech", req: req, limit: 300) {
             throw APIProblem(.tooManyRequests, .rateLimited)
         }
         let staff = try await Self.tokenOwner(req)

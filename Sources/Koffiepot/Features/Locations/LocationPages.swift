@@ -37,7 +37,7 @@ enum LocationPages {
     }
 
     static func location(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], slots: [SlotView],
-                         gatherings: [Gathering], network: [Professional]) -> Response {
+                         gatherings: [Gathering], network: [Professional], now: Date) -> Response {
         let t = ctx.t
         let location = board.location
         let id = location.id?.uuidString ?? ""
@@ -60,7 +60,7 @@ enum LocationPages {
             }
             for (index, monday) in weeks.enumerated() {
                 WeekSchedule(title: t(index == 0 ? "location.this_week" : "location.next_week"), monday: monday,
-                             board: board, t: t)
+                             board: board, now: now, t: t)
             }
             SlotList(ctx, slots: slots)
             Tag("p") {
@@ -83,14 +83,14 @@ enum LocationPages {
     }
 
     /// The minimal widget for a school website: only this week and next, no header, no forms.
-    static func embed(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], publicURL: String) -> Response {
+    static func embed(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], publicURL: String, now: Date) -> Response {
         let t = ctx.t
         let id = board.location.id?.uuidString ?? ""
         return PageLayout.render(ctx, title: board.location.name, bare: true) {
             Tag("h1") { Txt(t("location.when") + " · " + board.location.name) }.cls("embed-title")
             for (index, monday) in weeks.enumerated() {
                 WeekSchedule(title: t(index == 0 ? "location.this_week" : "location.next_week"), monday: monday,
-                             board: board, t: t)
+                             board: board, now: now, t: t)
             }
             Tag("p") { A("\(publicURL)/locations/\(id)") { Txt(t("embed.more")) }.attr("target", "_blank").attr("rel", "noopener") }
         }
@@ -126,21 +126,24 @@ func AdvisorCard(advisor: StaffUser, t: Localizer) -> Component {
     }.cls("card")
 }
 
-/// One week, day by day: when, who, where, and whether an appointment is needed.
-func WeekSchedule(title: String, monday: LocalDate, board: LocationPresence, t: Localizer) -> Component {
-    let days = (0..<7).map { monday.adding(days: $0) }
+/// One week, day by day: when, who, where, and whether an appointment is needed. Days before today are left
+/// out (on a Saturday "this week" is the weekend only), today is named as today, and today's hours that are
+/// over are greyed and said to be over.
+func WeekSchedule(title: String, monday: LocalDate, board: LocationPresence, now: Date, t: Localizer) -> Component {
+    let today = LocalDate(containing: now)
+    let days = (0..<7).map { monday.adding(days: $0) }.filter { $0 >= today }
     let byDay = Dictionary(grouping: board.occurrences, by: \.date)
     return Tag("section") {
         Tag("h3") { Txt(title) }
         if days.allSatisfy({ byDay[$0] == nil }) {
-            Tag("p") { Txt(t("location.none_this_week")) }
+            Tag("p") { Txt(t(monday < today ? "location.none_rest_of_week" : "location.none_this_week")) }
         }
         Tag("ul") {
             for day in days {
                 if let moments = byDay[day] {
                     Tag("li") {
-                        Tag("h4") { Txt(t.dayTitle(day)) }
-                        for moment in moments { PresenceLine(moment: moment, board: board, t: t) }
+                        Tag("h4") { Txt(day == today ? t("location.today", ["day": t.dayTitle(day)]) : t.dayTitle(day)) }
+                        for moment in moments { PresenceLine(moment: moment, board: board, past: moment.end <= now, t: t) }
                     }
                 }
             }
@@ -148,7 +151,7 @@ func WeekSchedule(title: String, monday: LocalDate, board: LocationPresence, t: 
     }.cls("week")
 }
 
-func PresenceLine(moment: PresenceOccurrence, board: LocationPresence, t: Localizer) -> Component {
+func PresenceLine(moment: PresenceOccurrence, board: LocationPresence, past: Bool = false, t: Localizer) -> Component {
     let who = board.advisor(moment.advisorID)?.name ?? ""
     let time = "\(ClockTime.format(moment.startMinute))–\(ClockTime.format(moment.endMinute))"
     let details = [who, moment.room, t(moment.mode.labelKey)].filter { !$0.isEmpty }.joined(separator: " · ")
@@ -165,6 +168,7 @@ func PresenceLine(moment: PresenceOccurrence, board: LocationPresence, t: Locali
             Txt(" ")
             Tag("bdi") { Txt(details) }
             if moment.status == .extra { Tag("strong") { Txt(" " + t("presence.extra")) }.cls("badge extra") }
+            if past { Tag("span") { Txt(" " + t("presence.past")) }.cls("badge past") }
         }
-    }.cls("moment \(moment.status.rawValue)")
+    }.cls("moment \(moment.status.rawValue)\(past ? " past" : "")")
 }

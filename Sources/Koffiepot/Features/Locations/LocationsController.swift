@@ -25,12 +25,12 @@ struct LocationsController: RouteCollection {
         filter.locationID = try board.location.requireID()
         let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
         let network = try await NetworkService(db: req.db, now: req.now).people(at: board.location.requireID(), publicOnly: true)
-        return LocationPages.location(req.page, board: board, weeks: weeks, slots: slots, gatherings: gatherings, network: network)
+        return LocationPages.location(req.page, board: board, weeks: weeks, slots: slots, gatherings: gatherings, network: network, now: req.now)
     }
 
     func embed(req: Request) async throws -> Response {
         let (board, weeks) = try await twoWeeks(req)
-        return LocationPages.embed(req.page, board: board, weeks: weeks, publicURL: req.application.settings.publicURL)
+        return LocationPages.embed(req.page, board: board, weeks: weeks, publicURL: req.application.settings.publicURL, now: req.now)
     }
 
     /// This week and next, from Monday, in Amsterdam time.

@@ -14,11 +14,11 @@ enum RateLimiter {
     }
 
     /// Records one attempt and tells whether it is still within `limit` per window.
-    static func allow(_ scope: String, req: Request) async throws -> Bool {
+    static func allow(_ scope: String, req: Request, limit: Int? = nil) async throws -> Bool {
         let key = PersonalCode.hash("\(scope):\(clientAddress(req))", secret: req.application.settings.secret ?? "")
         let since = req.now.addingTimeInterval(-window)
         let recent = try await RateLimitEvent.query(on: req.db).filter(\.$keyHash == key).filter(\.$at > since).count()
-        guard recent < req.application.settings.lookupLimit else { return false }
+        guard recent < (limit ?? req.application.settings.lookupLimit) else { return false }
         try await RateLimitEvent(keyHash: key, at: req.now).create(on: req.db)
         return true
     }

@@ -72,6 +72,10 @@ enum PageLayout {
             }
                 .attr("type", "button").attr("id", "read-aloud").attr("hidden", "hidden").attr("aria-pressed", "false")
                 .attr("data-read", t("readaloud.read")).attr("data-pause", t("readaloud.pause")).attr("data-continue", t("readaloud.continue"))
+                .attr("data-device-voice", t("readaloud.device_voice")).attr("data-server-voice", t("readaloud.server_voice"))
+                // The server's voice is offered only when this server has one (espeak-ng); the page says which is used.
+                .attr("data-server", SpeechEngine.isAvailable ? "yes" : "no")
+            Tag("span") {}.attr("id", "read-aloud-voice").cls("hint")
             Tag("script") {}.attr("src", "/js/read-aloud.js").attr("defer", "defer")
         }.attr("id", "read-aloud-bar")
     }

@@ -21,6 +21,30 @@ import VaporTesting
         }
     }
 
+    /// On a Tuesday at 10:00 the morning walk-in (08:15–09:30) is over: today is named and that hour is greyed;
+    /// on the Saturday "this week" no longer lists Tuesday and Thursday as if they were to come.
+    @Test func thisWeekStartsToday() async throws {
+        try await withTestApp { app, _ in
+            let school = try await app.location(named: "Basisschool De Vlinder")
+            let tuesday = try await TestBrowser(app).get("/locations/\(school.id!)").text
+            #expect(tuesday.contains("Vandaag, "))
+            let today = try #require(tuesday.range(of: "Vandaag, ")).upperBound
+            let todaysPart = String(tuesday[today...].prefix(600))
+            #expect(todaysPart.contains("08:15–09:30") && todaysPart.contains("(voorbij)"))
+            #expect(tuesday.contains("moment regular past"))
+        }
+        let saturday = LocalDate(year: 2026, month: 11, day: 28).instant(minute: 12 * 60)!
+        try await withTestApp(now: saturday) { app, _ in
+            let school = try await app.location(named: "Basisschool De Vlinder")
+            let page = try await TestBrowser(app).get("/locations/\(school.id!)").text
+            #expect(page.contains("De rest van deze week is er niemand aanwezig."))
+            #expect(!page.contains("24 november") && !page.contains("26 november"))
+            #expect(page.contains("1 december") && !page.contains("(voorbij)"))
+            let embed = try await TestBrowser(app).get("/embed/locations/\(school.id!)").text
+            #expect(!embed.contains("24 november") && embed.contains("1 december"))
+        }
+    }
+
     @Test func locationPageShowsAdvisorAndThisAndNextWeek() async throws {
         try await withTestApp { app, _ in
             let location = try await app.location(named: "SPIL-centrum De Boomgaard")
