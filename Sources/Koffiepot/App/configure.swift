@@ -7,6 +7,8 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.clock = clock
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.routes.defaultMaxBodySize = "256kb"
+    // Pages, CSS and JavaScript go out gzipped to clients that ask: a cheap phone on a slow line waits less.
+    app.http.server.configuration.responseCompression = .enabled(initialByteBufferCapacity: 1024)
     try DatabaseSetup.configure(app, settings: settings)
     Migrations.register(on: app)
     app.catalogues = try Catalogues.load(from: app.directory.resourcesDirectory + "Locales/")
