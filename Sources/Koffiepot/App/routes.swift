@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SocialMapController())
     try app.register(collection: TrainingController())
     try app.register(collection: HomeThemeController())
+    try app.register(collection: NewsletterController())
     try app.register(collection: AgendaController())
     try app.register(collection: SlotAdminController())
     try app.register(collection: OutboxAdminController())

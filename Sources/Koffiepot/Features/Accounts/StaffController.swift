@@ -76,6 +76,10 @@ enum StaffPages {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/slots") { Txt(t("slotadmin.link")) }
                         }
+                        if user.role != .ambassador {
+                            Txt(" · ")
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/nieuwsbrief") { Txt(t("snippet.link")) }
+                        }
                         if canManagePresence {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/gatherings") { Txt(t("gadmin.link")) }
