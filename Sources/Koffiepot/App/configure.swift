@@ -29,6 +29,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(ViaMiddleware())
     app.middleware.use(FormBodyMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(StaffSessionMiddleware())

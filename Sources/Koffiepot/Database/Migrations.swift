@@ -31,6 +31,7 @@ enum Migrations {
         M025_CreateDirectoryStamps(),
         M026_CreateJointTrainings(),
         M027_CreateHomeThemes(),
+        M028_BookingVia(),
     ]
 
     static func register(on app: Application) {

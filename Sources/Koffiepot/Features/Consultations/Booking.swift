@@ -45,6 +45,8 @@ final class Booking: Model, @unchecked Sendable {
     @Field(key: "booker") var booker: Booker
     /// The language the conversation should be in (any language, an interpreter can be asked for).
     @Field(key: "language") var language: String
+    /// The outreach channel that brought the booking (`newsletter`, `poster`); nil when none did.
+    @OptionalField(key: "via") var via: String?
     @Field(key: "interpreter") var interpreter: Bool
     /// The language of our messages to the booker (one Koffiepot speaks).
     @Field(key: "message_language") var messageLanguage: Language

@@ -25,6 +25,8 @@ struct ValidBooking: Sendable, Equatable {
     var booker: Booker
     var language: String
     var interpreter: Bool
+    /// The outreach channel that brought her (`ViaMarker`), for insight only.
+    var via: String? = nil
 }
 
 /// Pure checks for a booking. Errors are message keys per field, shown next to the field.

@@ -98,6 +98,7 @@ struct BookingService: Sendable {
         booking.teacherName = input.teacherName
         booking.booker = input.booker
         booking.language = input.language
+        booking.via = input.via
         booking.interpreter = input.interpreter
         booking.messageLanguage = language
         booking.status = .booked
@@ -139,7 +140,7 @@ struct BookingService: Sendable {
                 .with(\.$location).with(\.$advisor).first() else { return }
             let bookingID = try booking.requireID()
             try await ContactFacts.record(.init(kind: .consultation, outcome: status == .held ? .held : .noShow, at: slot.startsAt,
-                                                locationID: slot.$location.id, language: booking.language, channel: booking.booker.rawValue,
+                                                locationID: slot.$location.id, language: booking.language, channel: booking.via ?? booking.booker.rawValue,
                                                 topic: booking.topicKeys.split(separator: ",").first.map(String.init)),
                                           subject: "booking:\(bookingID)", secret: secret, on: tx)
             let asked = try await Outbox(db: tx, now: now).hasMessage(.feedbackRequest, about: .booking(bookingID))

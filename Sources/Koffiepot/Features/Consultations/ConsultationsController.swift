@@ -68,7 +68,8 @@ struct ConsultationsController: RouteCollection {
             return BookingPages.form(req.page, location: location, slot: view, alternatives: [], form: form,
                                      idempotencyKey: key ?? PersonalCode.randomToken(),
                                      retentionDays: req.application.settings.bookingRetentionDays, status: .unprocessableEntity)
-        case .valid(let valid):
+        case .valid(var valid):
+            valid.via = ViaMarker.current(req)
             switch try await service(req).book(slotID: view.id, valid, messageLanguage: req.language, idempotencyKey: key) {
             case .booked(let receipt), .replayed(let receipt):
                 return req.redirect(to: "/b/\(receipt.code.linkToken)?done=booking.booked", redirectType: .normal)

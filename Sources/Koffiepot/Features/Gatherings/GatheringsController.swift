@@ -88,6 +88,7 @@ struct GatheringsController: RouteCollection {
                let invitation = try await Invitation.query(on: req.db).filter(\.$token == via).filter(\.$gathering.$id == gathering.requireID()).first() {
                 valid.invitationID = invitation.id
             }
+            valid.via = ViaMarker.current(req)
             let service = RegistrationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
             switch try await service.register(gatheringID: gathering.requireID(), valid, messageLanguage: req.language, idempotencyKey: key) {
             case .registered(let receipt), .replayed(let receipt):

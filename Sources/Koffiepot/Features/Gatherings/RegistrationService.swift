@@ -30,6 +30,8 @@ struct RegistrationInput: Sendable {
     var interpreter: Bool
     /// The invitation that brought the person in, counted per channel.
     var invitationID: UUID? = nil
+    /// The outreach channel that brought her (`ViaMarker`) when no invitation did.
+    var via: String? = nil
 }
 
 /// Registers, cancels and promotes. Every change runs in one write transaction that first locks the
@@ -79,7 +81,7 @@ struct RegistrationService: Sendable {
                 try await registration.create(on: tx)
                 try await ContactFacts.record(.init(kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .registered, at: gathering.startsAt,
                                                     locationID: gathering.$location.id, language: input.language,
-                                                    channel: try await channel(of: input.invitationID, on: tx),
+                                                    channel: try await channel(of: input.invitationID, via: input.via, on: tx),
                                                     topic: gathering.topics.first?.rawValue, people: input.adults),
                                               subject: "registration:\(try registration.requireID())", secret: secret, on: tx)
                 try await notify(status == .confirmed ? .registrationConfirmed : .registrationWaitlisted, registration, gathering, token: token, on: tx)
@@ -115,9 +117,9 @@ struct RegistrationService: Sendable {
     }
 
     /// How a person found the gathering, for the reach figures: the role of whoever made the invitation, or `direct`.
-    private func channel(of invitationID: UUID?, on tx: any Database) async throws -> String {
+    private func channel(of invitationID: UUID?, via: String?, on tx: any Database) async throws -> String {
         guard let invitationID, let invitation = try await Invitation.find(invitationID, on: tx),
-              let creator = try await StaffUser.find(invitation.createdBy, on: tx) else { return "direct" }
+              let creator = try await StaffUser.find(invitation.createdBy, on: tx) else { return via ?? "direct" }
         return creator.role.rawValue
     }
 

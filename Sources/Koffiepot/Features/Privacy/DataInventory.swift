@@ -144,7 +144,7 @@ enum DataInventory {
         + plain("app_secrets", ["id", "name", "value"])
         + plain("consultation_slots", ["id", "location_id", "advisor_id", "starts_at", "ends_at", "mode", "room", "video_url",
                                        "capacity", "taken", "cancelled"])
-        + plain("bookings", ["id", "slot_id", "code_hash", "link_hash", "link_sealed", "idempotency_hash", "contact_kind",
+        + plain("bookings", ["id", "via", "slot_id", "code_hash", "link_hash", "link_sealed", "idempotency_hash", "contact_kind",
                              "participants", "booker", "language", "interpreter", "message_language", "status", "created_at", "purge_after"])
         + [
             personal("bookings", "name", "first name or alias, so the advisor can greet the booker", bookingRetention, [.advisor]),
