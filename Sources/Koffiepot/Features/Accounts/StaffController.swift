@@ -79,6 +79,8 @@ enum StaffPages {
                         if user.role != .ambassador {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/nieuwsbrief") { Txt(t("snippet.link")) }
+                            Txt(" · ")
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/posters/location") { Txt(t("poster.link")) }
                         }
                         if canManagePresence {
                             Txt(" · ")
