@@ -28,6 +28,7 @@ enum ProfilePages {
                             Tag("label") {
                                 VoidTag("input", [("type", "checkbox"), ("name", "topics[]"), ("value", topic.rawValue)]
                                         + (topics.contains(topic) ? [("checked", "checked")] : []))
+                                PictogramIcon("topic-\(topic.rawValue)")
                                 Txt(" " + topic.label(t))
                             }.cls("check")
                         }

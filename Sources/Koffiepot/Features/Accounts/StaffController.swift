@@ -45,6 +45,7 @@ enum StaffPages {
                 Tag("p") { A("/staff/netwerk") { Txt(t("network.title")) } }
                 Tag("p") { A("/staff/trainingen") { Txt(t("training.title")) } }
                 Tag("p") { A("/staff/thuis") { Txt(t("theme.staff_title")) } }
+                Tag("p") { A("/staff/pictogrammen") { Txt(t("pictograms.title")) } }
             }
             if user.role == .coordinator || user.role == .admin {
                 Tag("p") { A("/staff/programmes") { Txt(t("programmes.edit")) } }

@@ -49,7 +49,7 @@ enum AgendaPages {
         return Tag("article") {
             Tag("h3") { Txt(who) }
             if !booking.topics.isEmpty {
-                Tag("p") { Txt(booking.topics.map { $0.label(t) }.joined(separator: "  ")) }
+                Tag("p") { TopicLabels(booking.topics, t) }
             }
             if !booking.about.isEmpty { Tag("p") { Txt(booking.about) }.cls("about").attr("dir", "auto") }
             Tag("p") { Txt(t("book.language") + ": " + language) }

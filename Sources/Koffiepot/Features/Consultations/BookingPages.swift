@@ -123,7 +123,7 @@ func TopicChoice(form: FormState, t: Localizer) -> Component {
                 Tag("label") {
                     VoidTag("input", [("type", "checkbox"), ("name", "topics[]"), ("value", topic.rawValue)]
                             + (chosen.contains(topic.rawValue) ? [("checked", "checked")] : []))
-                    Tag("span") { Txt(topic.pictogram) }.attr("aria-hidden", "true").cls("picto")
+                    PictogramIcon("topic-\(topic.rawValue)")
                     Txt(" " + t(topic.labelKey))
                 }.cls("topic")
             }

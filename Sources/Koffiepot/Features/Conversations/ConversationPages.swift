@@ -108,7 +108,7 @@ enum ConversationPages {
                 Tag("section") {
                     Tag("h2") { Txt(t("conv.support_legend")) }
                     Tag("p") { Txt(t(request.status == .open ? "conv.support_open" : "conv.support_handled")) }
-                    if !request.topics.isEmpty { Tag("p") { Txt(request.topics.map { "\($0.pictogram) \(t($0.labelKey))" }.joined(separator: " · ")) } }
+                    if !request.topics.isEmpty { Tag("p") { TopicLabels(request.topics, t) } }
                     if let answer = request.answer {
                         Tag("h3") { Txt(t("conv.support_answer")) }
                         Tag("blockquote") { Txt(answer) }.cls("answer")

@@ -92,7 +92,7 @@ enum SupportDeskPages {
         ComponentGroup {
             Tag("h2") { Txt("\(request.location.name) · \(t.dayTitle(LocalDate(containing: request.createdAt)))") }
             Tag("p") { Txt(t(request.status == .open ? "support.open" : "support.handled")) }.cls("eyebrow")
-            if !request.topics.isEmpty { Tag("p") { Txt(request.topics.map { "\($0.pictogram) \(t($0.labelKey))" }.joined(separator: " · ")) } }
+            if !request.topics.isEmpty { Tag("p") { TopicLabels(request.topics, t) } }
             if !request.note.isEmpty { Tag("blockquote") { Txt(request.note) } }
             Tag("p") { Txt(request.contact.map { t("support.reach", ["contact": $0]) } ?? t("support.reach_code")) }
             if let answer = request.answer { Tag("p") { Txt(t("support.your_answer", ["answer": answer])) } }

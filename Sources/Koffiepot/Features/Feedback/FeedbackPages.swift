@@ -31,7 +31,7 @@ enum FeedbackPages {
                 Tag("p") { Txt(location.name) }
                 Node<Any>.raw(QRCode.svg(url, label: t("feedback.poster_qr_label")) ?? "")
                 Tag("p") { Txt(url) }.cls("cardlink").attr("dir", "ltr")
-                Tag("p") { Txt(FeedbackRules.faces.joined(separator: " ")) }.attr("aria-hidden", "true").cls("poster-faces")
+                Tag("p") { for score in FeedbackRules.scores { PictogramIcon("score-\(score)") } }.cls("poster-faces")
             }.cls("invitecard")
             Tag("p") { Txt(t("invite.print_hint")) }.cls("noprint hint")
         }

@@ -2,8 +2,7 @@
 enum FeedbackRules {
     static let scores = 1...5
     static let maxText = 500
-    /// Faces from unhappy to happy; the words for each are in the catalogues (`feedback.score.N`).
-    static let faces = ["😞", "🙁", "😐", "🙂", "😄"]
+    // The faces from unhappy to happy are pictograms `score-1`…`score-5`; their words are `feedback.score.N`.
 
     struct Checked: Sendable, Equatable {
         let score: Int

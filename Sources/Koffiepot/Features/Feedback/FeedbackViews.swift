@@ -13,11 +13,11 @@ func FeedbackForm(_ ctx: PageContext, action: String, heading: String, form: For
             Tag("fieldset") {
                 Tag("legend") { Txt(t("feedback.question")) }
                 Tag("div") {
-                    for (index, face) in FeedbackRules.faces.enumerated() {
+                    for score in FeedbackRules.scores {
                         Tag("button") {
-                            Tag("span") { Txt(face) }.attr("aria-hidden", "true")
-                            Tag("span") { Txt(t("feedback.score.\(index + 1)")) }.cls("face-label")
-                        }.attr("type", "submit").attr("name", "score").attr("value", "\(index + 1)")
+                            PictogramIcon("score-\(score)")
+                            Tag("span") { Txt(t("feedback.score.\(score)")) }.cls("face-label")
+                        }.attr("type", "submit").attr("name", "score").attr("value", "\(score)")
                     }
                 }.cls("faces")
             }

@@ -8,7 +8,7 @@ func GatheringList(_ ctx: PageContext, gatherings: [Gathering], showLocation: Bo
         for gathering in gatherings {
             Tag("li") {
                 A("/gatherings/\(gathering.id!.uuidString)") { Txt(gathering.title) }
-                Tag("p") { Txt(t(gathering.kind.labelKey) + " · " + GatheringText.when(gathering, t)) }
+                Tag("p") { PictogramIcon("gkind-\(gathering.kind.rawValue)"); Txt(" " + t(gathering.kind.labelKey) + " · " + GatheringText.when(gathering, t)) }
                 if showLocation { Tag("p") { Txt(gathering.location.name) }.cls("kind") }
                 Tag("p") { Txt(GatheringText.places(gathering, t)) }.cls(gathering.kind.needsRegistration && gathering.placesLeft == 0 ? "badge cancelled" : "kind")
             }
@@ -68,7 +68,7 @@ enum GatheringPages {
                        status: HTTPStatus = .ok, message: String? = nil) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: gathering.title, status: status) {
-            Tag("p") { Txt(t(gathering.kind.labelKey)) }.cls("eyebrow")
+            Tag("p") { PictogramIcon("gkind-\(gathering.kind.rawValue)"); Txt(" " + t(gathering.kind.labelKey)) }.cls("eyebrow")
             Tag("h1") { Txt(gathering.title) }
             if !gathering.description.isEmpty { Tag("p") { Txt(gathering.description) }.attr("dir", "auto") }
             Tag("dl") {

@@ -47,7 +47,7 @@ enum InsightReport {
 
     static func satisfaction(_ d: InsightData, _ t: Localizer) -> InsightTable {
         let counts = (1...5).map { d.scores[$0] ?? 0 }
-        var rows = counted((1...5).map { "\(FeedbackRules.faces[$0 - 1]) \(t("feedback.score.\($0)"))" }, counts, total: t("insight.total"), t)
+        var rows = counted((1...5).map { t("feedback.score.\($0)") }, counts, total: t("insight.total"), t)
         let sum = (1...5).reduce(0) { $0 + $1 * (d.scores[$1] ?? 0) }
         rows.append(.init(label: t("insight.mean"), cells: [meanText(d.responses, sum)], chartValue: nil, charted: false))
         return InsightTable(id: "satisfaction", title: t("insight.satisfaction"), description: t("insight.satisfaction_desc"),

@@ -116,7 +116,7 @@ func AdvisorCard(advisor: StaffUser, t: Localizer) -> Component {
                 Tag("ul") {
                     for topic in advisor.topics {
                         Tag("li") {
-                            Tag("span") { Txt(topic.pictogram) }.attr("aria-hidden", "true")
+                            PictogramIcon("topic-\(topic.rawValue)")
                             Txt(" " + t(topic.labelKey))
                         }
                     }

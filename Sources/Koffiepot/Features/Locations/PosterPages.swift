@@ -71,7 +71,7 @@ enum PosterPages {
                     Tag("p") { Tag("strong") { Txt(advisor.name) } }
                 }.cls("cardface")
                 if poster.kind == "location", !advisor.topics.isEmpty {
-                    Tag("p") { Txt(advisor.topics.map { "\($0.pictogram) \(t($0.labelKey))" }.joined(separator: " · ")) }.cls("cardtopics")
+                    Tag("p") { TopicLabels(advisor.topics, t) }.cls("cardtopics")
                 }
             }
             if !poster.rules.isEmpty {

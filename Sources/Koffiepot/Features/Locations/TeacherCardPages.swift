@@ -55,7 +55,7 @@ enum TeacherCardPages {
                 Tag("p") { Txt(t("card.helps", ["name": advisor.name.split(separator: " ").first.map(String.init) ?? advisor.name])) }
                 if !advisor.topics.isEmpty {
                     Tag("p") {
-                        Txt(advisor.topics.map { "\($0.pictogram) \(t($0.labelKey))" }.joined(separator: " · "))
+                        TopicLabels(advisor.topics, t)
                     }.cls("cardtopics")
                 }
             }

@@ -77,7 +77,7 @@ enum PageLayout {
                 .attr("data-server", SpeechEngine.isAvailable ? "yes" : "no")
             Tag("span") {}.attr("id", "read-aloud-voice").cls("hint")
             Tag("script") {}.attr("src", "/js/read-aloud.js").attr("defer", "defer")
-        }.attr("id", "read-aloud-bar")
+        }.attr("id", "read-aloud-bar").cls("noprint")
     }
 
     private static func header(_ ctx: PageContext) -> Component {
