@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: NewsletterController())
     try app.register(collection: PosterController())
     try app.register(collection: PictogramGalleryController())
+    try app.register(collection: ProcessingRegisterController())
     try app.register(collection: AgendaController())
     try app.register(collection: SlotAdminController())
     try app.register(collection: OutboxAdminController())

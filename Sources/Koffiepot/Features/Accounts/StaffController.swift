@@ -30,6 +30,7 @@ enum StaffPages {
                     Tag("li") { A("/staff/locations/new") { Txt(t("locations.new")) } }
                     Tag("li") { A("/staff/holidays") { Txt(t("holidays.title")) } }
                     Tag("li") { A("/staff/outbox") { Txt(t("outbox.title")) } }
+                    Tag("li") { A("/staff/verwerkingsregister") { Txt(t("register.title")) } }
                 }.cls("actions")
             }
             if user.role == .ambassador {

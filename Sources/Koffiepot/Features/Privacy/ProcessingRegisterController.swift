@@ -1,0 +1,48 @@
+import Plot
+import Vapor
+
+/// The register of processing (*verwerkingsregister*, issue 14 pt 2, first part): generated from `DataInventory`,
+/// the same list a test compares with the live schema, so the register cannot drift from what the code stores.
+/// Admins only for now (a read-only privacy-officer role comes with the rest of issue 14).
+struct ProcessingRegisterController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped("staff", "verwerkingsregister").grouped(RequireRole(.admin)).get(use: register)
+    }
+
+    func register(req: Request) async throws -> Response {
+        let t = req.t
+        let personal = DataInventory.columns.filter { $0.personal != nil }
+        let byTable = Dictionary(grouping: personal, by: \.table).sorted { $0.key < $1.key }
+        let tables = Set(DataInventory.columns.map(\.table)).count
+        try await AccessLog.record("processing_register", on: req)
+        return PageLayout.render(req.page, title: t("register.title")) {
+            Tag("h1") { Txt(t("register.title")) }
+            Tag("p") { Txt(t("register.intro", ["tables": "\(tables)", "personal": "\(personal.count)"])) }.cls("lead")
+            Tag("div") {
+                Tag("table") {
+                    Tag("caption") { Txt(t("register.caption")) }
+                    Tag("thead") {
+                        Tag("tr") {
+                            for key in ["register.where", "register.purpose", "register.who", "register.kept"] {
+                                Tag("th") { Txt(t(key)) }.attr("scope", "col")
+                            }
+                        }
+                    }
+                    Tag("tbody") {
+                        for (table, columns) in byTable {
+                            for column in columns {
+                                Tag("tr") {
+                                    Tag("th") { Tag("code") { Txt("\(table).\(column.column)") } }.attr("scope", "row")
+                                    // Written in English in the code, next to the column it describes.
+                                    Tag("td") { Txt(column.personal!.purpose) }.attr("lang", "en")
+                                    Tag("td") { Txt(column.personal!.roles.map { t("role.\($0.rawValue)") }.joined(separator: ", ")) }
+                                    Tag("td") { Txt(column.personal!.retention) }.attr("lang", "en")
+                                }
+                            }
+                        }
+                    }
+                }.cls("data")
+            }.cls("table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-label", t("register.title"))
+        }
+    }
+}
