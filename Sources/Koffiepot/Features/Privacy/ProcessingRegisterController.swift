@@ -1,3 +1,4 @@
+import Fluent
 import Plot
 import Vapor
 
@@ -15,6 +16,9 @@ struct ProcessingRegisterController: RouteCollection {
         let byTable = Dictionary(grouping: personal, by: \.table).sorted { $0.key < $1.key }
         let tables = Set(DataInventory.columns.map(\.table)).count
         try await AccessLog.record("processing_register", on: req)
+        let interval = req.application.settings.purgeIntervalSeconds
+        let lastRun = try await JobRun.query(on: req.db).filter(\.$job == "retention").sort(\.$ranAt, .descending).first()?.ranAt
+        let moment = { (date: Date) in "\(t.dayTitle(LocalDate(containing: date))) \(ClockTime.format(Calendar.amsterdamMinute(of: date)))" }
         return PageLayout.render(req.page, title: t("register.title")) {
             Tag("h1") { Txt(t("register.title")) }
             Tag("p") { Txt(t("register.intro", ["tables": "\(tables)", "personal": "\(personal.count)"])) }.cls("lead")
@@ -43,6 +47,12 @@ struct ProcessingRegisterController: RouteCollection {
                     }
                 }.cls("data")
             }.cls("table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-label", t("register.title"))
+            Tag("h2") { Txt(t("register.purge")) }
+            Tag("p") {
+                Txt(t("register.purge_every", ["minutes": "\(interval / 60)", "next": moment(PurgeRunner.nextRun(after: req.now, interval: interval))]))
+                Txt(" " + (lastRun.map { t("register.purge_last", ["when": moment($0)]) } ?? t("register.purge_never")))
+            }
+            Tag("ul") { for job in RetentionJobs.all { Tag("li") { Tag("code") { Txt(job.name) } } } }.cls("admin-list")
         }
     }
 }

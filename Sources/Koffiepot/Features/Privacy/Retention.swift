@@ -106,6 +106,12 @@ final class JobRun: Model, @unchecked Sendable {
 }
 
 enum PurgeRunner {
+    /// When the next purge tick starts: ticks are whole multiples of the interval since 1970, shared by all instances.
+    static func nextRun(after now: Date, interval: Int) -> Date {
+        let step = max(interval, 1)
+        return Date(timeIntervalSince1970: Double((Int(now.timeIntervalSince1970) / step + 1) * step))
+    }
+
     /// Runs every retention job for the tick that contains `now`, unless another instance already
     /// claimed that tick. Returns whether this call did the work.
     @discardableResult

@@ -17,6 +17,8 @@ import VaporTesting
                         "\(column.table).\(column.column)")
             }
             #expect(!page.text.contains("bookings.slot_id"))   // not personal data
+            #expect(page.text.contains("Opschonen") && page.text.contains("look_along_requests"))
+            #expect(PurgeRunner.nextRun(after: Date(timeIntervalSince1970: 7_250), interval: 3600) == Date(timeIntervalSince1970: 7_200 + 3600))
             let advisor = TestBrowser(app)
             try await advisor.signIn("anja@koffiepot.test")
             #expect(try await advisor.get("/staff/verwerkingsregister").status == .forbidden)
