@@ -14,7 +14,7 @@ enum HomeThemePages {
         if let picture = activity.pictureID {
             return VoidTag("img", [("src", "/pictures/\(picture.uuidString)"), ("alt", ""), ("loading", "lazy")]).cls("activity-picture")
         }
-        return Tag("span") { Txt(HomeThemeRules.emoji(activity.pictogram)) }.cls("activity-picto").attr("aria-hidden", "true")
+        return Tag("span") { PictogramIcon("activity-\(activity.pictogram)") }.cls("activity-picto")
     }
 
     static func page(_ ctx: PageContext, location: Location, themes: [HomeTheme], publicURL: String) -> Response {
@@ -102,7 +102,8 @@ enum HomeThemePages {
                     Tag("ol") {
                         for activity in theme.activities.sorted(by: { $0.position < $1.position }) {
                             Tag("li") {
-                                Tag("strong") { Txt("\(HomeThemeRules.emoji(activity.pictogram)) \(activity.title)") }
+                                PictogramIcon("activity-\(activity.pictogram)")
+                                Tag("strong") { Txt(" \(activity.title)") }
                                 Txt(": " + activity.stepList.joined(separator: " "))
                             }.attr("lang", "nl")
                         }
@@ -159,7 +160,7 @@ enum HomeThemePages {
                         TextAreaField(name: "a\(n)steps", label: t("theme.activity_steps"), hint: t("theme.activity_steps_hint"), maxLength: 800).render(form, t)
                         FormField(name: "a\(n)materials", label: t("theme.materials")).render(form, t)
                         SelectField(name: "a\(n)pictogram", label: t("theme.pictogram"), options: HomeThemeRules.pictograms.map {
-                            (value: $0.key, label: "\($0.emoji) \(t("theme.picto.\($0.key)"))")
+                            (value: $0.key, label: t("theme.picto.\($0.key)"))
                         }).render(form, t)
                     }.cls(n > HomeThemeRules.activityCount.lowerBound ? "optional" : "")
                 }

@@ -38,7 +38,8 @@ enum HomeThemeRules {
     static let wordCount = 10...20
     static let longestPeriodDays = 12 * 7
 
-    /// The pictograms an activity can have (key → emoji), each with a label `theme.picto.<key>`.
+    /// The pictograms an activity can have, each drawn in the sprite as `activity-<key>` with a label
+    /// `theme.picto.<key>`; the emoji is what the API's `picture` field gives apps that draw no sprite.
     static let pictograms: [(key: String, emoji: String)] = [
         ("play", "🧸"), ("read", "📖"), ("sing", "🎵"), ("cook", "🍳"), ("outside", "🌳"), ("draw", "🖍️"), ("count", "🔢"),
         ("body", "🖐️"), ("water", "💧"), ("sun", "☀️"), ("flower", "🌷"), ("animal", "🐞"), ("build", "🧱"), ("dress", "👕"),

@@ -13,6 +13,7 @@ struct PictogramGalleryController: RouteCollection {
         Topic.allCases.map { ("topic-\($0.rawValue)", $0.labelKey) }
             + GatheringKind.allCases.map { ("gkind-\($0.rawValue)", $0.labelKey) }
             + FeedbackRules.scores.map { ("score-\($0)", "feedback.score.\($0)") }
+            + HomeThemeRules.pictograms.map { ("activity-\($0.key)", "theme.picto.\($0.key)") }
     }
 
     func gallery(req: Request) async throws -> Response {
