@@ -25,8 +25,7 @@ struct NetworkController: RouteCollection {
                         status: HTTPStatus = .ok) async throws -> Response {
         let user = try req.requireStaffUser()
         let locations = try await StaffScope.locations(of: user, on: req.db)
-        var people: [UUID: [Professional]] = [:]
-        for location in locations { people[try location.requireID()] = try await service(req).people(at: location.requireID()) }
+        let people = try await service(req).people(at: locations.compactMap(\.id))
         return NetworkPages.list(req.page, user: user, locations: locations, people: people, organisations: try await service(req).organisations(),
                                  organisationForm: organisationForm, personForm: personForm, status: status)
     }

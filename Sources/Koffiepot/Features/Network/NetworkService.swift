@@ -27,9 +27,15 @@ struct NetworkService: Sendable {
 
     /// The people at a location, by organisation and name; `publicOnly` for parent pages.
     func people(at locationID: UUID, publicOnly: Bool = false) async throws -> [Professional] {
-        let query = Professional.query(on: db).filter(\.$location.$id == locationID).with(\.$organisation)
+        try await people(at: [locationID], publicOnly: publicOnly)[locationID] ?? []
+    }
+
+    /// The people of several locations in one query, per location.
+    func people(at locationIDs: [UUID], publicOnly: Bool = false) async throws -> [UUID: [Professional]] {
+        let query = Professional.query(on: db).filter(\.$location.$id ~~ locationIDs).with(\.$organisation)
         if publicOnly { query.filter(\.$isPublic == true) }
-        return try await query.all().sorted { ($0.organisation.name, $0.name) < ($1.organisation.name, $1.name) }
+        let sorted = try await query.all().sorted { ($0.organisation.name, $0.name) < ($1.organisation.name, $1.name) }
+        return Dictionary(grouping: sorted, by: \.$location.id)
     }
 
     /// Checks the input against the organisations that exist (an unknown one is a field error).
