@@ -115,16 +115,13 @@ struct HomeThemeController: RouteCollection {
                                       "copyFirstDay": input.copyFirstDay ?? "", "copyLastDay": input.copyLastDay ?? ""])
         let source = try await service(req).find(input.theme.flatMap(UUID.init(uuidString:)))
         let locationID = try await StaffScope.location(input.copyLocation, of: user, on: req.db)
-        var errors: [String: String] = [:]
+        // The same rules as writing a theme; the copy form's fields carry a "copy" prefix.
+        let placed = HomeThemeRules.groupAndPeriod(group: form["copyGroup"], firstDay: form["copyFirstDay"], lastDay: form["copyLastDay"])
+        var errors = placed.errors.reduce(into: [String: String]()) { $0["copy" + $1.key.prefix(1).uppercased() + $1.key.dropFirst()] = $1.value }
         if source == nil { errors["theme"] = "error.required" }
         if locationID == nil { errors["copyLocation"] = "error.required" }
-        let group = TextRules.singleLine(form["copyGroup"])
-        if let problem = TextRules.problem(inRequired: group, maxLength: 40) { errors["copyGroup"] = problem }
-        let first = LocalDate(form["copyFirstDay"]), last = LocalDate(form["copyLastDay"])
-        if first == nil { errors["copyFirstDay"] = "error.date_format" }
-        if last == nil { errors["copyLastDay"] = "error.date_format" }
-        if let first, let last, last < first || last > first.adding(days: HomeThemeRules.longestPeriodDays) { errors["copyLastDay"] = "theme.error.period" }
-        guard errors.isEmpty, let source, let locationID, let first, let last else {
+        let group = placed.group
+        guard errors.isEmpty, let source, let locationID, let first = placed.first, let last = placed.last else {
             form.errors = errors
             return try await render(req, form: FormState(), copyForm: form, status: .unprocessableEntity)
         }

@@ -130,7 +130,7 @@ enum HomeThemePages {
                     Tag("li") {
                         A("/staff/thuis/\(theme.id!.uuidString)") { Txt("\(theme.title) · \(theme.location.name) · \(theme.group)") }
                         Tag("span") {
-                            Txt("\(period(theme, t)) · " + t("theme.families", ["n": SmallCells.protect([families[theme.id!] ?? 0], withTotal: false).cells[0].display]))
+                            Txt("\(period(theme, t)) · " + t("theme.families", ["n": SmallCells.shown(families[theme.id!] ?? 0)]))
                         }.cls("when")
                     }
                 }
@@ -190,7 +190,7 @@ enum HomeThemePages {
             Confirmation(ctx, allowed: ["theme.saved", "theme.copied", "theme.picture_saved"])
             Tag("p") { Txt("\(theme.location.name) · \(theme.group) · \(period(theme, t))") }.cls("eyebrow")
             Tag("h1") { Txt(theme.title) }
-            Tag("p") { Txt(t("theme.families", ["n": SmallCells.protect([families], withTotal: false).cells[0].display])) }
+            Tag("p") { Txt(t("theme.families", ["n": SmallCells.shown(families)])) }
             Tag("p") { A("/locations/\(theme.$location.id.uuidString)/thuis") { Txt(t("theme.parent_page")) } }
             for activity in theme.activities.sorted(by: { $0.position < $1.position }) {
                 let activityID = activity.id!

@@ -66,27 +66,38 @@ enum HomeThemeRules {
         }.joined(separator: "\n")
     }
 
-    static func validate(_ input: HomeThemeInput) -> Result<ValidHomeTheme, FieldErrors> {
+    /// The group and the period of a theme — when writing one and when copying one. Errors are keyed `group`,
+    /// `firstDay`, `lastDay`.
+    static func groupAndPeriod(group: String, firstDay: String, lastDay: String)
+        -> (group: String, first: LocalDate?, last: LocalDate?, errors: [String: String]) {
         var errors: [String: String] = [:]
-        func required(_ field: String, _ text: String, _ max: Int) {
-            if let problem = TextRules.problem(inRequired: text, maxLength: max) { errors[field] = problem }
-        }
-        func optional(_ field: String, _ text: String, _ max: Int) {
-            if !text.isEmpty, let problem = TextRules.problem(inRequired: text, maxLength: max) { errors[field] = problem }
-        }
-        let group = TextRules.singleLine(input.group), title = TextRules.singleLine(input.title)
-        let intro = TextRules.multiLine(input.intro), rhyme = TextRules.multiLine(input.rhyme)
-        required("group", group, 40)
-        required("title", title, 80)
-        optional("intro", intro, 600)
-        optional("rhyme", rhyme, 1000)
-        let first = LocalDate(input.firstDay), last = LocalDate(input.lastDay)
+        let group = TextRules.singleLine(group)
+        if let problem = TextRules.problem(inRequired: group, maxLength: 40) { errors["group"] = problem }
+        let first = LocalDate(firstDay), last = LocalDate(lastDay)
         if first == nil { errors["firstDay"] = "error.date_format" }
         if last == nil { errors["lastDay"] = "error.date_format" }
         if let first, let last {
             if last < first { errors["lastDay"] = "error.end_before_start" }
             else if last > first.adding(days: longestPeriodDays) { errors["lastDay"] = "theme.error.period" }
         }
+        return (group, first, last, errors)
+    }
+
+    static func validate(_ input: HomeThemeInput) -> Result<ValidHomeTheme, FieldErrors> {
+        let placed = groupAndPeriod(group: input.group, firstDay: input.firstDay, lastDay: input.lastDay)
+        var errors = placed.errors
+        func required(_ field: String, _ text: String, _ max: Int) {
+            if let problem = TextRules.problem(inRequired: text, maxLength: max) { errors[field] = problem }
+        }
+        func optional(_ field: String, _ text: String, _ max: Int) {
+            if !text.isEmpty, let problem = TextRules.problem(inRequired: text, maxLength: max) { errors[field] = problem }
+        }
+        let group = placed.group, first = placed.first, last = placed.last
+        let title = TextRules.singleLine(input.title)
+        let intro = TextRules.multiLine(input.intro), rhyme = TextRules.multiLine(input.rhyme)
+        required("title", title, 80)
+        optional("intro", intro, 600)
+        optional("rhyme", rhyme, 1000)
         var activities: [ValidHomeTheme.Activity] = []
         let filled = input.activities.filter { !($0.title + $0.steps + $0.materials).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         if !activityCount.contains(filled.count) { errors["activities"] = "theme.error.activities" }

@@ -120,7 +120,7 @@ enum InsightReport {
     static func topWishes(_ d: InsightData, _ t: Localizer) -> InsightTable {
         let rows = d.topWishes.map { wish in
             InsightTable.Row(label: WishPages.label(topic: wish.topic, text: wish.text, t),
-                             cells: [SmallCells.protect([wish.supports], withTotal: false).cells[0].display], chartValue: Double(wish.supports))
+                             cells: [SmallCells.shown(wish.supports)], chartValue: Double(wish.supports))
         }
         return InsightTable(id: "top-wishes", title: t("insight.top_wishes"), description: t("insight.top_wishes_desc"),
                             columns: [t("insight.wish_support")], rows: rows)

@@ -20,6 +20,9 @@ enum SmallCells {
 
     static func isSmall(_ n: Int) -> Bool { n > 0 && n < threshold }
 
+    /// One count on its own (no total beside it), as shown: "<5" for 1–4, the number otherwise.
+    static func shown(_ count: Int) -> String { protect([count], withTotal: false).cells[0].display }
+
     /// Protects one group of counts. With `total`, the group's total is returned protected as well.
     static func protect(_ counts: [Int], withTotal: Bool) -> (cells: [Cell], total: Cell?) {
         var hidden = counts.map(isSmall)

@@ -12,13 +12,8 @@ enum NewsletterSnippets {
 
         /// The same as HTML for newsletter tools: escaped, one paragraph, the link written out.
         var html: String {
-            "<p><strong>\(escape(title))</strong><br>\(escape(text).replacingOccurrences(of: "\n", with: "<br>"))<br>"
-                + "<a href=\"\(escape(link))\">\(escape(link))</a></p>"
-        }
-
-        private func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            "<p><strong>\(title.attributeEscaped)</strong><br>\(text.attributeEscaped.replacingOccurrences(of: "\n", with: "<br>"))<br>"
+                + "<a href=\"\(link.attributeEscaped)\">\(link.attributeEscaped)</a></p>"
         }
     }
 

@@ -26,7 +26,7 @@ final class Wish: Model, @unchecked Sendable {
 
     /// How the count is shown everywhere outside the database: 1–4 as "<5" (see `SmallCells`), so a count
     /// can never point to the one or two parents behind a sensitive topic.
-    var supportsShown: String { SmallCells.protect([supports], withTotal: false).cells[0].display }
+    var supportsShown: String { SmallCells.shown(supports) }
 }
 
 /// One device's support for a wish (unique per wish in the database). The contact is optional, only to say

@@ -37,7 +37,7 @@ extension KoffiepotAPI {
         }
         switch try await WishService(db: db, settings: app.settings, now: clock.now()).support(id, deviceKey: deviceKey(device), language: .nl) {
         case .success(let count):
-            return .created(.init(body: .json(.init(supports: SmallCells.protect([count], withTotal: false).cells[0].display))))
+            return .created(.init(body: .json(.init(supports: SmallCells.shown(count)))))
         case .failure(.alreadySupported):
             return .conflict(.init(body: .application_problem_plus_json(problem(.conflict, .alreadySupported))))
         case .failure: return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownWish))))
