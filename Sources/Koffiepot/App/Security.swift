@@ -70,7 +70,7 @@ struct APIContextMiddleware: AsyncMiddleware {
         guard path.hasPrefix("/api/") else { return try await next.respond(to: req) }
         let lookup = (["/api/v1/bookings/", "/api/v1/registrations/", "/api/v1/questions/"].contains(where: path.hasPrefix)
                       && (req.method == .GET || req.method == .DELETE))
-            || (path == "/api/v1/feedback" && req.method == .POST)
+            || (["/api/v1/feedback", "/api/v1/my-data", "/api/v1/my-data/erase"].contains(path) && req.method == .POST)
         if lookup, try await !RateLimiter.allow("lookup", req: req) {
             throw APIProblem(.tooManyRequests, .rateLimited)
         }

@@ -38,6 +38,14 @@ extension Application {
             .filter(\.$taken == 0).sort(\.$startsAt).first())
     }
 
+    /// Fatima's booking of the first free slot at De Boomgaard, with the code she was given.
+    func bookFatima(now: Date) async throws -> (Booking, PersonalCode) {
+        let slot = try await firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+        guard case .booked(let receipt) = try await bookingService(now: now).book(slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+        else { throw Abort(.conflict) }
+        return (try #require(try await Booking.find(receipt.bookingID, on: db)), receipt.code)
+    }
+
     func bookingService(now: Date) -> BookingService {
         BookingService(db: db, settings: settings, catalogues: catalogues, now: now)
     }

@@ -27,7 +27,7 @@ struct AgendaController: RouteCollection {
         let bookings = try await Booking.query(on: req.db).filter(\.$slot.$id ~~ slots.compactMap(\.id))
             .filter(\.$status != .cancelled).sort(\.$createdAt).all()
         let bySlot = Dictionary(grouping: bookings, by: { $0.$slot.id })
-        try await AccessLog.record("agenda:\(monday)", on: req)
+        try await AccessLog.record(["agenda:\(monday)"] + bookings.compactMap(\.id).map(RecordSubject.booking), on: req)
         let entries = slots.map { Entry(slot: $0, bookings: bySlot[$0.id!] ?? []) }
         return AgendaPages.week(req.page, monday: monday, entries: entries)
     }

@@ -39,6 +39,7 @@ extension KoffiepotAPI {
         }
         let id = try round.requireID()
         let slots = try await conversations.overview(of: id)
+        try await AccessLog.record(slots.compactMap { $0.booking?.id }.map(RecordSubject.conversation), by: user, at: clock.now(), on: db)
         return .ok(.init(body: .json(.init(
             id: id.uuidString, locationId: round.$location.id.uuidString, title: round.title, group: round.group, link: roundLink(id),
             slots: slots.map { slot, booking in
@@ -105,6 +106,7 @@ extension KoffiepotAPI {
     func listSupportRequests(_ input: Operations.listSupportRequests.Input) async throws -> Operations.listSupportRequests.Output {
         let user = try staff([.advisor])
         let requests = try await SupportRequestService(db: db, settings: app.settings, now: clock.now()).requests(for: user)
+        try await AccessLog.record(requests.compactMap(\.id).map(RecordSubject.supportRequest), by: user, at: clock.now(), on: db)
         return .ok(.init(body: .json(requests.map { request in
             .init(id: request.id?.uuidString ?? "", locationId: request.$location.id.uuidString, createdAt: LocalTimestamp.format(request.createdAt),
                   topics: request.topics.map(\.rawValue), note: request.note, contact: request.contact,

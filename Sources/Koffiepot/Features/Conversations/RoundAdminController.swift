@@ -90,6 +90,7 @@ struct RoundAdminController: RouteCollection {
         else { throw Abort(.notFound) }
         let slots = try await ConversationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues,
                                                   now: req.now).overview(of: id)
+        try await AccessLog.record(slots.compactMap { $0.booking?.id }.map(RecordSubject.conversation), on: req)
         return RoundAdminPages.overview(req.page, round: round, slots: slots,
                                         link: "\(req.application.settings.publicURL)/gesprekken/\(id.uuidString)")
     }

@@ -16,6 +16,7 @@ struct SupportDeskController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let requests = try await service(req).requests(for: req.requireStaffUser())
+        try await AccessLog.record(requests.compactMap(\.id).map(RecordSubject.supportRequest), on: req)
         return SupportDeskPages.list(req.page, requests: requests)
     }
 
@@ -28,7 +29,9 @@ struct SupportDeskController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        SupportDeskPages.request(req.page, try await request(req), form: FormState())
+        let request = try await request(req)
+        try await AccessLog.record([RecordSubject.supportRequest(try request.requireID())], on: req)
+        return SupportDeskPages.request(req.page, request, form: FormState())
     }
 
     struct AnswerInput: Content { var answer: String?, offer: String? }

@@ -89,7 +89,8 @@ struct GatheringAdminController: RouteCollection {
         let registrations = try await Registration.query(on: req.db).filter(\.$gathering.$id == gathering.requireID())
             .filter(\.$status != .cancelled).sort(\.$seq).all()
         let tallies = try await AttendanceTally.query(on: req.db).filter(\.$gathering.$id == gathering.requireID()).sort(\.$session).all()
-        try await AccessLog.record("registrations:\(gathering.id!.uuidString)", on: req)
+        try await AccessLog.record(["registrations:\(try gathering.requireID().uuidString)"]
+                                   + registrations.compactMap(\.id).map(RecordSubject.registration), on: req)
         return GatheringAdminPages.detail(req.page, gathering: gathering, registrations: registrations, tallies: tallies)
     }
 

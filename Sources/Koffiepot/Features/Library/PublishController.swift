@@ -21,7 +21,7 @@ struct PublishController: RouteCollection {
         let question = try await publishable(req)
         let answers = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID())
             .filter(\.$fromAdvisor == true).sort(\.$createdAt).all().map(\.text)
-        try await AccessLog.record("question:\(question.id!.uuidString):publish", on: req)
+        try await AccessLog.record(RecordSubject.question(try question.requireID()) + ":publish", on: req)
         return PublishPages.form(req.page, questionID: question.id!, form: FormState(values: [
             "question_text": question.text, "answer_text": answers.joined(separator: "\n\n"),
             "topic": question.topic?.rawValue ?? "", "age": question.ageGroup?.rawValue ?? "",

@@ -26,8 +26,20 @@ final class AccessLogEntry: Model, @unchecked Sendable {
 enum AccessLog {
     /// Writes one row for a read of personal data by the signed-in staff member.
     static func record(_ subject: String, on req: Request) async throws {
+        try await record([subject], on: req)
+    }
+
+    /// A page that shows several records writes one row per record (`booking:<id>`, see `RecordSubject`),
+    /// so a parent's "who looked?" lists exactly the reads of hers.
+    static func record(_ subjects: [String], on req: Request) async throws {
         guard let staff = req.staff else { return }
-        try await AccessLogEntry(at: req.now, staffUserID: staff.user.requireID(), role: staff.user.role, subject: subject)
-            .create(on: req.db)
+        try await record(subjects, by: staff.user, at: req.now, on: req.db)
+    }
+
+    /// The same for a staff API call, which carries its staff member instead of a session.
+    static func record(_ subjects: [String], by user: StaffUser, at now: Date, on db: any Database) async throws {
+        guard !subjects.isEmpty else { return }
+        let id = try user.requireID()
+        try await subjects.map { AccessLogEntry(at: now, staffUserID: id, role: user.role, subject: $0) }.create(on: db)
     }
 }

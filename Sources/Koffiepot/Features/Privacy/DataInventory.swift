@@ -22,6 +22,13 @@ enum DataInventory {
         Column(table: table, column: column, personal: Personal(purpose: purpose, retention: retention, roles: roles))
     }
 
+    /// The roles that see any personal column of a table, in the order of `Role.allCases`; empty when no one
+    /// on staff does (a contact used only to send messages).
+    static func visibleTo(table: String) -> [Role] {
+        let roles = Set(columns.filter { $0.table == table }.compactMap(\.personal).flatMap(\.roles))
+        return Role.allCases.filter(roles.contains)
+    }
+
     static var columns: [Column] { coreColumns + gatheringColumns + attendanceColumns + questionColumns + libraryColumns + feedbackColumns
         + insightColumns + wishColumns + conversationColumns + lookAlongColumns + networkColumns }
 

@@ -60,7 +60,7 @@ struct DeskController: RouteCollection {
         let ready = try await DeskAccess.visible(req, locations: mine).filter(\.$consentPublish == true).filter(\.$published == false)
             .filter(\.$firstAnsweredAt != nil).sort(\.$createdAt).all()
         let locations = try await Location.query(on: req.db).filter(\.$id ~~ mine).sort(\.$name).all()
-        try await AccessLog.record("questions.queue", on: req)
+        try await AccessLog.record(["questions.queue"] + (waiting + ready).compactMap(\.id).map(RecordSubject.question), on: req)
         return DeskPages.queue(req.page, .init(questions: waiting, ready: ready, times: times, locations: locations, filter: filter), now: req.now)
     }
 
@@ -78,7 +78,7 @@ struct DeskController: RouteCollection {
         let thread = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
         let places = try await Self.places(for: question, req)
         let options = try await AnswerPointers.options(at: places, now: req.now, t: req.t, on: req.db)
-        try await AccessLog.record("question:\(question.id!.uuidString)", on: req)
+        try await AccessLog.record(RecordSubject.question(try question.requireID()), on: req)
         return DeskPages.answer(req.page, .init(question: question, thread: thread, slots: options.slots, gatherings: options.gatherings),
                                 form: form, status: status)
     }

@@ -88,6 +88,12 @@ struct Outbox {
         try await query.set(\.$status, to: .cancelled).set(\.$leaseUntil, to: nil).update()
     }
 
+    /// Removes every message about the subject, sent or not, with the address it went to: for a parent who
+    /// erases her data. A worker holding one right now finds nothing left to update.
+    func erase(subject: OutboxSubject) async throws {
+        try await messages(about: subject).delete()
+    }
+
     /// Whether a message of this template about this subject was ever stored (sent, pending or withdrawn).
     func hasMessage(_ template: MessageTemplate, about subject: OutboxSubject) async throws -> Bool {
         try await messages(about: subject).filter(\.$template == template.rawValue).count() > 0

@@ -115,7 +115,7 @@ enum PageLayout {
         return Tag("footer") {
             Tag("p") { A("/gatherings") { Txt(t("gatherings.title")) }; Txt(" · "); A("/vraag") { Txt(t("question.title")) }
                       Txt(" · "); A("/vragenbank") { Txt(t("library.title")) } }
-            Tag("p") { Txt(t("layout.privacy")) }
+            Tag("p") { Txt(t("layout.privacy") + " "); A("/mijn-gegevens") { Txt(t("mydata.footer")) } }
             if ctx.staff == nil {
                 Tag("p") { A("/login") { Txt(t("layout.staff_login")) } }
             }

@@ -5,12 +5,6 @@ import VaporTesting
 @testable import Koffiepot
 
 @Suite struct FeedbackTests {
-    private func book(_ app: Application, now: Date) async throws -> (Booking, PersonalCode) {
-        let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
-        guard case .booked(let receipt) = try await app.bookingService(now: now).book(slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
-        else { throw Abort(.conflict) }
-        return (try #require(try await Booking.find(receipt.bookingID, on: app.db)), receipt.code)
-    }
 
     private func postJSON(_ app: Application, _ path: String, _ json: String) async throws -> HTTPStatus {
         var headers = HTTPHeaders()
@@ -22,7 +16,7 @@ import VaporTesting
 
     @Test func aHeldConsultationIsRatedOnceByLinkAndTheParentIsAsked() async throws {
         try await withTestApp { app, clock in
-            let (booking, code) = try await book(app, now: clock.now)
+            let (booking, code) = try await app.bookFatima(now: clock.now)
             let link = "/b/\(code.linkToken)/feedback"
             let parent = TestBrowser(app)
             #expect(try await parent.get(link).text.contains("Je kunt je mening geven als het contact is geweest."))
@@ -53,7 +47,7 @@ import VaporTesting
 
     @Test func theAPIRefusesBadScoresUnknownCodesAndContactsNotYetHeld() async throws {
         try await withTestApp { app, clock in
-            let (booking, code) = try await book(app, now: clock.now)
+            let (booking, code) = try await app.bookFatima(now: clock.now)
             #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":4}"#) == .unprocessableEntity)
             booking.status = .held
             try await booking.save(on: app.db)

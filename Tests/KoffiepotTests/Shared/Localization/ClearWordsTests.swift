@@ -6,7 +6,7 @@ import Testing
 @Suite struct ClearWordsTests {
     /// The catalogue sections parents see (pages, messages, API answers their apps show).
     static let parentSections: Set<String> = [
-        "age", "api", "book", "booking", "conv", "embed", "error", "feedback", "gathering", "gatherings", "gkind", "home", "ics", "kind",
+        "age", "api", "book", "booking", "conv", "embed", "error", "feedback", "gathering", "gatherings", "gkind", "home", "ics", "kind", "mydata",
         "layout", "location", "lookup", "mail", "mode", "presence", "privacy", "question", "readaloud", "registration", "slots", "theme",
         "topic", "wish",
     ]
