@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PictogramGalleryController())
     try app.register(collection: ProcessingRegisterController())
     try app.register(collection: MyDataController())
+    try app.register(collection: AccessLogController())
     try app.register(collection: AgendaController())
     try app.register(collection: SlotAdminController())
     try app.register(collection: OutboxAdminController())

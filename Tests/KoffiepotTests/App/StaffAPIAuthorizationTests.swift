@@ -49,7 +49,7 @@ import VaporTesting
     /// A demo staff member for every role.
     static let people: [Role: String] = [
         .admin: "admin@koffiepot.test", .coordinator: "coordinator@koffiepot.test", .advisor: "anja@koffiepot.test",
-        .teacher: "leerkracht@koffiepot.test", .ambassador: "ambassadeur@koffiepot.test",
+        .teacher: "leerkracht@koffiepot.test", .ambassador: "ambassadeur@koffiepot.test", .privacyOfficer: "fg@koffiepot.test",
     ]
 
     @Test func everyRoleAndAnonymousOnEveryStaffOperation() async throws {

@@ -8,7 +8,7 @@ struct ProfileController: RouteCollection {
     static let maxIntro = 600
 
     func boot(routes: any RoutesBuilder) throws {
-        let profile = routes.grouped("staff", "profile").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador))
+        let profile = routes.grouped("staff", "profile").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer))
         profile.get(use: show)
         profile.grouped(RequireRole(.advisor)).post(use: save)
         profile.post("tokens", use: createToken)

@@ -5,7 +5,7 @@ import Vapor
 /// The staff start page: the locations this person works with, and what they can do there.
 struct StaffController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador))
+        let staff = routes.grouped("staff").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer))
         staff.get(use: dashboard)
     }
 
@@ -31,6 +31,13 @@ enum StaffPages {
                     Tag("li") { A("/staff/holidays") { Txt(t("holidays.title")) } }
                     Tag("li") { A("/staff/outbox") { Txt(t("outbox.title")) } }
                     Tag("li") { A("/staff/verwerkingsregister") { Txt(t("register.title")) } }
+                    Tag("li") { A("/staff/toegangslog") { Txt(t("accesslog.title")) } }
+                }.cls("actions")
+            }
+            if user.role == .privacyOfficer {
+                Tag("ul") {
+                    Tag("li") { A("/staff/toegangslog") { Txt(t("accesslog.title")) } }
+                    Tag("li") { A("/staff/verwerkingsregister") { Txt(t("register.title")) } }
                 }.cls("actions")
             }
             if user.role == .ambassador {
@@ -42,7 +49,7 @@ enum StaffPages {
             if user.role == .teacher || user.role == .advisor {
                 Tag("p") { A("/staff/meekijken") { Txt(t("lookalong.title")) } }
             }
-            if user.role != .ambassador {
+            if Role.locationStaff.contains(user.role) {
                 Tag("p") { A("/staff/netwerk") { Txt(t("network.title")) } }
                 Tag("p") { A("/staff/trainingen") { Txt(t("training.title")) } }
                 Tag("p") { A("/staff/thuis") { Txt(t("theme.staff_title")) } }
@@ -78,7 +85,7 @@ enum StaffPages {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/slots") { Txt(t("slotadmin.link")) }
                         }
-                        if user.role != .ambassador {
+                        if Role.locationStaff.contains(user.role) {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/nieuwsbrief") { Txt(t("snippet.link")) }
                             Txt(" · ")

@@ -6,7 +6,7 @@ import Foundation
 enum StaffScope {
     static func locations(of user: StaffUser, on db: any Database) async throws -> [Location] {
         switch user.role {
-        case .ambassador:
+        case .ambassador, .privacyOfficer:
             return []
         case .advisor:
             return try await Location.query(on: db)

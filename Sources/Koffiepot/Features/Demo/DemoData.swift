@@ -28,7 +28,8 @@ enum DemoData {
         let others = [staff("admin@koffiepot.test", "Beheer Koffiepot", .admin),
                       staff("coordinator@koffiepot.test", "Karin Smit", .coordinator),
                       staff("leerkracht@koffiepot.test", "Tom Bakker", .teacher),
-                      staff("ambassadeur@koffiepot.test", "Hatice Demir", .ambassador)]
+                      staff("ambassadeur@koffiepot.test", "Hatice Demir", .ambassador),
+                      staff("fg@koffiepot.test", "Ruud Verhoeven", .privacyOfficer)]
         for user in [anja, mehmet, samira, petra] + others { try await user.create(on: db) }
 
         struct Place { let name: String, kind: LocationKind, address: String, neighbourhood: String, advisor: StaffUser, rules: [(Int, String, String, String, PresenceMode)] }

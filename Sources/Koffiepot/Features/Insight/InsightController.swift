@@ -66,9 +66,6 @@ struct InsightController: RouteCollection {
         for text in report.texts ?? [] {
             rows.append([req.t("insight.texts"), "", "", text])
         }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"koffiepot-inzicht-\(scope.filter.from)-\(scope.filter.to).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: CSVExport.render(rows)))
+        return CSVExport.response(rows, filename: "koffiepot-inzicht-\(scope.filter.from)-\(scope.filter.to).csv")
     }
 }

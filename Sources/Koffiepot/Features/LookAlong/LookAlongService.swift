@@ -14,7 +14,7 @@ struct LookAlongService: Sendable {
             query.filter(\.$teacher.$id == (try user.requireID()))
         case .advisor:
             query.filter(\.$location.$id ~~ (try await StaffScope.locations(of: user, on: db).compactMap(\.id)))
-        case .admin, .coordinator, .ambassador:
+        case .admin, .coordinator, .ambassador, .privacyOfficer:
             return []
         }
         let requests = try await query.all()

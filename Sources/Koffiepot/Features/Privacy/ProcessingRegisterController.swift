@@ -4,10 +4,10 @@ import Vapor
 
 /// The register of processing (*verwerkingsregister*, issue 14 pt 2, first part): generated from `DataInventory`,
 /// the same list a test compares with the live schema, so the register cannot drift from what the code stores.
-/// Admins only for now (a read-only privacy-officer role comes with the rest of issue 14).
+/// Admins and the privacy officer read it.
 struct ProcessingRegisterController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("staff", "verwerkingsregister").grouped(RequireRole(.admin)).get(use: register)
+        routes.grouped("staff", "verwerkingsregister").grouped(RequireRole(.admin, .privacyOfficer)).get(use: register)
     }
 
     func register(req: Request) async throws -> Response {
