@@ -28,6 +28,9 @@ public struct Settings: Sendable {
     public var purgeIntervalSeconds: Int
     /// `KOFFIEPOT_OUTBOX_INTERVAL` — seconds between outbox runs (0 disables the worker).
     public var outboxIntervalSeconds: Int
+    /// `KOFFIEPOT_OUTBOX_LEASE` — seconds a worker holds a message it is sending; after a crash the message is
+    /// tried again once the lease ran out (default 120; shorter when the mail relay always answers fast).
+    public var outboxLeaseSeconds: Int
     /// `KOFFIEPOT_SENDMAIL` — a sendmail-compatible command that reads a message on standard input.
     public var sendmailCommand: String
     /// `KOFFIEPOT_MAIL_FROM` — the sender of e-mails.
@@ -59,6 +62,7 @@ public struct Settings: Sendable {
             bcryptCost: 12,
             purgeIntervalSeconds: Int(env["KOFFIEPOT_PURGE_INTERVAL"] ?? "") ?? 3600,
             outboxIntervalSeconds: Int(env["KOFFIEPOT_OUTBOX_INTERVAL"] ?? "") ?? 5,
+            outboxLeaseSeconds: max(5, Int(env["KOFFIEPOT_OUTBOX_LEASE"] ?? "") ?? 120),
             sendmailCommand: env["KOFFIEPOT_SENDMAIL"] ?? "/usr/sbin/sendmail -t -i",
             mailFrom: env["KOFFIEPOT_MAIL_FROM"] ?? "Koffiepot <noreply@koffiepot.invalid>",
             smsGatewayURL: env["KOFFIEPOT_SMS_URL"].flatMap { $0.isEmpty ? nil : $0 },

@@ -20,7 +20,8 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
                                       interval: app.settings.purgeIntervalSeconds, logger: app.logger)
     })
     app.lifecycle.use(PeriodicTask("outbox", interval: { $0.settings.outboxIntervalSeconds }) { app in
-        try await OutboxWorker.runOnce(db: app.db, sender: app.messageSender, catalogues: app.catalogues, now: app.clock.now())
+        try await OutboxWorker.runOnce(db: app.db, sender: app.messageSender, catalogues: app.catalogues, now: app.clock.now(),
+                                       lease: Double(app.settings.outboxLeaseSeconds))
     })
 
     // Order matters: errors wrap everything so even a CSRF refusal becomes a page in the right language.

@@ -15,7 +15,7 @@ final class RecordingSender: @unchecked Sendable {
 
     var sender: MessageSender {
         MessageSender(
-            sendEmail: { [self] to, subject, body in try record(Sent(to: to, subject: subject, body: body)) },
+            sendEmail: { [self] to, subject, body, _ in try record(Sent(to: to, subject: subject, body: body)) },
             sendSMS: { [self] to, text in try record(Sent(to: to, subject: "", body: text)) })
     }
 

@@ -4,15 +4,15 @@ import Vapor
 /// The way out of the building: e-mail through `sendmail` (msmtp in production), SMS through an HTTP
 /// gateway. Injected, so tests can record instead of send.
 struct MessageSender: Sendable {
-    var sendEmail: @Sendable (_ to: String, _ subject: String, _ body: String) async throws -> Void
+    var sendEmail: @Sendable (_ to: String, _ subject: String, _ body: String, _ messageID: String) async throws -> Void
     var sendSMS: @Sendable (_ to: String, _ text: String) async throws -> Void
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     static func live(settings: Settings, client: any Client) -> MessageSender {
         MessageSender(
-            sendEmail: { to, subject, body in
-                let message = EmailFormat.message(from: settings.mailFrom, to: to, subject: subject, body: body, date: Date())
+            sendEmail: { to, subject, body, messageID in
+                let message = EmailFormat.message(from: settings.mailFrom, to: to, subject: subject, body: body, date: Date(), messageID: messageID)
                 try await Sendmail.pipe(message, command: settings.sendmailCommand)
             },
             sendSMS: { to, text in
@@ -61,14 +61,14 @@ enum Sendmail {
 
 /// A plain-text UTF-8 e-mail (RFC 5322 with an RFC 2047 encoded subject).
 enum EmailFormat {
-    static func message(from: String, to: String, subject: String, body: String, date: Date) -> String {
+    static func message(from: String, to: String, subject: String, body: String, date: Date, messageID: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let encodedSubject = "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
         let headers = [
             "From: \(from)", "To: \(to)", "Subject: \(encodedSubject)", "Date: \(formatter.string(from: date))",
-            "Message-ID: <\(UUID().uuidString.lowercased())@koffiepot>", "MIME-Version: 1.0",
+            "Message-ID: <\(messageID)>", "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit",
         ]
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"

@@ -8,7 +8,7 @@ import Vapor
 /// message is tried again. After `maxAttempts` failures a message is dead and shown to admins.
 enum OutboxWorker {
     static let maxAttempts = 5
-    static let lease: TimeInterval = 120
+    static let defaultLease: TimeInterval = 120
 
     /// 1, 2, 4, 8 … minutes, at most an hour.
     static func backoff(afterAttempt attempt: Int) -> TimeInterval {
@@ -16,7 +16,8 @@ enum OutboxWorker {
     }
 
     @discardableResult
-    static func runOnce(db: any Database, sender: MessageSender, catalogues: Catalogues, now: Date, limit: Int = 25) async throws -> Int {
+    static func runOnce(db: any Database, sender: MessageSender, catalogues: Catalogues, now: Date, limit: Int = 25,
+                        lease: TimeInterval = defaultLease) async throws -> Int {
         let due = try await OutboxMessage.query(on: db)
             .group(.or) { group in
                 group.group(.and) { $0.filter(\.$status == .pending).filter(\.$notBefore <= now) }
@@ -25,12 +26,13 @@ enum OutboxWorker {
             .sort(\.$notBefore).limit(limit).all()
         var sent = 0
         for message in due {
-            guard let id = message.id, try await claim(id, db: db, now: now) else { continue }
+            guard let id = message.id, try await claim(id, db: db, now: now, lease: lease) else { continue }
             let attempts = message.attempts + 1
             do {
                 let rendered = MessageTemplates.render(message, catalogues: catalogues)
                 switch message.channel {
-                case .email: try await sender.sendEmail(message.recipient, rendered.subject, rendered.body)
+                // The Message-ID is the message's own: a resend after a crash is recognisably the same e-mail.
+                case .email: try await sender.sendEmail(message.recipient, rendered.subject, rendered.body, "outbox-\(id.uuidString.lowercased())@koffiepot")
                 case .sms: try await sender.sendSMS(message.recipient, rendered.sms)
                 }
                 // Conditional on still holding it: a message withdrawn meanwhile stays withdrawn.
@@ -50,7 +52,7 @@ enum OutboxWorker {
     }
 
     /// Compare-and-set: only one worker gets a row back.
-    private static func claim(_ id: UUID, db: any Database, now: Date) async throws -> Bool {
+    private static func claim(_ id: UUID, db: any Database, now: Date, lease: TimeInterval) async throws -> Bool {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
             UPDATE outbox_messages SET status = 'sending', lease_until = \(bind: now.addingTimeInterval(lease)), attempts = attempts + 1

@@ -137,10 +137,11 @@ import VaporTesting
         let script = dir.appendingPathComponent("fake-sendmail").path
         try "#!/bin/sh\ncat > \(dir.path)/message.eml\n".write(toFile: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
-        let message = EmailFormat.message(from: "Koffiepot <a@b.nl>", to: "ouder@example.nl", subject: "موعدك: غدًا", body: "Hallo\nDag", date: Date())
+        let message = EmailFormat.message(from: "Koffiepot <a@b.nl>", to: "ouder@example.nl", subject: "موعدك: غدًا", body: "Hallo\nDag", date: Date(),
+                                          messageID: "outbox-1@koffiepot")
         try await Sendmail.pipe(message, command: script + " -t -i")
         let written = try String(contentsOfFile: dir.path + "/message.eml", encoding: .utf8)
-        #expect(written.contains("To: ouder@example.nl\r\n"))
+        #expect(written.contains("To: ouder@example.nl\r\n") && written.contains("Message-ID: <outbox-1@koffiepot>\r\n"))
         #expect(written.contains("Subject: =?UTF-8?B?\(Data("موعدك: غدًا".utf8).base64EncodedString())?="))
         #expect(written.hasSuffix("Hallo\r\nDag\r\n"))
         await #expect(throws: (any Error).self) { try await Sendmail.pipe(message, command: "/bin/false") }
