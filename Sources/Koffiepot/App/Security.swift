@@ -35,9 +35,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let response = try await next.respond(to: req)
         if existing != token {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: token, path: "/", isSecure: req.application.settings.secureCookies,
-                isHTTPOnly: true, sameSite: .strict)
+            response.cookies[Self.cookieName] = SafeCookie.value(token, sameSite: .strict, for: req)
         }
         return response
     }
@@ -87,11 +85,15 @@ struct APIContextMiddleware: AsyncMiddleware {
             throw APIProblem(.tooManyRequests, .rateLimited)
         }
         let staff = try await Self.tokenOwner(req)
-        return try await APIClient.$address.withValue(RateLimiter.clientAddress(req)) {
+        let response = try await APIClient.$address.withValue(RateLimiter.clientAddress(req)) {
             try await APIClient.$language.withValue(req.language) {
                 try await APIClient.$staff.withValue(staff) { try await next.respond(to: req) }
             }
         }
+        // A parent's record or a staff answer must not stay in a shared or browser cache; an operation that may be
+        // cached says so itself.
+        if !response.headers.contains(name: .cacheControl) { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
+        return response
     }
 
     /// The staff member behind a bearer token; nil without one. The session cookie does not count here:

@@ -17,9 +17,7 @@ struct ViaMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: req)
         if req.method == .GET, let via = req.query[String.self, at: "via"], ViaMarker.channels.contains(via) {
-            response.cookies[ViaMarker.cookieName] = HTTPCookies.Value(string: via, maxAge: 86400, path: "/",
-                                                                      isSecure: req.application.settings.secureCookies,
-                                                                      isHTTPOnly: true, sameSite: .lax)
+            response.cookies[ViaMarker.cookieName] = SafeCookie.value(via, maxAge: 86400, for: req)
         }
         return response
     }

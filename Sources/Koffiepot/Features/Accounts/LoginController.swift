@@ -51,7 +51,7 @@ struct LoginController: RouteCollection {
     func logout(req: Request) async throws -> Response {
         if let staff = req.staff { try await StaffSession.find(staff.sessionID, on: req.db)?.delete(on: req.db) }
         let response = req.redirect(to: "/", redirectType: .normal)
-        response.cookies[StaffSessionMiddleware.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/", isHTTPOnly: true)
+        response.cookies[StaffSessionMiddleware.cookieName] = SafeCookie.expired(for: req)
         return response
     }
 

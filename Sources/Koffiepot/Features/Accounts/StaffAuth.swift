@@ -54,8 +54,7 @@ struct StaffSessionMiddleware: AsyncMiddleware {
     }
 
     static func cookie(_ token: String, for req: Request) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token, path: "/", isSecure: req.application.settings.secureCookies,
-                          isHTTPOnly: true, sameSite: .lax)
+        SafeCookie.value(token, for: req)
     }
 }
 

@@ -11,8 +11,7 @@ enum DeviceCookie {
     }
 
     static func set(_ id: String, on response: Response, _ req: Request) {
-        response.cookies[name] = HTTPCookies.Value(string: id, maxAge: 365 * 86400, path: "/",
-                                                   isSecure: req.application.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[name] = SafeCookie.value(id, maxAge: 365 * 86400, for: req)
     }
 
     static func key(_ id: String, secret: String) -> String { PersonalCode.hash("device:\(id)", secret: secret) }

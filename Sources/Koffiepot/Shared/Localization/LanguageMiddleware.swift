@@ -14,9 +14,7 @@ struct LanguageMiddleware: AsyncMiddleware {
         req.storage[LanguageKey.self] = language
         let response = try await next.respond(to: req)
         if let chosen = fromQuery {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: chosen.rawValue, maxAge: 365 * 86400, path: "/",
-                isSecure: req.application.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            response.cookies[Self.cookieName] = SafeCookie.value(chosen.rawValue, maxAge: 365 * 86400, for: req)
         }
         return response
     }
