@@ -69,7 +69,7 @@ struct APIContextMiddleware: AsyncMiddleware {
         let lookup = (["/api/v1/bookings/", "/api/v1/registrations/", "/api/v1/questions/"].contains(where: path.hasPrefix)
                       && (req.method == .GET || req.method == .DELETE))
             || (["/api/v1/feedback", "/api/v1/my-data", "/api/v1/my-data/erase"].contains(path) && req.method == .POST)
-        if lookup, try await !RateLimiter.allow("lookup", req: req) {
+        if lookup, try await !CodeGuard.mayTry(req) {
             throw APIProblem(.tooManyRequests, .rateLimited)
         }
         if path.hasPrefix("/api/v1/wishes"), req.method == .POST,
@@ -90,6 +90,8 @@ struct APIContextMiddleware: AsyncMiddleware {
                 try await APIClient.$staff.withValue(staff) { try await next.respond(to: req) }
             }
         }
+        // Only a wrong code costs a try (see `CodeGuard`).
+        if lookup, response.status == .notFound { try await CodeGuard.failed(req) }
         // A parent's record or a staff answer must not stay in a shared or browser cache; an operation that may be
         // cached says so itself.
         if !response.headers.contains(name: .cacheControl) { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }

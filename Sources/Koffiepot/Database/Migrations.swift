@@ -32,6 +32,7 @@ enum Migrations {
         M026_CreateJointTrainings(),
         M027_CreateHomeThemes(),
         M028_BookingVia(),
+        M029_KnownDevices(),
     ]
 
     static func register(on app: Application) {

@@ -150,33 +150,41 @@ struct ConsultationsController: RouteCollection {
 
     struct LookupInput: Content { var code: String? }
 
-    /// Typed codes are rate-limited per client; wrong, expired and cancelled codes get the same answer.
+    /// Typed codes go through `CodeGuard` (wrong ones are limited per client); wrong, expired and cancelled codes
+    /// get the same answer.
     func lookup(req: Request) async throws -> Response {
         let code = String((try req.content.decode(LookupInput.self).code ?? "").prefix(40))
-        guard try await RateLimiter.allow("lookup", req: req) else { throw Abort(.tooManyRequests) }
+        guard try await CodeGuard.mayTry(req) else { throw Abort(.tooManyRequests) }
+        guard let target = try await destination(of: code, req) else {
+            try await CodeGuard.failed(req)
+            return BookingPages.lookup(req.page, form: FormState(values: ["code": code], errors: ["code": "lookup.not_found"]), status: .notFound)
+        }
+        let response = req.redirect(to: target, redirectType: .normal)
+        try await CodeGuard.succeeded(req, response)
+        return response
+    }
+
+    /// Where a typed code leads: the booking, registration, question or conversations it opens, or nil.
+    private func destination(of code: String, _ req: Request) async throws -> String? {
         if let found = try await BookingAccess.byCode(code, settings: req.application.settings, now: req.now, on: req.db) {
-            return req.redirect(to: "/b/\(found.token)", redirectType: .normal)
+            return "/b/\(found.token)"
         }
         // The same box opens registrations for gatherings: a parent should not need to know which code is which.
         if let found = try await RegistrationAccess.byCode(code, settings: req.application.settings, now: req.now, on: req.db) {
-            return req.redirect(to: "/r/\(found.token)", redirectType: .normal)
+            return "/r/\(found.token)"
         }
         let secret = req.application.settings.secret ?? ""
-        if let (_, token) = try await CodeLookup.byCode(Question.self, typed: code, secret: secret, on: req.db) {
-            return req.redirect(to: "/v/\(token)", redirectType: .normal)
-        }
-        if let (_, token) = try await CodeLookup.byCode(ConversationCode.self, typed: code, secret: secret, on: req.db) {
-            return req.redirect(to: "/g/\(token)", redirectType: .normal)
-        }
+        if let (_, token) = try await CodeLookup.byCode(Question.self, typed: code, secret: secret, on: req.db) { return "/v/\(token)" }
+        if let (_, token) = try await CodeLookup.byCode(ConversationCode.self, typed: code, secret: secret, on: req.db) { return "/g/\(token)" }
         // After the contact, the code still leads to "how was it?" — for parents who left no e-mail or number.
         if let (booking, token) = try await CodeLookup.byCode(Booking.self, typed: code, secret: secret, on: req.db),
            try await FeedbackSubjects.booking(booking, on: req.db)?.ready == true {
-            return req.redirect(to: "/b/\(token)/feedback", redirectType: .normal)
+            return "/b/\(token)/feedback"
         }
         if let (registration, token) = try await CodeLookup.byCode(Registration.self, typed: code, secret: secret, on: req.db),
            try await FeedbackSubjects.registration(registration, now: req.now, on: req.db)?.ready == true {
-            return req.redirect(to: "/r/\(token)/feedback", redirectType: .normal)
+            return "/r/\(token)/feedback"
         }
-        return BookingPages.lookup(req.page, form: FormState(values: ["code": code], errors: ["code": "lookup.not_found"]), status: .notFound)
+        return nil
     }
 }

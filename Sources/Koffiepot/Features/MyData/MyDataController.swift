@@ -26,28 +26,33 @@ struct MyDataController: RouteCollection {
         MyDataPages.form(req.page, form: FormState())
     }
 
-    /// The holding behind the posted code, or the form again with "not found" (the same for unknown and erased codes).
-    private func lookUp(_ req: Request) async throws -> (code: String, holding: Holding?) {
+    /// Answers with `page` for the holding behind the posted code, or with the form again and "not found" (the same
+    /// for unknown and erased codes). Every look-up goes through `CodeGuard`.
+    private func withHolding(_ req: Request, _ page: (String, Holding) async throws -> Response) async throws -> Response {
         let code = String((try req.content.decode(Input.self).code ?? "").prefix(40))
-        guard try await RateLimiter.allow("lookup", req: req) else { throw Abort(.tooManyRequests) }
-        return (code, try await service(req).find(code))
-    }
-
-    private func notFound(_ req: Request, _ code: String) -> Response {
-        MyDataPages.form(req.page, form: FormState(values: ["code": code], errors: ["code": "mydata.not_found"]), status: .notFound)
+        guard try await CodeGuard.mayTry(req) else { throw Abort(.tooManyRequests) }
+        guard let holding = try await service(req).find(code) else {
+            try await CodeGuard.failed(req)
+            return MyDataPages.form(req.page, form: FormState(values: ["code": code], errors: ["code": "mydata.not_found"]), status: .notFound)
+        }
+        let response = try await page(code, holding)
+        try await CodeGuard.succeeded(req, response)
+        return response
     }
 
     func show(req: Request) async throws -> Response {
-        let (code, holding) = try await lookUp(req)
-        guard let holding else { return notFound(req, code) }
-        let items = try await service(req).items(holding)
-        return MyDataPages.show(req.page, code: code, items: items, reads: try await service(req).reads(of: items))
+        try await withHolding(req) { code, holding in
+            let items = try await service(req).items(holding)
+            return MyDataPages.show(req.page, code: code, items: items, reads: try await service(req).reads(of: items))
+        }
     }
 
     /// The same document the API answers, as a file to keep.
     func export(req: Request) async throws -> Response {
-        let (code, holding) = try await lookUp(req)
-        guard let holding else { return notFound(req, code) }
+        try await withHolding(req) { _, holding in try await exportFile(req, holding) }
+    }
+
+    private func exportFile(_ req: Request, _ holding: Holding) async throws -> Response {
         let items = try await service(req).items(holding)
         let document = try MyDataJSON.document(items: items, reads: try await service(req).reads(of: items))
         let encoder = JSONEncoder()
@@ -63,9 +68,9 @@ struct MyDataController: RouteCollection {
     /// First a question ("are you sure?"), then — with `confirm=yes` — everything goes at once.
     func erase(req: Request) async throws -> Response {
         let confirmed = try req.content.decode(Input.self).confirm == "yes"
-        let (code, holding) = try await lookUp(req)
-        guard let holding else { return notFound(req, code) }
-        guard confirmed else { return MyDataPages.confirm(req.page, code: code) }
-        return MyDataPages.erased(req.page, count: try await service(req).erase(holding))
+        return try await withHolding(req) { code, holding in
+            guard confirmed else { return MyDataPages.confirm(req.page, code: code) }
+            return MyDataPages.erased(req.page, count: try await service(req).erase(holding))
+        }
     }
 }

@@ -146,6 +146,8 @@ enum DataInventory {
         + plain("presence_exceptions", ["id", "location_id", "advisor_id", "rule_id", "date", "kind", "start_minute", "end_minute", "room", "mode"])
         + plain("school_holidays", ["id", "region", "name", "first_day", "last_day"])
         + plain("access_log", ["id", "at", "role", "subject"])
+        // A keyed hash of a device cookie that opened a record with a right code: its own look-up budget, 30 days.
+        + plain("known_devices", ["id", "key_hash", "created_at"])
         + [personal("access_log", "staff_user_id", "accountability for reads of personal data", "\(RetentionJobs.accessLogDays) days", [.admin])]
         + plain("job_runs", ["id", "job", "tick", "ran_at"])
         + plain("app_secrets", ["id", "name", "value"])

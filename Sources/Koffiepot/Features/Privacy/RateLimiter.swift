@@ -15,12 +15,24 @@ enum RateLimiter {
 
     /// Records one attempt and tells whether it is still within `limit` per window.
     static func allow(_ scope: String, req: Request, limit: Int? = nil) async throws -> Bool {
-        let key = PersonalCode.hash("\(scope):\(clientAddress(req))", secret: req.application.settings.secret ?? "")
-        let since = req.now.addingTimeInterval(-window)
-        let recent = try await RateLimitEvent.query(on: req.db).filter(\.$keyHash == key).filter(\.$at > since).count()
-        guard recent < (limit ?? req.application.settings.lookupLimit) else { return false }
-        try await RateLimitEvent(keyHash: key, at: req.now).create(on: req.db)
+        let key = key(scope, clientAddress(req), req)
+        guard try await recent(key, req) < (limit ?? req.application.settings.lookupLimit) else { return false }
+        try await record(key, req)
         return true
+    }
+
+    /// The stored key of a budget: a keyed hash, so the table holds no addresses.
+    static func key(_ scope: String, _ subject: String, _ req: Request) -> String {
+        PersonalCode.hash("\(scope):\(subject)", secret: req.application.settings.secret ?? "")
+    }
+
+    /// Attempts counted against `key` in the current window.
+    static func recent(_ key: String, _ req: Request) async throws -> Int {
+        try await RateLimitEvent.query(on: req.db).filter(\.$keyHash == key).filter(\.$at > req.now.addingTimeInterval(-window)).count()
+    }
+
+    static func record(_ key: String, _ req: Request) async throws {
+        try await RateLimitEvent(keyHash: key, at: req.now).create(on: req.db)
     }
 }
 

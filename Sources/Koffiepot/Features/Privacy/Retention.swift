@@ -75,6 +75,9 @@ enum RetentionJobs {
             if count > 0 { try await query.set(\.$contact, to: nil).set(\.$contactKind, to: .none).update() }
             return count
         },
+        RetentionJob(name: "known_devices") { db, now, _ in
+            try await deleteCounting(KnownDevice.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-CodeGuard.knownDeviceDays * 86400)))
+        },
         RetentionJob(name: "job_runs") { db, now, _ in
             try await deleteCounting(JobRun.query(on: db).filter(\.$ranAt < now.addingTimeInterval(-30 * 86400)))
         },

@@ -13,9 +13,9 @@ import VaporTesting
     struct RoundView: Decodable { struct Slot: Decodable { let id: String, parentName: String?, childName: String? }; let group: String, slots: [Slot] }
     struct Request: Decodable { let locationId: String, topics: [String], note: String, contact: String?, status: String }
 
-    static func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil)
-        async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+    static func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil,
+                     headers extra: [String: String] = [:]) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders(extra.map { ($0.key, $0.value) })
         if let token { headers.replaceOrAdd(name: .authorization, value: "Bearer \(token)") }
         if json != nil { headers.contentType = .json }
         var result: TestingHTTPResponse?
