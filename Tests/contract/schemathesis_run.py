@@ -3,7 +3,7 @@
 anonymously and with a personal API token of each staff role — and checks that no answer is a server error and
 every answer matches the schema (status, content type, body).
 
-Usage: schemathesis_run.py [--max-examples N]   (scripts/test: 15; by hand: more)
+Usage: schemathesis_run.py [--max-examples N] [--database-url postgres://…]   (scripts/test: 15; by hand: more)
 """
 import argparse
 import os
@@ -35,10 +35,11 @@ def token(server, email):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--max-examples", type=int, default=15)
+    parser.add_argument("--database-url", help="an empty PostgreSQL database (default: SQLite in a fresh file)")
     args = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="koffiepot-contract-")
     port = free_port()
-    proc = start_server(port, free_port(), workdir)
+    proc = start_server(port, free_port(), workdir, database_url=args.database_url)
     if not proc:
         sys.exit("server did not start:\n" + open(os.path.join(workdir, "server.log")).read()[-2000:])
     server = f"http://127.0.0.1:{port}"
@@ -49,7 +50,7 @@ def main():
             result = subprocess.run(
                 [str(ROOT / ".venv" / "bin" / "st"), "run", str(ROOT / "Public" / "openapi.yaml"), "--url", server + "/api/v1",
                  "--checks", "not_a_server_error,response_schema_conformance,content_type_conformance",
-                 "--phases", "examples,coverage,fuzzing", "--max-examples", str(args.max_examples), "--seed", "14",
+                 "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", str(args.max_examples), "--seed", "14",
                  "--request-timeout", "20", *headers],
                 capture_output=True, text=True, cwd=workdir)
             generated = re.search(r"(\d+) generated", result.stdout)
@@ -64,7 +65,8 @@ def main():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    print(f"schemathesis: {total} cases over {len(identities)} identities, {len(failed)} runs with failures")
+    database = "PostgreSQL" if args.database_url else "SQLite"
+    print(f"schemathesis on {database}: {total} cases over {len(identities)} identities, {len(failed)} runs with failures")
     sys.exit(1 if failed else 0)
 
 

@@ -72,9 +72,9 @@ def mail():
     controller.stop()
 
 
-def start_server(port, smtp_port, workdir):
-    """Starts the server on `port`; returns the process once it answers HTTP, or None when it could not
-    take the port (another process got it between choosing and binding) or died."""
+def start_server(port, smtp_port, workdir, database_url=None):
+    """Starts the server on `port` (SQLite in `workdir`, or the PostgreSQL of `database_url`); returns the process once
+    it answers HTTP, or None when it could not take the port (another process got it between choosing and binding) or died."""
     binary = os.environ.get("KOFFIEPOT_BINARY", str(ROOT / ".build" / "debug" / "koffiepot"))
     msmtprc = os.path.join(workdir, "msmtprc")
     with open(msmtprc, "w") as f:
@@ -83,6 +83,9 @@ def start_server(port, smtp_port, workdir):
     env = dict(os.environ, KOFFIEPOT_DATABASE=os.path.join(workdir, "e2e.sqlite"),
                KOFFIEPOT_PUBLIC_URL=f"http://127.0.0.1:{port}", LOG_LEVEL="warning", KOFFIEPOT_OUTBOX_INTERVAL="1",
                KOFFIEPOT_LOOKUP_LIMIT="500", KOFFIEPOT_SENDMAIL=f"/usr/bin/msmtp -C {msmtprc} -t")
+    env.pop("DATABASE_URL", None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
     log = open(os.path.join(workdir, "server.log"), "w")
     proc = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
