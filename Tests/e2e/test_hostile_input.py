@@ -81,6 +81,8 @@ def concrete(path, ids):
         if name == ":token":
             return ids.get(before, "A" * 43)
         if name == ":id" and before in ("gatherings", "locations"):
+            if "/thuis/activities/" in path and "theme_location" in ids:
+                return ids["theme_location"]
             return ids["gathering" if before == "gatherings" else "location"]
         return ids.get(name, str(uuid.uuid4()))
     parts = path.split("/")
@@ -93,6 +95,7 @@ def ids(hostile_server):
 
 
 def demo_ids(server):
+    """Real ids for the routes' parameters, so hostile bodies reach the forms' checks instead of a 404."""
     locations = requests.get(server + "/api/v1/locations", timeout=10).json()
     location = next(l["id"] for l in locations if l["name"] == "SPIL-centrum De Boomgaard")
     slots = requests.get(f"{server}/api/v1/locations/{location}/slots", timeout=10).json()
@@ -101,8 +104,30 @@ def demo_ids(server):
     registration = requests.post(f"{server}/api/v1/gatherings/{gathering}/registrations", json={"name": "Sanne"}, timeout=10).json()
     question = requests.post(server + "/api/v1/questions", json={"text": "Hoe leer ik mijn kind fietsen?"}, timeout=10).json()
     token = lambda created: created["link"].rstrip("/").split("/")[-1]
-    return {"location": location, "gathering": gathering, ":slotID": slots[0]["id"], ":locationID": location,
-            "b": token(booking), "r": token(registration), "v": token(question), "booking_code": booking["code"]}
+    ids = {"location": location, "gathering": gathering, ":slotID": slots[0]["id"], ":locationID": location, ":gatheringID": gathering,
+           "b": token(booking), "r": token(registration), "v": token(question), "booking_code": booking["code"]}
+    wishes = requests.get(server + "/api/v1/wishes", params={"location": location}, timeout=10).json()
+    if wishes:
+        ids[":wishID"] = wishes[0]["id"]
+    for place in locations:
+        theme = requests.get(f"{server}/api/v1/locations/{place['id']}/home-themes/current", timeout=10)
+        if theme.status_code == 200:
+            ids["theme_location"], ids[":activityID"] = place["id"], theme.json()["activities"][0]["id"]
+            break
+    # A round of 10-minute conversations planned by the demo teacher, and a parent's booking in it.
+    teacher = session_for(server, "leerkracht@koffiepot.test")
+    api_token = re.search(r"kp_[A-Za-z0-9_-]{20,}", teacher.post(server + "/staff/profile/tokens",
+                                                                 data={"name": "hostile", "_csrf": teacher.csrf}, timeout=10).text).group(0)
+    school = next(l["id"] for l in locations if l["name"] == "Basisschool De Vlinder")
+    round_ = requests.post(server + "/api/v1/conversation-rounds", headers={"Authorization": f"Bearer {api_token}"}, timeout=10, json={
+        "locationId": school, "title": "Gesprekken", "group": "5B", "slotMinutes": 10,
+        "days": [{"date": "2027-02-09", "from": "15:00", "to": "16:00"}]}).json()
+    ids[":roundID"] = round_["id"]
+    conversation_slots = requests.get(f"{server}/api/v1/conversation-rounds/{round_['id']}/slots", timeout=10).json()
+    talk = requests.post(f"{server}/api/v1/conversation-rounds/{round_['id']}/bookings", timeout=10, json={
+        "slotId": conversation_slots[0]["id"], "parentName": "Sanne", "childName": "Bo"}).json()
+    ids["g"] = token(talk)
+    return ids
 
 
 def identity(server, sessions, path, url, fields):
