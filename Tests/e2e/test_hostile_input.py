@@ -39,17 +39,61 @@ CHECKED = {"requests": 0, "refused": 0}
 STATUSES = {}
 
 
-@pytest.fixture(scope="module")
-def hostile_server():
+class Store:
+    """Reads the server's database directly: SQLite in-process, PostgreSQL through psql (one call per question)."""
+
+    def __init__(self, sqlite_path=None, url=None):
+        self.sqlite_path, self.url = sqlite_path, url
+
+    def rows(self, sql):
+        if self.url:
+            out = subprocess.run(["psql", self.url, "-At", "-F", "|", "-c", sql], capture_output=True, text=True, check=True).stdout
+            return [tuple(line.split("|")) for line in out.splitlines() if line]
+        with sqlite3.connect(self.sqlite_path) as db:
+            return [tuple(str(v) for v in row) for row in db.execute(sql).fetchall()]
+
+    def tables(self):
+        sql = ("SELECT tablename FROM pg_tables WHERE schemaname = 'public'" if self.url
+               else "SELECT name FROM sqlite_master WHERE type = 'table'")
+        return [r[0] for r in self.rows(sql) if r[0] not in MOVING]
+
+    def counts(self):
+        return dict(self.rows(" UNION ALL ".join(f"SELECT '{t}', COUNT(*) FROM \"{t}\"" for t in self.tables())))
+
+    def unsafe_text(self):
+        """Columns holding NUL or a bidi override (PostgreSQL cannot store NUL in text at all)."""
+        if self.url:
+            columns = self.rows("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
+                                "AND data_type IN ('text', 'character varying')")
+            test = "position(chr(8238) in \"{c}\") > 0"
+        else:
+            columns = [(t, c[1]) for t in self.tables() for c in sqlite3.connect(self.sqlite_path).execute(f'PRAGMA table_info("{t}")')
+                       if c[2].upper() in ("TEXT", "")]
+            test = "instr(\"{c}\", char(0)) > 0 OR instr(\"{c}\", char(8238)) > 0"
+        if not columns:
+            return []
+        sql = " UNION ALL ".join(f"SELECT '{t}.{c}', COUNT(*) FROM \"{t}\" WHERE " + test.format(c=c) for t, c in columns)
+        return [f"{name}: {n} rows" for name, n in self.rows(sql) if n != "0"]
+
+
+DATABASES = ["sqlite"] + (["postgresql"] if os.environ.get("KOFFIEPOT_E2E_PG_URL") else [])
+
+
+@pytest.fixture(scope="module", params=DATABASES)
+def hostile_server(request):
+    """A server of its own, on SQLite and — when scripts/test gives it an empty database — on PostgreSQL."""
     workdir = tempfile.mkdtemp(prefix="koffiepot-hostile-")
     port = free_port()
-    proc = start_server(port, free_port(), workdir)
+    url = os.environ["KOFFIEPOT_E2E_PG_URL"] if request.param == "postgresql" else None
+    proc = start_server(port, free_port(), workdir, database_url=url)
     assert proc, open(os.path.join(workdir, "server.log")).read()[-2000:]
-    yield f"http://127.0.0.1:{port}", os.path.join(workdir, "e2e.sqlite")
+    CHECKED.update(requests=0, refused=0)
+    STATUSES.clear()
+    yield f"http://127.0.0.1:{port}", Store(sqlite_path=os.path.join(workdir, "e2e.sqlite"), url=url)
     proc.terminate()
     proc.wait(timeout=10)
-    print(f"\nhostile input: {CHECKED['requests']} hostile requests, {CHECKED['refused']} refused with a 4xx, none answered 5xx; "
-          f"answers by status: {dict(sorted(STATUSES.items()))}")
+    print(f"\nhostile input on {request.param}: {CHECKED['requests']} hostile requests, {CHECKED['refused']} refused with a 4xx, "
+          f"none answered 5xx; answers by status: {dict(sorted(STATUSES.items()))}")
 
 
 def routes():
@@ -57,12 +101,6 @@ def routes():
     table = subprocess.run([binary, "routes"], capture_output=True, text=True, check=True, cwd=ROOT,
                            env=dict(os.environ, KOFFIEPOT_DATABASE=":memory:")).stdout
     return [tuple(cell.strip() for cell in line.strip("|").split("|")) for line in table.splitlines() if line.startswith("|")]
-
-
-def counts(database):
-    with sqlite3.connect(database) as db:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") if r[0] not in MOVING]
-        return {t: db.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
 def session_for(server, email=None):
@@ -154,7 +192,7 @@ def test_every_form_refuses_or_stores_hostile_text_safely(hostile_server, ids):
         url = concrete(path, ids)
         s = identity(server, sessions, path, url, FIELDS)
         for label, payload in FORM_PAYLOADS.items():
-            before = counts(database)
+            before = database.counts()
             r = s.post(server + url, data={**{f: payload for f in FIELDS}, "_csrf": s.csrf}, timeout=30, allow_redirects=False,
                        headers={"Accept-Language": "ar"})
             CHECKED["requests"] += 1
@@ -163,26 +201,20 @@ def test_every_form_refuses_or_stores_hostile_text_safely(hostile_server, ids):
                 problems.append(f"{path} {label}: {r.status_code}")
             elif 400 <= r.status_code < 500:
                 CHECKED["refused"] += 1
-                if counts(database) != before:
-                    changed = {t for t, n in counts(database).items() if before.get(t) != n}
+                if database.counts() != before:
+                    changed = {t for t, n in database.counts().items() if before.get(t) != n}
                     problems.append(f"{path} {label}: refused ({r.status_code}) but changed {changed}")
         # Invalid UTF-8 in a urlencoded body.
-        before = counts(database)
+        before = database.counts()
         r = s.post(server + url, data=b"name=%FF%FE%FD&text=%C3%28&_csrf=" + s.csrf.encode(), timeout=30, allow_redirects=False,
                    headers={"Content-Type": "application/x-www-form-urlencoded"})
         CHECKED["requests"] += 1
         if r.status_code >= 500:
             problems.append(f"{path} invalid UTF-8: {r.status_code}")
-        elif r.status_code >= 400 and counts(database) != before:
+        elif r.status_code >= 400 and database.counts() != before:
             problems.append(f"{path} invalid UTF-8: refused but stored")
     # Nothing refused by the text rules ever got in.
-    with sqlite3.connect(database) as db:
-        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
-            columns = [c[1] for c in db.execute(f'PRAGMA table_info("{table}")') if c[2].upper() in ("TEXT", "")]
-            for column in columns:
-                bad = db.execute(f'SELECT COUNT(*) FROM "{table}" WHERE instr("{column}", char(0)) > 0 OR instr("{column}", char(8238)) > 0').fetchone()[0]
-                if bad:
-                    problems.append(f"{table}.{column}: {bad} rows with NUL or a bidi override")
+    problems += [f"{column} with NUL or a bidi override" for column in database.unsafe_text()]
     assert problems == [], "\n".join(problems)
 
 
@@ -209,7 +241,7 @@ def test_every_json_endpoint_answers_hostile_bodies_with_a_problem_in_the_reques
         url = server + concrete(path, ids)
         bodies = dict(JSON_PAYLOADS, **{"10 MB": huge, "invalid UTF-8": b'{"name": "\xff\xfe", "text": "\xc3\x28"}'})
         for label, body in bodies.items():
-            before = counts(database)
+            before = database.counts()
             r = requests.post(url, data=body if isinstance(body, bytes) else body.encode(), timeout=60,
                               headers={"Content-Type": "application/json", "Accept-Language": "ar", "Authorization": f"Bearer {token}"})
             CHECKED["requests"] += 1
@@ -223,7 +255,7 @@ def test_every_json_endpoint_answers_hostile_bodies_with_a_problem_in_the_reques
                     problems.append(f"{path} {label}: {r.status_code} without a problem body")
                 elif not re.search("[\u0600-\u06ff]", r.json().get("message", "")):
                     problems.append(f"{path} {label}: message not in Arabic: {r.json().get('message')}")
-                if counts(database) != before:
+                if database.counts() != before:
                     problems.append(f"{path} {label}: refused but stored")
     assert problems == [], "\n".join(problems)
 

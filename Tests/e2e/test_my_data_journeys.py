@@ -77,3 +77,22 @@ def test_arabic_parent_reads_her_data_right_to_left(server, browser):
     page.get_by_role("button", name="نعم، امسح كل شيء").click()
     expect(page.get_by_role("status")).to_contain_text("1")
     assert requests.post(server + "/api/v1/my-data", json={"code": code}, timeout=10).status_code == 404
+
+
+def test_privacy_officer_reads_the_access_log_and_the_register(server, browser):
+    from test_consultation_journeys import login
+    advisor = login(browser, server, "anja@koffiepot.test")
+    advisor.goto(server + "/staff/vragen")
+    officer = login(browser, server, "fg@koffiepot.test")
+    officer.get_by_role("link", name="Toegangslog").first.click()
+    expect(officer.get_by_role("heading", level=1)).to_have_text("Toegangslog")
+    officer.get_by_label("Rol", exact=True).select_option("advisor")
+    officer.get_by_role("button", name="Toon").click()
+    expect(officer.get_by_role("cell", name="questions.queue").first).to_be_visible()
+    check_a11y(officer, "accesslog")
+    with officer.expect_download() as download:
+        officer.get_by_role("link", name="Download deze selectie als CSV").click()
+    assert "questions.queue" in open(download.value.path(), encoding="utf-8").read()
+    officer.goto(server + "/staff/verwerkingsregister")
+    expect(officer.get_by_role("heading", level=1)).to_have_text("Verwerkingsregister")
+    assert officer.goto(server + "/staff/agenda").status == 403
