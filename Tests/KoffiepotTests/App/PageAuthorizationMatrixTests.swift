@@ -27,7 +27,7 @@ import VaporTesting
         "GET /locations/:id/thuis": nil, "POST /locations/:id/thuis/activities/:activityID/done": nil, "GET /locations/:id/thuis/brief": nil,
         "GET /locations/:id/wensen": nil, "POST /locations/:id/wensen": nil, "GET /login": nil, "POST /login": nil, "POST /logout": nil,
         "GET /mijn-afspraak": nil, "POST /mijn-afspraak": nil, "GET /mijn-gegevens": nil, "POST /mijn-gegevens": nil,
-        "POST /mijn-gegevens/export": nil, "POST /mijn-gegevens/wissen": nil, "GET /pictures/:pictureID": nil, "GET /programmes": nil,
+        "POST /mijn-gegevens/export": nil, "POST /mijn-gegevens/wissen": nil, "POST /mijn-gegevens/apparaat/wissen": nil, "GET /pictures/:pictureID": nil, "GET /programmes": nil,
         "GET /r/:token": nil, "GET /r/:token/calendar.ics": nil, "POST /r/:token/cancel": nil, "GET /r/:token/feedback": nil,
         "POST /r/:token/feedback": nil, "GET /slots/:slotID/book": nil, "GET /v/:token": nil, "POST /v/:token/consent": nil,
         "POST /v/:token/feedback": nil, "POST /v/:token/reply": nil, "GET /vraag": nil, "POST /vraag": nil, "GET /vragenbank": nil,

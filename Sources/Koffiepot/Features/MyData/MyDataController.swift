@@ -11,6 +11,7 @@ struct MyDataController: RouteCollection {
         page.post(use: show)
         page.post("export", use: export)
         page.post("wissen", use: erase)
+        page.post("apparaat", "wissen", use: eraseDevice)
     }
 
     struct Input: Content {
@@ -22,8 +23,24 @@ struct MyDataController: RouteCollection {
         MyDataService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
     }
 
+    /// The code form, and what this device left without a code (a contact with a wish), if anything.
     func form(req: Request) async throws -> Response {
-        MyDataPages.form(req.page, form: FormState())
+        MyDataPages.form(req.page, form: FormState(), onDevice: try await deviceItems(req))
+    }
+
+    private func deviceKey(_ req: Request) -> String? {
+        guard let id = req.cookies[DeviceCookie.name]?.string, id.count >= 32 else { return nil }
+        return DeviceCookie.key(id, secret: req.application.settings.secret ?? "")
+    }
+
+    private func deviceItems(_ req: Request) async throws -> [MyDataItem] {
+        guard let key = deviceKey(req) else { return [] }
+        return try await service(req).wishContacts(deviceKey: key)
+    }
+
+    func eraseDevice(req: Request) async throws -> Response {
+        guard let key = deviceKey(req) else { return MyDataPages.erased(req.page, count: 0) }
+        return MyDataPages.erased(req.page, count: try await service(req).eraseWishContacts(deviceKey: key))
     }
 
     /// Answers with `page` for the holding behind the posted code, or with the form again and "not found" (the same

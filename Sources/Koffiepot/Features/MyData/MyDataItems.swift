@@ -61,6 +61,16 @@ enum MyDataItems {
         ])
     }
 
+    /// A contact left with a wish; erased when the wish became a gathering and that was said, or after about a year.
+    static func wishContact(_ support: WishSupport) -> MyDataItem {
+        let week = LocalDate(support.week) ?? LocalDate(year: 2000, month: 1, day: 1)
+        return MyDataItem(kind: "wish_contact", table: "wish_supports", createdAt: week.instant(minute: 0) ?? Date(),
+                          erasedAfter: week.adding(days: 372).instant(minute: 0) ?? Date(), data: [
+            ("wish", .text(support.wish.text)),
+            ("contact", contact(support.contact)),
+        ])
+    }
+
     static func code(_ code: ConversationCode) -> MyDataItem {
         MyDataItem(kind: "conversation_code", table: "conversation_codes", createdAt: code.createdAt, erasedAfter: code.purgeAfter, data: [
             ("contact", contact(code.contact)),

@@ -1,9 +1,10 @@
 import Foundation
+import Plot
 import Vapor
 
 /// The pages of *mijn gegevens*: plain words, every value, the dates in the parent's language, printable.
 enum MyDataPages {
-    static func form(_ ctx: PageContext, form: FormState, status: HTTPStatus = .ok) -> Response {
+    static func form(_ ctx: PageContext, form: FormState, onDevice: [MyDataItem] = [], status: HTTPStatus = .ok) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("mydata.title"), status: status) {
             Tag("h1") { Txt(t("mydata.title")) }
@@ -14,6 +15,12 @@ enum MyDataPages {
                 FormField(name: "code", label: t("lookup.code"), required: true, hint: t("mydata.code_hint"), autocomplete: "off").render(form, t)
                 Tag("button") { Txt(t("mydata.open")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/mijn-gegevens").cls("stack")
+            if !onDevice.isEmpty {
+                Tag("h2") { Txt(t("mydata.device_title")) }
+                Tag("p") { Txt(t("mydata.device_intro")) }
+                for item in onDevice { Self.item(item, t) }
+                InlineAction(ctx, action: "/mijn-gegevens/apparaat/wissen", label: t("mydata.device_erase"))
+            }
         }
     }
 
@@ -36,25 +43,7 @@ enum MyDataPages {
         return PageLayout.render(ctx, title: t("mydata.title")) {
             Tag("h1") { Txt(t("mydata.title")) }
             Tag("p") { Txt(t("mydata.shown", ["count": "\(items.count)"])) }.cls("lead")
-            for item in items {
-                Tag("section") {
-                    Tag("h2") { Txt(t("mydata.kind.\(item.kind)")) }
-                    Tag("dl") {
-                        for (key, value) in item.data {
-                            Tag("dt") { Txt(t("mydata.field.\(key)")) }
-                            Tag("dd") { Txt(Self.value(value, t)) }.attr("dir", "auto")
-                        }
-                    }.cls("facts")
-                    Tag("p") {
-                        Txt(t("mydata.since", ["when": moment(item.createdAt, t)]) + " ")
-                        Txt(t("mydata.until", ["when": moment(item.erasedAfter, t)]))
-                    }.cls("hint")
-                    Tag("p") {
-                        Txt(item.visibleTo.isEmpty ? t("mydata.seen_by_none")
-                            : t("mydata.seen_by", ["roles": item.visibleTo.map { t("role.\($0.rawValue)") }.joined(separator: ", ")]))
-                    }.cls("hint")
-                }.cls("mydata-item")
-            }
+            for item in items { Self.item(item, t) }
             Tag("h2") { Txt(t("mydata.reads")) }
             if reads.isEmpty {
                 Tag("p") { Txt(t("mydata.reads_none")) }
@@ -74,6 +63,27 @@ enum MyDataPages {
                 InlineAction(ctx, action: "/mijn-gegevens/wissen", label: t("mydata.erase"), hidden: [("code", code)])
             }.cls("noprint stack")
         }
+    }
+
+    /// One record: what it is, every value, since when, until when, who can see it.
+    static func item(_ item: MyDataItem, _ t: Localizer) -> Component {
+        Tag("section") {
+            Tag("h2") { Txt(t("mydata.kind.\(item.kind)")) }
+            Tag("dl") {
+                for (key, value) in item.data {
+                    Tag("dt") { Txt(t("mydata.field.\(key)")) }
+                    Tag("dd") { Txt(Self.value(value, t)) }.attr("dir", "auto")
+                }
+            }.cls("facts")
+            Tag("p") {
+                Txt(t("mydata.since", ["when": Self.moment(item.createdAt, t)]) + " ")
+                Txt(t("mydata.until", ["when": Self.moment(item.erasedAfter, t)]))
+            }.cls("hint")
+            Tag("p") {
+                Txt(item.visibleTo.isEmpty ? t("mydata.seen_by_none")
+                    : t("mydata.seen_by", ["roles": item.visibleTo.map { t("role.\($0.rawValue)") }.joined(separator: ", ")]))
+            }.cls("hint")
+        }.cls("mydata-item")
     }
 
     static func confirm(_ ctx: PageContext, code: String) -> Response {

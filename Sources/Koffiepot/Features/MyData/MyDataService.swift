@@ -40,6 +40,25 @@ struct MyDataService: Sendable {
         }
     }
 
+    /// Contacts this device left with wishes (*wensen*): they have no code, so the device is the key.
+    func wishContacts(deviceKey: String) async throws -> [MyDataItem] {
+        try await WishSupport.query(on: db).filter(\.$deviceKey == deviceKey).filter(\.$contact != nil).with(\.$wish).all()
+            .map(MyDataItems.wishContact)
+    }
+
+    /// Erases the contacts this device left with wishes, and every message to them; the support itself (a count) stays.
+    func eraseWishContacts(deviceKey: String) async throws -> Int {
+        try await WriteTransaction.run(on: db) { tx in
+            let supports = try await WishSupport.query(on: tx).filter(\.$deviceKey == deviceKey).filter(\.$contact != nil).all()
+            for support in supports {
+                try await Outbox(db: tx, now: now).erase(subject: .wishSupport(support.requireID()))
+                try await WishSupport.query(on: tx).filter(\.$id == support.requireID())
+                    .set(\.$contact, to: nil).set(\.$contactKind, to: ContactKind.none).update()
+            }
+            return supports.count
+        }
+    }
+
     /// Staff reads of these records from the access log, oldest first.
     func reads(of items: [MyDataItem]) async throws -> [MyDataRead] {
         let subjects = items.flatMap(\.logSubjects)

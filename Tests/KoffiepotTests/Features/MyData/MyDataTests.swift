@@ -193,6 +193,27 @@ import VaporTesting
         }
     }
 
+    @Test func aContactLeftWithAWishIsShownAndErasedOnTheDeviceThatLeftIt() async throws {
+        try await withTestApp { app, _ in
+            let location = try await app.location(named: "Basisschool De Vlinder")
+            let parent = TestBrowser(app)
+            let proposed = try await parent.post("/locations/\(location.id!)/wensen",
+                                                 ["topic": "sleep", "text": "Een avond over slapen", "contact": "noor@example.nl"])
+            #expect(proposed.status == .seeOther)
+            let page = try await parent.get("/mijn-gegevens")
+            #expect(page.text.contains("Op deze telefoon") && page.text.contains("Een avond over slapen") && page.text.contains("noor@example.nl"))
+            // Another phone sees nothing of it.
+            #expect(!(try await TestBrowser(app).get("/mijn-gegevens")).text.contains("noor@example.nl"))
+
+            let erased = try await parent.post("/mijn-gegevens/apparaat/wissen", [:])
+            #expect(erased.status == .ok && erased.text.contains("We hebben 1 gegevens gewist."))
+            let supports = try await WishSupport.query(on: app.db).all()
+            #expect(supports.count == 1 && supports[0].contact == nil && supports[0].contactKind == .none)
+            #expect(try await Wish.query(on: app.db).filter(\.$text == "Een avond over slapen").first()?.supports == 1)
+            #expect(!(try await parent.get("/mijn-gegevens")).text.contains("noor@example.nl"))
+        }
+    }
+
     static func decodeDocument(_ response: TestingHTTPResponse) throws -> Document {
         #expect(response.status == .ok, "\(response.status): \(response.body.string)")
         return try API.decode(Document.self, response)
