@@ -27,6 +27,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     // Order matters: errors wrap everything so even a CSRF refusal becomes a page in the right language.
     app.middleware = .init()
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ConditionalGETMiddleware())
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
