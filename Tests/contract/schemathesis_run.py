@@ -13,23 +13,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from conftest import ROOT, free_port, start_server  # noqa: E402
+from conftest import ROOT, api_token, free_port, start_server  # noqa: E402
 
 ROLES = {"advisor": "anja@koffiepot.test", "teacher": "leerkracht@koffiepot.test", "coordinator": "coordinator@koffiepot.test",
          "admin": "admin@koffiepot.test"}
-
-
-def token(server, email):
-    """Logs in like a browser and creates a personal API token on the profile page (shown once)."""
-    session = requests.Session()
-    login = session.get(server + "/login", timeout=10)
-    csrf = re.search(r'name="_csrf" value="([^"]+)"', login.text).group(1)
-    session.post(server + "/login", data={"email": email, "password": "koffiepot-demo", "_csrf": csrf}, timeout=10)
-    page = session.post(server + "/staff/profile/tokens", data={"name": "schemathesis", "_csrf": csrf}, timeout=10)
-    return re.search(r"kp_[A-Za-z0-9_-]{20,}", page.text).group(0)
 
 
 def main():
@@ -43,7 +32,7 @@ def main():
     if not proc:
         sys.exit("server did not start:\n" + open(os.path.join(workdir, "server.log")).read()[-2000:])
     server = f"http://127.0.0.1:{port}"
-    identities = [("anonymous", [])] + [(role, ["-H", f"Authorization: Bearer {token(server, email)}"]) for role, email in ROLES.items()]
+    identities = [("anonymous", [])] + [(role, ["-H", f"Authorization: Bearer {api_token(server, email)}"]) for role, email in ROLES.items()]
     total, failed = 0, []
     try:
         for name, headers in identities:

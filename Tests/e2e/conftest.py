@@ -1,6 +1,7 @@
 """Browser suite: starts a real Koffiepot server on a fresh SQLite file with the demo municipality,
 drives Debian's chromium through Playwright, and checks every visited page with axe-core."""
 import os
+import re
 import socket
 import subprocess
 import tempfile
@@ -148,3 +149,23 @@ def check_a11y(page, name):
     results = _axe.run(page)
     bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
     assert not bad, f"{name}: " + "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])}×)" for v in bad)
+
+
+def form_session(server, email=None):
+    """A requests session that reads the CSRF token like a browser (`.csrf`), signed in as `email` when given."""
+    import requests
+    session = requests.Session()
+    page = session.get(server + "/login", timeout=10)
+    session.csrf = re.search(r'name="_csrf" value="([^"]+)"', page.text).group(1)
+    if email:
+        signed_in = session.post(server + "/login", data={"email": email, "password": "koffiepot-demo", "_csrf": session.csrf},
+                                 timeout=10, allow_redirects=False)
+        assert signed_in.status_code == 303 and signed_in.headers["location"] != "/login", f"log-in of {email} failed"
+    return session
+
+
+def api_token(server, email):
+    """A personal API token of a demo staff member, made on her profile page (shown once)."""
+    session = form_session(server, email)
+    page = session.post(server + "/staff/profile/tokens", data={"name": "tests", "_csrf": session.csrf}, timeout=10)
+    return re.search(r"kp_[A-Za-z0-9_-]{20,}", page.text).group(0)

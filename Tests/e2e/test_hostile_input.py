@@ -17,7 +17,7 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
-from conftest import ROOT, free_port, new_page, start_server
+from conftest import ROOT, api_token, form_session, free_port, new_page, start_server
 
 SCRIPT = '<script>alert("kp")</script><img src=x onerror=alert("kp") id=kp-injected>'
 FORM_PAYLOADS = {
@@ -103,16 +103,6 @@ def routes():
     return [tuple(cell.strip() for cell in line.strip("|").split("|")) for line in table.splitlines() if line.startswith("|")]
 
 
-def session_for(server, email=None):
-    s = requests.Session()
-    page = s.get(server + "/login", timeout=10)
-    s.csrf = re.search(r'name="_csrf" value="([^"]+)"', page.text).group(1)
-    if email:
-        assert s.post(server + "/login", data={"email": email, "password": "koffiepot-demo", "_csrf": s.csrf}, timeout=10,
-                      allow_redirects=False).status_code == 303
-    return s
-
-
 def concrete(path, ids):
     """Real demo ids where the demo has them (the segment before a parameter says what it is), unknown ones elsewhere."""
     def value(name, before):
@@ -153,11 +143,9 @@ def demo_ids(server):
             ids["theme_location"], ids[":activityID"] = place["id"], theme.json()["activities"][0]["id"]
             break
     # A round of 10-minute conversations planned by the demo teacher, and a parent's booking in it.
-    teacher = session_for(server, "leerkracht@koffiepot.test")
-    api_token = re.search(r"kp_[A-Za-z0-9_-]{20,}", teacher.post(server + "/staff/profile/tokens",
-                                                                 data={"name": "hostile", "_csrf": teacher.csrf}, timeout=10).text).group(0)
+    teacher_token = api_token(server, "leerkracht@koffiepot.test")
     school = next(l["id"] for l in locations if l["name"] == "Basisschool De Vlinder")
-    round_ = requests.post(server + "/api/v1/conversation-rounds", headers={"Authorization": f"Bearer {api_token}"}, timeout=10, json={
+    round_ = requests.post(server + "/api/v1/conversation-rounds", headers={"Authorization": f"Bearer {teacher_token}"}, timeout=10, json={
         "locationId": school, "title": "Gesprekken", "group": "5B", "slotMinutes": 10,
         "days": [{"date": "2027-02-09", "from": "15:00", "to": "16:00"}]}).json()
     ids[":roundID"] = round_["id"]
@@ -182,9 +170,9 @@ def identity(server, sessions, path, url, fields):
 
 def test_every_form_refuses_or_stores_hostile_text_safely(hostile_server, ids):
     server, database = hostile_server
-    sessions = {None: session_for(server)}
+    sessions = {None: form_session(server)}
     for email in ("admin@koffiepot.test", "anja@koffiepot.test", "leerkracht@koffiepot.test", "ambassadeur@koffiepot.test"):
-        sessions[email] = session_for(server, email)
+        sessions[email] = form_session(server, email)
     problems = []
     for method, path in routes():
         if method != "POST" or path.startswith("/api/") or path in ("/logout", "/login") or "picture" in path:
@@ -230,9 +218,7 @@ JSON_PAYLOADS = {
 
 def test_every_json_endpoint_answers_hostile_bodies_with_a_problem_in_the_request_language(hostile_server, ids):
     server, database = hostile_server
-    admin = session_for(server, "admin@koffiepot.test")
-    token = re.search(r"kp_[A-Za-z0-9_-]{20,}", admin.post(server + "/staff/profile/tokens",
-                                                           data={"name": "hostile", "_csrf": admin.csrf}, timeout=10).text).group(0)
+    token = api_token(server, "admin@koffiepot.test")
     huge = b'{"name": "' + b"x" * (10 * 1024 * 1024) + b'"}'
     problems = []
     for method, path in routes():
@@ -278,7 +264,7 @@ def test_accepted_script_text_stays_text_in_the_browser(hostile_server, ids, bro
         page.goto(url)
         expect(page.locator("#kp-injected")).to_have_count(0)
         assert page.locator("script:not([src])").count() == 0
-    advisor = session_for(server, "anja@koffiepot.test")
+    advisor = form_session(server, "anja@koffiepot.test")
     staff_page = new_page(browser)
     staff_page.context.add_cookies([{"name": c.name, "value": c.value, "url": server} for c in advisor.cookies])
     staff_page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

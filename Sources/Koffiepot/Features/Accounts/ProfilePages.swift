@@ -58,8 +58,8 @@ enum ProfilePages {
                     for token in section.tokens {
                         Tag("li") {
                             Tag("strong") { Txt(token.name) }
-                            Txt(" · " + t("tokens.made", ["date": when(token.createdAt, t)]) + " · ")
-                            Txt(token.lastUsedAt.map { t("tokens.last_used", ["date": when($0, t)]) } ?? t("tokens.never_used"))
+                            Txt(" · " + t("tokens.made", ["date": t.moment(token.createdAt)]) + " · ")
+                            Txt(token.lastUsedAt.map { t("tokens.last_used", ["date": t.moment($0)]) } ?? t("tokens.never_used"))
                             InlineAction(ctx, action: "/staff/profile/tokens/\(token.id?.uuidString ?? "")/revoke",
                                          label: t("tokens.revoke"), accessibleName: t("tokens.revoke") + ": " + token.name)
                         }
@@ -73,10 +73,5 @@ enum ProfilePages {
                 Tag("button") { Txt(t("tokens.create")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/staff/profile/tokens").cls("stack")
         }.attr("id", "tokens")
-    }
-
-    /// "dinsdag 24 november 10:00", in the page language and Dutch time.
-    static func when(_ date: Date, _ t: Localizer) -> String {
-        t.dayTitle(LocalDate(containing: date)) + " " + ClockTime.format(Calendar.amsterdamMinute(of: date))
     }
 }

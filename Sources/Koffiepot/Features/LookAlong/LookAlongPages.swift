@@ -28,9 +28,7 @@ enum LookAlongPages {
         switch request.status {
         case .open: t("lookalong.status_open")
         case .planned:
-            t("lookalong.status_planned", ["when": request.plannedAt.map {
-                "\(t.dayTitle(LocalDate(containing: $0))) \(ClockTime.format(Calendar.amsterdamMinute(of: $0)))"
-            } ?? ""])
+            t("lookalong.status_planned", ["when": request.plannedAt.map(t.moment) ?? ""])
         case .closed: t("lookalong.status_closed")
         }
     }

@@ -24,14 +24,10 @@ enum MyDataPages {
         }
     }
 
-    static func moment(_ date: Date, _ t: Localizer) -> String {
-        "\(t.dayTitle(LocalDate(containing: date))) \(ClockTime.format(Calendar.amsterdamMinute(of: date)))"
-    }
-
     static func value(_ value: MyDataItem.Value, _ t: Localizer) -> String {
         switch value {
         case .text(let text): text
-        case .time(let date): moment(date, t)
+        case .time(let date): t.moment(date)
         case .number(let number): "\(number)"
         case .flag(let flag): t(flag ? "mydata.yes" : "mydata.no")
         case .codes(let prefix, let codes): codes.map { t("\(prefix).\($0)") }.joined(separator: ", ")
@@ -49,7 +45,7 @@ enum MyDataPages {
                 Tag("p") { Txt(t("mydata.reads_none")) }
             } else {
                 Tag("ul") {
-                    for read in reads { Tag("li") { Txt("\(moment(read.at, t)) · \(t("role.\(read.role.rawValue)"))") } }
+                    for read in reads { Tag("li") { Txt("\(t.moment(read.at)) · \(t("role.\(read.role.rawValue)"))") } }
                 }.cls("mydata-reads")
             }
             Tag("p") { Txt(t("mydata.reads_hint")) }.cls("hint")
@@ -76,8 +72,8 @@ enum MyDataPages {
                 }
             }.cls("facts")
             Tag("p") {
-                Txt(t("mydata.since", ["when": Self.moment(item.createdAt, t)]) + " ")
-                Txt(t("mydata.until", ["when": Self.moment(item.erasedAfter, t)]))
+                Txt(t("mydata.since", ["when": t.moment(item.createdAt)]) + " ")
+                Txt(t("mydata.until", ["when": t.moment(item.erasedAfter)]))
             }.cls("hint")
             Tag("p") {
                 Txt(item.visibleTo.isEmpty ? t("mydata.seen_by_none")

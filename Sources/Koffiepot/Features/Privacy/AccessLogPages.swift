@@ -40,7 +40,7 @@ enum AccessLogPages {
                         Tag("tbody") {
                             for entry in rows {
                                 Tag("tr") {
-                                    Tag("td") { Txt(MyDataPages.moment(entry.at, t)) }
+                                    Tag("td") { Txt(t.moment(entry.at)) }
                                     Tag("td") { Txt(staff[entry.staffUserID]?.name ?? "?") }
                                     Tag("td") { Txt(t("role.\(entry.role)")) }
                                     Tag("td") { Tag("code") { Txt(entry.subject) } }

@@ -18,7 +18,6 @@ struct ProcessingRegisterController: RouteCollection {
         try await AccessLog.record("processing_register", on: req)
         let interval = req.application.settings.purgeIntervalSeconds
         let lastRun = try await JobRun.query(on: req.db).filter(\.$job == "retention").sort(\.$ranAt, .descending).first()?.ranAt
-        let moment = { (date: Date) in "\(t.dayTitle(LocalDate(containing: date))) \(ClockTime.format(Calendar.amsterdamMinute(of: date)))" }
         return PageLayout.render(req.page, title: t("register.title")) {
             Tag("h1") { Txt(t("register.title")) }
             Tag("p") { Txt(t("register.intro", ["tables": "\(tables)", "personal": "\(personal.count)"])) }.cls("lead")
@@ -49,8 +48,8 @@ struct ProcessingRegisterController: RouteCollection {
             }.cls("table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-label", t("register.title"))
             Tag("h2") { Txt(t("register.purge")) }
             Tag("p") {
-                Txt(t("register.purge_every", ["minutes": "\(interval / 60)", "next": moment(PurgeRunner.nextRun(after: req.now, interval: interval))]))
-                Txt(" " + (lastRun.map { t("register.purge_last", ["when": moment($0)]) } ?? t("register.purge_never")))
+                Txt(t("register.purge_every", ["minutes": "\(interval / 60)", "next": t.moment(PurgeRunner.nextRun(after: req.now, interval: interval))]))
+                Txt(" " + (lastRun.map { t("register.purge_last", ["when": t.moment($0)]) } ?? t("register.purge_never")))
             }
             Tag("ul") { for job in RetentionJobs.all { Tag("li") { Tag("code") { Txt(job.name) } } } }.cls("admin-list")
         }

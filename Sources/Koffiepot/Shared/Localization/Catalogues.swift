@@ -42,6 +42,11 @@ public struct Localizer: Sendable {
     func dayTitle(_ date: LocalDate) -> String {
         "\(weekday(date.weekday)) \(date.day) \(self("month.\(date.month)"))"
     }
+
+    /// "dinsdag 24 november 10:00": a moment in the page language and Dutch time.
+    func moment(_ date: Date) -> String {
+        "\(dayTitle(LocalDate(containing: date))) \(ClockTime.format(Calendar.amsterdamMinute(of: date)))"
+    }
 }
 
 extension Application {
