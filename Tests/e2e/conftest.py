@@ -29,6 +29,9 @@ DESKTOP = {"width": 1280, "height": 900}
 
 FIXED_SMTP_PORT = os.environ.get("KOFFIEPOT_E2E_SMTP_PORT")
 FIXED_PORT = os.environ.get("KOFFIEPOT_E2E_PORT")
+# With a PostgreSQL URL here the suite runs through the deployment of deploy/ in small (scripts/cluster): nginx with
+# TLS in front of three instances on that database, and `koffiepot jobs` sending the mail.
+CLUSTER_PG_URL = os.environ.get("KOFFIEPOT_E2E_CLUSTER_PG_URL")
 
 
 class MailSink:
@@ -108,6 +111,9 @@ def start_server(port, smtp_port, workdir, database_url=None):
 
 @pytest.fixture(scope="session")
 def server(mail):
+    if CLUSTER_PG_URL:
+        yield from cluster_server(mail)
+        return
     for attempt in range(4):
         port = int(FIXED_PORT) if FIXED_PORT else free_port()
         if port == mail.port:
@@ -124,6 +130,19 @@ def server(mail):
     proc.wait(timeout=10)
 
 
+def cluster_server(mail):
+    import sys
+    sys.path.insert(0, str(ROOT / "Tests" / "cluster"))
+    from cluster import Cluster
+    cluster = Cluster(CLUSTER_PG_URL, smtp_port=mail.port).start()
+    # The throw-away certificate is the one to trust, for urllib and requests alike.
+    os.environ["SSL_CERT_FILE"] = os.environ["REQUESTS_CA_BUNDLE"] = str(cluster.workdir / "cert.pem")
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as p:
@@ -135,7 +154,7 @@ def browser():
 def new_page(browser, viewport=PHONE, locale="nl-NL"):
     # axe is injected as a script; the CSP of our pages would refuse it, so axe runs with CSP
     # bypassed. test_csp_holds_in_a_real_browser checks the policy itself without the bypass.
-    context = browser.new_context(viewport=viewport, locale=locale, bypass_csp=True)
+    context = browser.new_context(viewport=viewport, locale=locale, bypass_csp=True, ignore_https_errors=bool(CLUSTER_PG_URL))
     return context.new_page()
 
 

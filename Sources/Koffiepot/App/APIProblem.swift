@@ -95,6 +95,7 @@ enum APIErrorCode: String, CaseIterable, Sendable {
     case slotUnavailable = "slot_unavailable"
     case badIdempotencyKey = "bad_idempotency_key"
     case idempotencyKeyReused = "idempotency_key_reused"
+    case idempotencyKeyInFlight = "idempotency_key_in_flight"
     case tooManyAdults = "too_many_adults"
     case registrationClosed = "registration_closed"
     case alreadySupported = "already_supported"

@@ -35,6 +35,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         case 400: key = "bad_request"
         case 401, 403: key = "forbidden"
         case 404: key = "not_found"
+        case 409: key = "busy"
         case 413: key = "too_large"
         case 429: key = "too_many"
         default: key = status.code >= 500 ? "server" : "bad_request"

@@ -15,6 +15,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(DemoScaleCommand(), as: "demo")
     app.asyncCommands.use(APITokenCommand(), as: "api-token")
+    app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.lifecycle.use(PeriodicTask("retention purge", interval: { $0.settings.purgeIntervalSeconds }) { app in
         try await PurgeRunner.runTick(db: app.db, now: app.clock.now(), settings: app.settings,
                                       interval: app.settings.purgeIntervalSeconds, logger: app.logger)
@@ -36,6 +37,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(StaffSessionMiddleware())
     app.middleware.use(APIContextMiddleware())
+    app.middleware.use(IdempotencyMiddleware())
     try routes(app)
 }
 

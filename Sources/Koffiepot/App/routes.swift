@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)
     app.get("api", "v1", "openapi.yaml", use: serveSpec)
+    app.get("healthz", use: health)
 }
 
 /// The spec partners integrate against, served as written.

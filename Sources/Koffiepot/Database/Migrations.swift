@@ -33,6 +33,7 @@ enum Migrations {
         M027_CreateHomeThemes(),
         M028_BookingVia(),
         M029_KnownDevices(),
+        M030_CreateIdempotencyKeys(),
     ]
 
     static func register(on app: Application) {

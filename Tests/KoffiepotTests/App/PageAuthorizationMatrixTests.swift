@@ -31,7 +31,7 @@ import VaporTesting
         "GET /r/:token": nil, "GET /r/:token/calendar.ics": nil, "POST /r/:token/cancel": nil, "GET /r/:token/feedback": nil,
         "POST /r/:token/feedback": nil, "GET /slots/:slotID/book": nil, "GET /v/:token": nil, "POST /v/:token/consent": nil,
         "POST /v/:token/feedback": nil, "POST /v/:token/reply": nil, "GET /vraag": nil, "POST /vraag": nil, "GET /vragenbank": nil,
-        "POST /wensen/:wishID/contact": nil, "POST /wensen/:wishID/support": nil, "GET /api/v1/openapi.yaml": nil,
+        "POST /wensen/:wishID/contact": nil, "POST /wensen/:wishID/support": nil, "GET /api/v1/openapi.yaml": nil, "GET /healthz": nil,
         // Everyone with an account: the start page and her own profile and tokens.
         "GET /staff": everyone, "GET /staff/profile": everyone, "POST /staff/profile/tokens": everyone,
         "POST /staff/profile/tokens/:tokenID/revoke": everyone, "POST /staff/profile": [.advisor],

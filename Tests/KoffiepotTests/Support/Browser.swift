@@ -89,4 +89,7 @@ final class TestBrowser {
 
 extension TestingHTTPResponse {
     var text: String { body.string }
+    /// The page without what differs on every rendering (each form's fresh idempotency key), for comparing
+    /// two pages that must look the same.
+    var comparableText: String { text.replacing(/name="idempotency_key" value="[^"]*"/, with: #"name="idempotency_key" value="…""#) }
 }

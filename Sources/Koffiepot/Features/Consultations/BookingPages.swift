@@ -4,7 +4,7 @@ import Vapor
 enum BookingPages {
     /// The form. Asks only what the advisor needs, and says before sending what happens with it.
     static func form(_ ctx: PageContext, location: Location, slot: SlotView?, alternatives: [SlotView], form: FormState,
-                     idempotencyKey: String, retentionDays: Int, status: HTTPStatus = .ok, message: String? = nil) -> Response {
+                     retentionDays: Int, status: HTTPStatus = .ok, message: String? = nil) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("book.title"), status: status) {
             Tag("p") { A("/locations/\(location.id!.uuidString)#spreekuur") { Txt((ctx.language.isRightToLeft ? "→ " : "← ") + location.name) } }
@@ -16,7 +16,6 @@ enum BookingPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                VoidTag("input", [("type", "hidden"), ("name", "idempotency_key"), ("value", idempotencyKey)])
                 if let slot {
                     VoidTag("input", [("type", "hidden"), ("name", "slot"), ("value", slot.id.uuidString)])
                 } else {

@@ -34,8 +34,7 @@ struct ConsultationsController: RouteCollection {
         guard !view.slot.cancelled, view.slot.startsAt > req.now, view.slot.placesLeft > 0 else {
             return try await conflict(req, slotID: view.id, location: location, form: defaults, message: "book.taken")
         }
-        return BookingPages.form(req.page, location: location, slot: view, alternatives: [], form: defaults,
-                                 idempotencyKey: PersonalCode.randomToken(), retentionDays: req.application.settings.bookingRetentionDays)
+        return BookingPages.form(req.page, location: location, slot: view, alternatives: [], form: defaults, retentionDays: req.application.settings.bookingRetentionDays)
     }
 
     struct Input: Content {
@@ -66,7 +65,6 @@ struct ConsultationsController: RouteCollection {
         case .invalid(let errors):
             form.errors = errors
             return BookingPages.form(req.page, location: location, slot: view, alternatives: [], form: form,
-                                     idempotencyKey: key ?? PersonalCode.randomToken(),
                                      retentionDays: req.application.settings.bookingRetentionDays, status: .unprocessableEntity)
         case .valid(var valid):
             valid.via = ViaMarker.current(req)
@@ -82,8 +80,7 @@ struct ConsultationsController: RouteCollection {
     /// "This time was just taken": the form again, everything typed kept, with the nearest free times.
     private func conflict(_ req: Request, slotID: UUID, location: Location, form: FormState, message: String) async throws -> Response {
         let alternatives = try await SlotQueries.alternatives(to: slotID, now: req.now, on: req.db)
-        return BookingPages.form(req.page, location: location, slot: nil, alternatives: alternatives, form: form,
-                                 idempotencyKey: PersonalCode.randomToken(), retentionDays: req.application.settings.bookingRetentionDays,
+        return BookingPages.form(req.page, location: location, slot: nil, alternatives: alternatives, form: form, retentionDays: req.application.settings.bookingRetentionDays,
                                  status: .conflict, message: alternatives.isEmpty ? "book.taken_none" : message)
     }
 

@@ -64,7 +64,7 @@ enum GatheringPages {
         }
     }
 
-    static func detail(_ ctx: PageContext, gathering: Gathering, form: FormState, idempotencyKey: String, retentionDays: Int,
+    static func detail(_ ctx: PageContext, gathering: Gathering, form: FormState, retentionDays: Int,
                        status: HTTPStatus = .ok, message: String? = nil) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: gathering.title, status: status) {
@@ -104,7 +104,6 @@ enum GatheringPages {
                 ErrorSummary(form, t)
                 Tag("form") {
                     CSRFField(ctx)
-                    VoidTag("input", [("type", "hidden"), ("name", "idempotency_key"), ("value", idempotencyKey)])
                     VoidTag("input", [("type", "hidden"), ("name", "via"), ("value", form["via"])])
                     FormField(name: "name", label: t("book.name"), required: true, hint: t("book.name_hint"), autocomplete: "given-name").render(form, t)
                     FormField(name: "adults", label: t("gathering.adults"), type: "number", required: true).render(form, t)

@@ -58,8 +58,7 @@ struct GatheringsController: RouteCollection {
     func detail(req: Request) async throws -> Response {
         guard let gathering = try await GatheringQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
         let via = String((req.query[String.self, at: "via"] ?? "").prefix(20))
-        return GatheringPages.detail(req.page, gathering: gathering, form: FormState(values: ["adults": "1", "language": req.language.rawValue, "via": via]),
-                                     idempotencyKey: PersonalCode.randomToken(), retentionDays: req.application.settings.bookingRetentionDays)
+        return GatheringPages.detail(req.page, gathering: gathering, form: FormState(values: ["adults": "1", "language": req.language.rawValue, "via": via]), retentionDays: req.application.settings.bookingRetentionDays)
     }
 
     struct Input: Content {
@@ -74,7 +73,7 @@ struct GatheringsController: RouteCollection {
                                       "via": input.via ?? ""])
         let key = input.idempotency_key.flatMap { $0.count >= 16 && $0.count <= 100 ? $0 : nil }
         let retry = { (status: HTTPStatus, message: String?) in
-            GatheringPages.detail(req.page, gathering: gathering, form: form, idempotencyKey: key ?? PersonalCode.randomToken(),
+            GatheringPages.detail(req.page, gathering: gathering, form: form,
                                   retentionDays: req.application.settings.bookingRetentionDays, status: status, message: message)
         }
         switch RegistrationRules.validate(name: input.name ?? "", adults: input.adults ?? "", contact: input.contact ?? "",

@@ -148,6 +148,10 @@ enum DataInventory {
         + plain("access_log", ["id", "at", "role", "subject"])
         // A keyed hash of a device cookie that opened a record with a right code: its own look-up budget, 30 days.
         + plain("known_devices", ["id", "key_hash", "created_at"])
+        // The first answer to a write sent with an idempotency key, sealed with that key: 24 hours.
+        + plain("idempotency_keys", ["id", "key_hash", "body_hash", "created_at", "status", "content_type"])
+        + [personal("idempotency_keys", "body_sealed", "giving a repeated booking or question its first answer again; readable only with the key the sender's device holds",
+                    "24 hours", [])]
         + [personal("access_log", "staff_user_id", "accountability for reads of personal data", "\(RetentionJobs.accessLogDays) days", [.admin])]
         + plain("job_runs", ["id", "job", "tick", "ran_at"])
         + plain("app_secrets", ["id", "name", "value"])

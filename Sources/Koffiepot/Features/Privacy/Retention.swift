@@ -75,6 +75,9 @@ enum RetentionJobs {
             if count > 0 { try await query.set(\.$contact, to: nil).set(\.$contactKind, to: .none).update() }
             return count
         },
+        RetentionJob(name: "idempotency_keys") { db, now, _ in
+            try await deleteCounting(IdempotencyRecord.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-IdempotencyRecord.keepSeconds)))
+        },
         RetentionJob(name: "known_devices") { db, now, _ in
             try await deleteCounting(KnownDevice.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-CodeGuard.knownDeviceDays * 86400)))
         },

@@ -123,7 +123,11 @@ enum PageLayout {
     }
 }
 
-/// The hidden CSRF field every state-changing form carries.
+/// The hidden fields every state-changing form carries: the CSRF token, and a fresh idempotency key so a
+/// double tap or a resend on a bad connection is answered once (`IdempotencyMiddleware`).
 func CSRFField(_ ctx: PageContext) -> Component {
-    VoidTag("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", ctx.csrf)])
+    ComponentGroup {
+        VoidTag("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", ctx.csrf)])
+        VoidTag("input", [("type", "hidden"), ("name", IdempotencyMiddleware.field), ("value", PersonalCode.randomToken())])
+    }
 }

@@ -122,7 +122,7 @@ import VaporTesting
             let cancelledCode = try await browser.post("/mijn-afspraak", ["code": code])
             let wrongCode = try await browser.post("/mijn-afspraak", ["code": "0000-0000-0000"])
             #expect(cancelledCode.status == .notFound && wrongCode.status == .notFound)
-            #expect(cancelledCode.text.replacingOccurrences(of: code, with: "X") == wrongCode.text.replacingOccurrences(of: "0000-0000-0000", with: "X"))
+            #expect(cancelledCode.comparableText.replacingOccurrences(of: code, with: "X") == wrongCode.comparableText.replacingOccurrences(of: "0000-0000-0000", with: "X"))
             // Someone else can book the time now.
             #expect(try await TestBrowser(app).post("/book", form(slot)).status == .seeOther)
         }
