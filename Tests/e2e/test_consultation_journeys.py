@@ -36,7 +36,7 @@ def test_parent_books_reads_the_email_and_cancels(server, browser, mail):
 
     message, body = mail.wait_for("fatima@example.nl", "Je afspraak")
     assert "slaapt slecht" not in body, "messages carry a link, never the free text"
-    link = re.search(r"http://\S+/b/\S+", body).group(0)
+    link = re.search(r"https?://\S+/b/\S+", body).group(0)
     assert message["subject"].startswith("Je afspraak: ")
 
     other = new_page(browser)

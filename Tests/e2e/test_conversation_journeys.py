@@ -25,7 +25,7 @@ def test_teacher_plans_parents_book_and_the_advisor_answers(server, browser, mai
     expect(teacher.get_by_role("status")).to_have_text("De ronde staat klaar. Deel de link met de ouders.")
     expect(teacher.get_by_text("0 van 6 tijden gekozen")).to_be_visible()
     link = teacher.locator(".share-link a").inner_text()
-    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/gesprekken/[0-9A-F-]{36}", link)
+    assert re.fullmatch(r"https?://127\.0\.0\.1:\d+/gesprekken/[0-9A-F-]{36}", link)
 
     # A mother on her phone in Dutch ticks the box for parenting support.
     parent = new_page(browser)
@@ -46,7 +46,7 @@ def test_teacher_plans_parents_book_and_the_advisor_answers(server, browser, mai
     check_a11y(parent, "round-parent-nl-mine")
     message, body = mail.wait_for("fatima.gesprek@example.nl", "Gesprek op school")
     assert "15:00" in body and "Yusuf" not in body and "slaapt" not in body
-    mine = re.search(r"http://\S+/g/\S+", body).group(0)
+    mine = re.search(r"https?://\S+/g/\S+", body).group(0)
 
     # A father in Arabic, right to left, without the box.
     father = new_page(browser, locale="ar")

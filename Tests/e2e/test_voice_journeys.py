@@ -27,7 +27,7 @@ def test_parent_rates_a_held_consultation_and_the_coordinator_sees_it_protected(
     expect(advisor.get_by_role("status")).to_have_text("Opgeslagen.")
 
     _, body = mail.wait_for("noor@example.nl", "Hoe was het?")
-    link = re.search(r"http://\S+/feedback", body).group(0)
+    link = re.search(r"https?://\S+/feedback", body).group(0)
     parent = new_page(browser)
     parent.goto(link)
     expect(parent.get_by_role("heading", name="Hoe was je gesprek met Anja de Vries?")).to_be_visible()
@@ -86,7 +86,7 @@ def test_a_wish_is_supported_and_becomes_a_theme_evening(server, browser, mail):
     expect(advisor.get_by_role("heading", level=1)).to_contain_text("Ruzie tussen broers en zussen")
 
     _, body = mail.wait_for("wens@example.nl", "bijeenkomst")
-    gathering = re.search(r"http://\S+/gatherings/\S+", body).group(0)
+    gathering = re.search(r"https?://\S+/gatherings/\S+", body).group(0)
     proposer.goto(gathering)
     expect(proposer.get_by_role("heading", level=1)).to_have_text("Ruzie tussen broers en zussen")
 

@@ -34,6 +34,7 @@ enum Migrations {
         M028_BookingVia(),
         M029_KnownDevices(),
         M030_CreateIdempotencyKeys(),
+        M031_ConversationBookingKey(),
     ]
 
     static func register(on app: Application) {

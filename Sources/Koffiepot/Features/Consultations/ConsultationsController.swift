@@ -38,7 +38,7 @@ struct ConsultationsController: RouteCollection {
     }
 
     struct Input: Content {
-        var slot: String?, idempotency_key: String?, booker: String?, name: String?, topics: [String]?, about: String?
+        var slot: String?, booker: String?, name: String?, topics: [String]?, about: String?
         var participants: String?, teacher_name: String?, language: String?, interpreter: String?, contact: String?
 
         var booking: BookingInput {
@@ -60,7 +60,7 @@ struct ConsultationsController: RouteCollection {
             throw Abort(.notFound)
         }
         var form = input.form
-        let key = input.idempotency_key.flatMap { $0.count >= 16 && $0.count <= 100 ? $0 : nil }
+        let key = IdempotencyMiddleware.formKey(req)
         switch BookingRules.validate(input.booking) {
         case .invalid(let errors):
             form.errors = errors

@@ -64,6 +64,8 @@ final class ConversationBooking: Model, @unchecked Sendable {
     /// The language the parent would like to talk in (the school may arrange an interpreter).
     @Field(key: "language") var language: String
     @Field(key: "created_at") var createdAt: Date
+    /// Keyed hash of the idempotency key it was booked with (unique): sent again, the same booking comes back.
+    @OptionalField(key: "idempotency_hash") var idempotencyHash: String?
 
     init() {}
 }

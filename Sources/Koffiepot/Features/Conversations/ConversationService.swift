@@ -103,7 +103,7 @@ struct ConversationService: Sendable {
     }
 
     func book(roundID: UUID, slotID: UUID, _ input: ValidConversationBooking, existingCode: HeldCode?,
-              messageLanguage: Language) async throws -> ConversationBookingOutcome {
+              messageLanguage: Language, idempotencyKey: String? = nil) async throws -> ConversationBookingOutcome {
         guard let slot = try await ConversationSlot.query(on: db).filter(\.$id == slotID).filter(\.$round.$id == roundID).with(\.$round).first(),
               slot.startsAt > now
         else { return .unknownSlot }
@@ -112,22 +112,34 @@ struct ConversationService: Sendable {
             guard let found = try await find(existingCode) else { return .unknownCode }
             held = found
         }
-        let fresh = CodeLookup.issue(idempotencyKey: nil, secret: secret).code
+        let (keyHash, fresh) = CodeLookup.issue(idempotencyKey: idempotencyKey, secret: secret)
+        if let keyHash, let again = try await replay(keyHash, slot: slot, held: held, fresh: fresh) { return again }
         let earlier = held
         do {
             let code = try await WriteTransaction.run(on: db) { tx in
                 let (record, code) = try await holder(earlier, fresh: fresh, input, messageLanguage: messageLanguage, on: tx)
                 try await refuseOverlap(record, with: slot, on: tx)
-                try await insert(slot: slot, code: record, input, on: tx)
+                try await insert(slot: slot, code: record, input, keyHash: keyHash, on: tx)
                 return code
             }
             return .booked(code: code, slot: slot)
         } catch is Overlap {
             return .overlap
         } catch let error as any DatabaseError where error.isConstraintFailure {
+            // The same key sent twice at one moment: the other one booked; this is its answer.
+            if let keyHash, let again = try await replay(keyHash, slot: slot, held: held, fresh: fresh) { return again }
             let free = try await slots(of: roundID).filter(\.free).map(\.slot)
             return .taken(nearest: ConversationRules.nearest(to: slot.startsAt, among: free, start: \.startsAt))
         }
+    }
+
+    /// The booking made earlier with this idempotency key, answered as then: its code is the parent's earlier
+    /// one, or the one derived from the key.
+    private func replay(_ keyHash: String, slot: ConversationSlot, held: (record: ConversationCode, code: PersonalCode)?,
+                        fresh: PersonalCode) async throws -> ConversationBookingOutcome? {
+        guard let earlier = try await ConversationBooking.query(on: db).filter(\.$idempotencyHash == keyHash).first(),
+              earlier.$slot.id == slot.id else { return nil }
+        return .booked(code: held?.code ?? fresh, slot: slot)
     }
 
     /// The code the conversation goes under: the parent's earlier one (locked, so two sibling bookings at the
@@ -157,7 +169,8 @@ struct ConversationService: Sendable {
         }
     }
 
-    private func insert(slot: ConversationSlot, code: ConversationCode, _ input: ValidConversationBooking, on tx: any Database) async throws {
+    private func insert(slot: ConversationSlot, code: ConversationCode, _ input: ValidConversationBooking, keyHash: String? = nil,
+                        on tx: any Database) async throws {
         let booking = ConversationBooking()
         booking.$slot.id = try slot.requireID()
         booking.$round.id = slot.$round.id
@@ -166,6 +179,7 @@ struct ConversationService: Sendable {
         booking.childName = input.childName
         booking.language = input.language
         booking.createdAt = now
+        booking.idempotencyHash = keyHash
         try await booking.create(on: tx)
         code.purgeAfter = max(code.purgeAfter, slot.endsAt.addingTimeInterval(Self.retentionDays * 86400))
         try await code.save(on: tx)

@@ -82,7 +82,8 @@ extension KoffiepotAPI {
         guard let slotID = UUID(uuidString: body.slotId) else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownSlot))))
         }
-        switch try await conversations.book(roundID: roundID, slotID: slotID, valid, existingCode: body.code.map { .typed($0) }, messageLanguage: APIClient.language) {
+        switch try await conversations.book(roundID: roundID, slotID: slotID, valid, existingCode: body.code.map { .typed($0) }, messageLanguage: APIClient.language,
+                                          idempotencyKey: input.headers.Idempotency_hyphen_Key) {
         case .booked(let code, let slot):
             return .created(.init(body: .json(.init(code: code.display, link: "\(publicURL)/g/\(code.linkToken)", slot: times(slot)))))
         case .taken(let nearest):

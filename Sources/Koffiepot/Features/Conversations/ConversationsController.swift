@@ -84,7 +84,7 @@ struct ConversationsController: RouteCollection {
             return try await render(req, round: round, sibling: sibling, form: form, status: .unprocessableEntity)
         }
         switch try await service(req).book(roundID: round.requireID(), slotID: slotID, valid, existingCode: sibling.map { .link($0.token) },
-                                           messageLanguage: req.language) {
+                                           messageLanguage: req.language, idempotencyKey: IdempotencyMiddleware.formKey(req)) {
         case .booked(let code, _):
             return req.redirect(to: "/g/\(code.linkToken)?done=conv.booked", redirectType: .normal)
         case .taken, .unknownSlot, .unknownCode:

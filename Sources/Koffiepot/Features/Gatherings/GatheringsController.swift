@@ -62,7 +62,7 @@ struct GatheringsController: RouteCollection {
     }
 
     struct Input: Content {
-        var idempotency_key: String?, via: String?, name: String?, adults: String?, language: String?, childcare: String?, interpreter: String?, contact: String?
+        var via: String?, name: String?, adults: String?, language: String?, childcare: String?, interpreter: String?, contact: String?
     }
 
     func register(req: Request) async throws -> Response {
@@ -71,7 +71,7 @@ struct GatheringsController: RouteCollection {
         var form = FormState(values: ["name": input.name ?? "", "adults": input.adults ?? "", "language": input.language ?? "",
                                       "childcare": input.childcare ?? "", "interpreter": input.interpreter ?? "", "contact": input.contact ?? "",
                                       "via": input.via ?? ""])
-        let key = input.idempotency_key.flatMap { $0.count >= 16 && $0.count <= 100 ? $0 : nil }
+        let key = IdempotencyMiddleware.formKey(req)
         let retry = { (status: HTTPStatus, message: String?) in
             GatheringPages.detail(req.page, gathering: gathering, form: form,
                                   retentionDays: req.application.settings.bookingRetentionDays, status: status, message: message)

@@ -76,7 +76,7 @@ enum DataInventory {
         + plain("conversation_codes", ["id", "code_hash", "link_hash", "link_sealed", "contact_kind", "message_language",
                                        "created_at", "purge_after"])
         + [personal("conversation_codes", "contact", "confirmation and reminder of the conversations (optional)", conversationRetention, [])]
-        + plain("conversation_bookings", ["id", "slot_id", "round_id", "code_id", "language", "created_at"])
+        + plain("conversation_bookings", ["id", "slot_id", "round_id", "code_id", "language", "created_at", "idempotency_hash"])
         + [
             personal("conversation_bookings", "parent_name", "the teacher knows who comes", conversationRetention, [.teacher]),
             personal("conversation_bookings", "child_name", "the teacher knows who comes", conversationRetention, [.teacher]),

@@ -44,6 +44,11 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         }
     }
 
+    /// A form's idempotency key, for a service that also keeps it in its own row (bookings).
+    static func formKey(_ req: Request) -> String? {
+        (try? req.content.get(String.self, at: field)).flatMap { IdempotencyKey.isValid($0) ? $0 : nil }
+    }
+
     /// The key the request carries; a malformed one is a 422 on the API and ignored in a form.
     private func clientKey(_ req: Request) throws -> IdempotencyKey? {
         let secret = req.application.settings.secret ?? ""
@@ -53,7 +58,7 @@ struct IdempotencyMiddleware: AsyncMiddleware {
             return IdempotencyKey(key: value, path: req.url.path, secret: secret)
         }
         guard req.headers.contentType == .urlEncodedForm || req.headers.contentType?.type == "multipart",
-              let value = try? req.content.get(String.self, at: Self.field), IdempotencyKey.isValid(value) else { return nil }
+              let value = Self.formKey(req) else { return nil }
         return IdempotencyKey(key: value, path: req.url.path, secret: secret)
     }
 

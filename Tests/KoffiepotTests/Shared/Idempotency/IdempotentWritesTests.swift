@@ -124,4 +124,25 @@ import VaporTesting
             #expect(try await Question.query(on: app.db).count() == 2)
         }
     }
+
+    /// A server dies after the booking was stored but before its answer was kept: the phone sends again with its
+    /// key and gets its own booking back, not "this time was just taken" by herself.
+    @Test func aBookingWhoseAnswerWasLostComesBackFromItsOwnRow() async throws {
+        try await withTestApp { app, clock in
+            let school = try await app.location(named: "Basisschool De Vlinder")
+            let tom = try await API.token(app, "leerkracht@koffiepot.test", now: clock.now)
+            let round = try API.decode(API.Created.self, try await API.send(app, .POST, "/api/v1/conversation-rounds", token: tom,
+                                                                            json: API.roundJSON(school.id!)))
+            let key = ["Idempotency-Key": "verloren-antwoord-\(UUID().uuidString)"]
+            let json = #"{"slotId":"\#(round.slots[0].id)","parentName":"Fatima","childName":"Yusuf","contact":"fatima@example.nl"}"#
+            let first = try await API.send(app, .POST, "/api/v1/conversation-rounds/\(round.id)/bookings", json: json, headers: key)
+            #expect(first.status == .created)
+            try await IdempotencyRecord.query(on: app.db).delete()   // what a crash between commit and answer leaves
+            let again = try await API.send(app, .POST, "/api/v1/conversation-rounds/\(round.id)/bookings", json: json, headers: key)
+            #expect(again.status == .created, "\(again.body.string)")
+            #expect(try API.decode(API.Booked.self, again).code == API.decode(API.Booked.self, first).code)
+            #expect(try await ConversationBooking.query(on: app.db).count() == 1)
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$template == "conversation_confirmed").count() == 1)
+        }
+    }
 }
