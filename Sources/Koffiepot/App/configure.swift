@@ -38,6 +38,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.middleware.use(StaffSessionMiddleware())
     app.middleware.use(APIContextMiddleware())
     app.middleware.use(IdempotencyMiddleware())
+    app.publicPages = PublicPageCache()
     try routes(app)
 }
 

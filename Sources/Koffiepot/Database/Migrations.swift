@@ -35,6 +35,7 @@ enum Migrations {
         M029_KnownDevices(),
         M030_CreateIdempotencyKeys(),
         M031_ConversationBookingKey(),
+        M032_PublicStamp(),
     ]
 
     static func register(on app: Application) {

@@ -27,6 +27,10 @@ struct GatheringsController: RouteCollection {
 
     /// Every session of every gathering that matches, for a calendar app to subscribe to.
     func feed(req: Request) async throws -> Response {
+        try await req.application.publicPages.response(req) { try await buildFeed(req) }
+    }
+
+    private func buildFeed(_ req: Request) async throws -> Response {
         let (filter, _) = filter(req)
         let gatherings = try await GatheringQueries.upcoming(filter, from: req.now.addingTimeInterval(-7 * 86400), on: req.db)
         let events = gatherings.flatMap { g in
@@ -42,12 +46,20 @@ struct GatheringsController: RouteCollection {
 
     /// A minimal list for a school website's iframe.
     func embed(req: Request) async throws -> Response {
+        try await req.application.publicPages.response(req) { try await buildEmbed(req) }
+    }
+
+    private func buildEmbed(_ req: Request) async throws -> Response {
         let (filter, _) = filter(req)
         let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
         return GatheringPages.embed(req.page, gatherings: Array(gatherings.prefix(10)), publicURL: req.application.settings.publicURL)
     }
 
     func list(req: Request) async throws -> Response {
+        try await req.application.publicPages.response(req) { try await buildList(req) }
+    }
+
+    private func buildList(_ req: Request) async throws -> Response {
         let (filter, values) = filter(req)
         let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
         let neighbourhoods = Set(try await Location.query(on: req.db).all().map(\.neighbourhood)).sorted()

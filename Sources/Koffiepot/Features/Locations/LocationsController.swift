@@ -16,21 +16,39 @@ struct LocationsController: RouteCollection {
         return LocationPages.home(req.page, query: query, results: try await LocationQueries.search(query, on: req.db))
     }
 
+    /// What the location page shows that only staff change: kept between changes (`PublicPageCache`), read-only.
+    private struct StaffKept: @unchecked Sendable {
+        let board: LocationPresence
+        let weeks: [LocalDate]
+        let gatherings: [Gathering]
+        let network: [Professional]
+    }
+
+    /// The page every poster and newsletter links to: on a kept page, two queries (has anything changed; which
+    /// consultation times are free now — those change with every booking, so they are always read live).
     func show(req: Request) async throws -> Response {
-        // One presence calendar for three weeks serves both the two weeks shown and the slots offered.
-        let (board, weeks) = try await twoWeeks(req, days: 21)
-        let slots = try await SlotQueries.free(at: board.location.requireID(), from: weeks[0], through: weeks[0].adding(days: 20),
-                                               now: req.now, board: board, on: req.db)
-        var filter = GatheringFilter()
-        filter.locationID = try board.location.requireID()
-        let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
-        let network = try await NetworkService(db: req.db, now: req.now).people(at: board.location.requireID(), publicOnly: true)
-        return LocationPages.location(req.page, board: board, weeks: weeks, slots: slots, gatherings: gatherings, network: network, now: req.now)
+        let stamp = try await PublicPageCache.stamp(on: req.db)
+        let key = "location \(req.parameters.get("id") ?? "") \(LocalDate(containing: req.now).startOfWeek)"
+        let kept = try await req.application.publicPages.value(key, stamp: stamp, now: req.now) {
+            // One presence calendar for three weeks serves both the two weeks shown and the slots offered.
+            let (board, weeks) = try await twoWeeks(req, days: 21)
+            var filter = GatheringFilter()
+            filter.locationID = try board.location.requireID()
+            let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
+            let network = try await NetworkService(db: req.db, now: req.now).people(at: board.location.requireID(), publicOnly: true)
+            return StaffKept(board: board, weeks: weeks, gatherings: gatherings, network: network)
+        }
+        let slots = try await SlotQueries.free(at: kept.board.location.requireID(), from: kept.weeks[0], through: kept.weeks[0].adding(days: 20),
+                                               now: req.now, board: kept.board, on: req.db)
+        return LocationPages.location(req.page, board: kept.board, weeks: kept.weeks, slots: slots, gatherings: kept.gatherings,
+                                      network: kept.network, now: req.now)
     }
 
     func embed(req: Request) async throws -> Response {
-        let (board, weeks) = try await twoWeeks(req)
-        return LocationPages.embed(req.page, board: board, weeks: weeks, publicURL: req.application.settings.publicURL, now: req.now)
+        try await req.application.publicPages.response(req) {
+            let (board, weeks) = try await twoWeeks(req)
+            return LocationPages.embed(req.page, board: board, weeks: weeks, publicURL: req.application.settings.publicURL, now: req.now)
+        }
     }
 
     /// This week and next, from Monday, in Amsterdam time.
@@ -48,6 +66,10 @@ struct LocationsController: RouteCollection {
     }
 
     func locationCalendar(req: Request) async throws -> Response {
+        try await req.application.publicPages.response(req) { try await buildLocationCalendar(req) }
+    }
+
+    private func buildLocationCalendar(_ req: Request) async throws -> Response {
         guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
         let (from, last) = Self.feedRange(req.now)
         let board = try await LocationQueries.presence(at: location, from: from, through: last, on: req.db)
@@ -56,6 +78,10 @@ struct LocationsController: RouteCollection {
     }
 
     func advisorCalendar(req: Request) async throws -> Response {
+        try await req.application.publicPages.response(req) { try await buildAdvisorCalendar(req) }
+    }
+
+    private func buildAdvisorCalendar(_ req: Request) async throws -> Response {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
               let advisor = try await StaffUser.find(id, on: req.db), advisor.active, advisor.role == .advisor
         else { throw Abort(.notFound) }

@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// What the public pages show changes only when staff change something (presence, advisors, gatherings, the
+/// network) — and a registration moves a gathering's free places. Pages are built once per change and kept in
+/// memory, keyed by the database's `public_stamp` (moved on by triggers, see `M032_PublicStamp`): one cheap
+/// query per request tells whether anything changed, on this instance or another. Entries also age out after
+/// `maxAge`, because "upcoming" and "this week" move with the clock. Personal and staff pages are never kept.
+final class PublicPageCache: Sendable {
+    static let maxAge: TimeInterval = 60
+    static let maxEntries = 2_000
+
+    private struct Entry: @unchecked Sendable {
+        let stamp: Int64
+        let storedAt: Date
+        let value: Any
+    }
+
+    private let entries = NIOLockedValueBox([String: Entry]())
+
+    /// The current stamp: one indexed read.
+    static func stamp(on db: any Database) async throws -> Int64 {
+        try await (db as! any SQLDatabase).raw("SELECT version FROM public_stamp WHERE id = 1").first(decoding: Stamp.self)?.version ?? 0
+    }
+
+    private struct Stamp: Decodable { let version: Int64 }
+
+    /// The kept value for `key` while the stamp is the same and it is young enough; else `load()`, kept.
+    func value<T: Sendable>(_ key: String, stamp: Int64, now: Date, load: () async throws -> T) async throws -> T {
+        if let kept = lookup(key, stamp: stamp, now: now) as? T { return kept }
+        let value = try await load()
+        store(key, stamp: stamp, now: now, value)
+        return value
+    }
+
+    private func lookup(_ key: String, stamp: Int64, now: Date) -> Any? {
+        guard let entry = entries.withLockedValue({ $0[key] }), entry.stamp == stamp,
+              now >= entry.storedAt, now.timeIntervalSince(entry.storedAt) < Self.maxAge else { return nil }
+        return entry.value
+    }
+
+    private func store(_ key: String, stamp: Int64, now: Date, _ value: any Sendable) {
+        entries.withLockedValue { entries in
+            if entries.count >= Self.maxEntries { entries.removeAll() }   // crude but bounded: locations × languages × filters
+            entries[key] = Entry(stamp: stamp, storedAt: now, value: value)
+        }
+    }
+
+    private struct KeptResponse: Sendable {
+        let status: HTTPStatus
+        let headers: HTTPHeaders
+        let body: ByteBuffer
+    }
+
+    /// A whole anonymous page or feed (the same bytes for everyone with this address and language): kept as
+    /// built. A signed-in staff member sees her own bar on the page, so she gets it fresh.
+    func response(_ req: Request, build: () async throws -> Response) async throws -> Response {
+        guard req.staff == nil else { return try await build() }
+        let key = "page \(req.language.rawValue) \(req.url.string)"
+        let stamp = try await Self.stamp(on: req.db)
+        if let kept = lookup(key, stamp: stamp, now: req.now) as? KeptResponse {
+            return Response(status: kept.status, headers: kept.headers, body: .init(buffer: kept.body))
+        }
+        let response = try await build()
+        if response.status == .ok, let body = response.body.buffer {
+            var headers = response.headers
+            headers.remove(name: .setCookie)
+            store(key, stamp: stamp, now: req.now, KeptResponse(status: response.status, headers: headers, body: body))
+        }
+        return response
+    }
+}
+
+extension Application {
+    private struct PublicPageCacheKey: StorageKey { typealias Value = PublicPageCache }
+
+    /// This instance's kept public pages (set once in `configure`).
+    var publicPages: PublicPageCache {
+        get { storage[PublicPageCacheKey.self]! }
+        set { storage[PublicPageCacheKey.self] = newValue }
+    }
+}

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+@testable import Koffiepot
+
+/// The public pages are kept between changes, and a change shows at once: made by staff on another instance,
+/// or a parent's booking of the last free time.
+@Suite struct PublicPageCacheTests {
+    @Test func aChangeOnAnotherInstanceShowsAtOnce() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kp-\(UUID()).sqlite").path
+        var settings = Settings.testing()
+        if settings.databaseURL == nil { settings.sqlitePath = file }
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try await withTestApp(settings: settings) { first, clock in
+            try await withApp(configure: { try await configure($0, settings: settings, clock: clock.clock) }) { second in
+                let school = try await first.location(named: "Basisschool De Vlinder")
+                let page = "/locations/\(school.id!)"
+                let feed = "/locations/\(school.id!)/calendar.ics"
+                #expect(try await TestBrowser(first).get(page).text.contains("Basisschool De Vlinder"))
+                #expect(try await TestBrowser(first).get(feed).text.contains("Basisschool De Vlinder"))
+                // The same page again comes from memory (nothing changed) and is the same.
+                #expect(try await TestBrowser(first).get(feed).text == (try await TestBrowser(first).get(feed).text))
+
+                let renamed = try #require(try await Location.find(school.id, on: second.db))
+                renamed.name = "IKC De Vlinder"
+                try await renamed.save(on: second.db)
+                let after = try await TestBrowser(first).get(page).text
+                #expect(after.contains("IKC De Vlinder") && !after.contains("Basisschool De Vlinder"))
+                #expect(try await TestBrowser(first).get(feed).text.contains("IKC De Vlinder"))
+            }
+        }
+    }
+
+    @Test func aBookedTimeLeavesTheKeptPageAtOnce() async throws {
+        try await withTestApp { app, clock in
+            let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+            let page = "/locations/\(slot.$location.id)"
+            #expect(try await TestBrowser(app).get(page).text.contains("/slots/\(slot.id!)/book"))
+            _ = try await app.bookFatima(now: clock.now)
+            #expect(try await TestBrowser(app).get(page).text.contains("/slots/\(slot.id!)/book") == false)
+        }
+    }
+
+    /// The database moves the stamp for every table the kept pages read, whichever code writes.
+    @Test func everyWatchedTableMovesTheStamp() async throws {
+        try await withTestApp { app, _ in
+            let sql = app.db as! any SQLDatabase
+            var checked = 0
+            for table in M032_PublicStamp.watched {
+                struct Count: Decodable { let n: Int }
+                guard let rows = try await sql.raw("SELECT count(*) AS n FROM \(ident: table)").first(decoding: Count.self), rows.n > 0 else { continue }
+                let before = try await PublicPageCache.stamp(on: app.db)
+                try await sql.raw("UPDATE \(ident: table) SET id = id").run()
+                #expect(try await PublicPageCache.stamp(on: app.db) > before, "\(table)")
+                checked += 1
+            }
+            #expect(checked >= 8)
+        }
+    }
+}
