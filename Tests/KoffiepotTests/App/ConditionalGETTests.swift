@@ -45,7 +45,23 @@ import VaporTesting
             #expect(page.headers.first(name: .eTag) == nil && page.headers.first(name: .cacheControl) == "no-store")
             let ics = try await get(app, "/b/\(code.linkToken)/calendar.ics")
             #expect(ics.headers.first(name: .eTag) == nil)
-            #expect(ConditionalGETMiddleware.isPublicFeed("/gatherings/calendar.ics") && !ConditionalGETMiddleware.isPublicFeed("/r/x/calendar.ics"))
+            #expect(ConditionalGETMiddleware.isPublicPage("/gatherings/calendar.ics") && !ConditionalGETMiddleware.isPublicPage("/r/x/calendar.ics"))
+            #expect(!ConditionalGETMiddleware.isPublicPage("/locations/x/wensen"))
+        }
+    }
+
+    /// The location page a newsletter links to: a phone that opens it again gets 304 until something on it
+    /// changes — also a time that was just booked.
+    @Test func theLocationPageIsSentAgainOnlyWhenItChanged() async throws {
+        try await withTestApp { app, clock in
+            let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+            let page = "/locations/\(slot.$location.id)"
+            let first = try await get(app, page)
+            let etag = try #require(first.headers.first(name: .eTag))
+            #expect(try await get(app, page, etag: etag).status == .notModified)
+            _ = try await app.bookFatima(now: clock.now)
+            let changed = try await get(app, page, etag: etag)
+            #expect(changed.status == .ok && changed.headers.first(name: .eTag) != etag)
         }
     }
 }
