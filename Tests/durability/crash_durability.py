@@ -135,6 +135,8 @@ class Load:
                 if previous and previous[2] != code:
                     self.errors.append(f"{key}: a second answer with another code")
                 self.acknowledged[key] = (kind, target, code)
+            elif r.status_code == 409 and "idempotency_key_in_flight" in r.text:
+                return False   # the first try's answer is still open (its server died): try again later, as the API says
             elif r.status_code == 409:
                 self.refused[key] = kind
             elif r.status_code >= 500:

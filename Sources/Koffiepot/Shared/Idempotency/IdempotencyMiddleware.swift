@@ -16,7 +16,9 @@ import Vapor
 struct IdempotencyMiddleware: AsyncMiddleware {
     static let header = "Idempotency-Key"
     static let field = "idempotency_key"
-    static let staleSeconds: Double = 30
+    /// A claim this old without an answer belongs to a request whose server died (answers take milliseconds;
+    /// nginx gives up on an instance after 30 s): a repeat takes it over.
+    static let staleSeconds: Double = 10
     /// How long a repeat waits for the first request's answer before it is told to try again.
     static let waitSeconds: Double = 5
 
