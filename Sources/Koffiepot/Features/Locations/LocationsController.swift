@@ -12,8 +12,10 @@ struct LocationsController: RouteCollection {
     }
 
     func home(req: Request) async throws -> Response {
-        let query = String((req.query[String.self, at: "q"] ?? "").prefix(100))
-        return LocationPages.home(req.page, query: query, results: try await LocationQueries.search(query, on: req.db))
+        try await req.application.publicPages.response(req) {
+            let query = String((req.query[String.self, at: "q"] ?? "").prefix(100))
+            return LocationPages.home(req.page, query: query, results: try await LocationQueries.search(query, on: req.db))
+        }
     }
 
     /// What the location page shows that only staff change: kept between changes (`PublicPageCache`), read-only.
@@ -25,7 +27,8 @@ struct LocationsController: RouteCollection {
     }
 
     /// The page every poster and newsletter links to: on a kept page, two queries (has anything changed; which
-    /// consultation times are free now — those change with every booking, so they are always read live).
+    /// consultation times are free now — those change with every booking, so they are always read live). The
+    /// rendered page itself is kept too, for as long as the same times are free.
     func show(req: Request) async throws -> Response {
         let stamp = try await PublicPageCache.stamp(on: req.db)
         let key = "location \(req.parameters.get("id") ?? "") \(LocalDate(containing: req.now).startOfWeek)"
@@ -40,8 +43,11 @@ struct LocationsController: RouteCollection {
         }
         let slots = try await SlotQueries.free(at: kept.board.location.requireID(), from: kept.weeks[0], through: kept.weeks[0].adding(days: 20),
                                                now: req.now, board: kept.board, on: req.db)
-        return LocationPages.location(req.page, board: kept.board, weeks: kept.weeks, slots: slots, gatherings: kept.gatherings,
-                                      network: kept.network, now: req.now)
+        let freeTimes = slots.map { "\($0.id)" }.joined(separator: ",")
+        return try await req.application.publicPages.response(req, variant: freeTimes, stamp: stamp) {
+            LocationPages.location(req.page, board: kept.board, weeks: kept.weeks, slots: slots, gatherings: kept.gatherings,
+                                   network: kept.network, now: req.now)
+        }
     }
 
     func embed(req: Request) async throws -> Response {

@@ -56,21 +56,35 @@ final class PublicPageCache: Sendable {
     }
 
     /// A whole anonymous page or feed (the same bytes for everyone with this address and language): kept as
-    /// built. A signed-in staff member sees her own bar on the page, so she gets it fresh.
-    func response(_ req: Request, build: () async throws -> Response) async throws -> Response {
+    /// built. `variant` names what else it was built from (the location page's free times, read live). A
+    /// signed-in staff member sees her own bar on the page, so she gets it fresh; a page that carries a form
+    /// token is never kept (it is someone's own).
+    func response(_ req: Request, variant: String = "", stamp known: Int64? = nil,
+                  build: () async throws -> Response) async throws -> Response {
         guard req.staff == nil else { return try await build() }
-        let key = "page \(req.language.rawValue) \(req.url.string)"
-        let stamp = try await Self.stamp(on: req.db)
+        let key = "page \(req.language.rawValue) \(req.url.string) \(variant)"
+        let stamp = if let known { known } else { try await Self.stamp(on: req.db) }
         if let kept = lookup(key, stamp: stamp, now: req.now) as? KeptResponse {
             return Response(status: kept.status, headers: kept.headers, body: .init(buffer: kept.body))
         }
         let response = try await build()
-        if response.status == .ok, let body = response.body.buffer {
+        if response.status == .ok, let body = response.body.buffer, !Self.carriesFormToken(body) {
             var headers = response.headers
             headers.remove(name: .setCookie)
             store(key, stamp: stamp, now: req.now, KeptResponse(status: response.status, headers: headers, body: body))
         }
         return response
+    }
+}
+
+extension PublicPageCache {
+    private static let formToken = Array(#"name="\#(CSRFMiddleware.fieldName)""#.utf8)
+
+    static func carriesFormToken(_ body: ByteBuffer) -> Bool {
+        let bytes = body.readableBytesView
+        guard bytes.count >= formToken.count else { return false }
+        return bytes.withContiguousStorageIfAvailable { $0.firstRange(of: formToken) != nil }
+            ?? Array(bytes).firstRange(of: formToken).map { _ in true } ?? false
     }
 }
 

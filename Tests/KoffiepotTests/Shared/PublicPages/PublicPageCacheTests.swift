@@ -59,4 +59,18 @@ import VaporTesting
             #expect(checked >= 8)
         }
     }
+
+    /// A page with someone's form token is hers: it is never kept for the next visitor.
+    @Test func aPageWithAFormTokenIsNeverKept() async throws {
+        #expect(PublicPageCache.carriesFormToken(ByteBuffer(string: #"<form><input type="hidden" name="_csrf" value="x"/></form>"#)))
+        #expect(!PublicPageCache.carriesFormToken(ByteBuffer(string: #"<form method="get"><input name="q"/></form>"#)))
+        try await withTestApp { app, _ in
+            let staff = TestBrowser(app)
+            try await staff.signIn("coordinator@koffiepot.test")
+            let school = try await app.location(named: "Basisschool De Vlinder")
+            // Signed in, the page has her bar and her token; the next, anonymous visitor gets neither.
+            #expect(try await staff.get("/locations/\(school.id!)").text.contains("_csrf"))
+            #expect(try await TestBrowser(app).get("/locations/\(school.id!)").text.contains("_csrf") == false)
+        }
+    }
 }
