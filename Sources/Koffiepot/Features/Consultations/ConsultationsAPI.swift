@@ -29,9 +29,6 @@ extension KoffiepotAPI {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownSlot))))
         }
         let key = input.headers.Idempotency_hyphen_Key
-        if let key, !(16...100).contains(key.count) {
-            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(.unprocessableEntity, .badIdempotencyKey))))
-        }
         let request = BookingInput(
             name: body.name, contact: body.contact ?? "", topics: (body.topics ?? []).map(\.rawValue), about: body.about ?? "",
             participants: body.participants?.rawValue ?? Participants.alone.rawValue, teacherName: body.teacherName ?? "",

@@ -36,9 +36,6 @@ extension KoffiepotAPI {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownGathering))))
         }
         let key = input.headers.Idempotency_hyphen_Key
-        if let key, !(16...100).contains(key.count) {
-            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(.unprocessableEntity, .badIdempotencyKey))))
-        }
         let checked = RegistrationRules.validate(name: body.name, adults: "\(body.adults ?? 1)", contact: body.contact ?? "",
                                                  language: body.language ?? "nl", childcare: body.childcare ?? false, interpreter: body.interpreter ?? false)
         guard case .valid(let valid) = checked else {
