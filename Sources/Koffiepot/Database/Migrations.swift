@@ -36,6 +36,7 @@ enum Migrations {
         M030_CreateIdempotencyKeys(),
         M031_ConversationBookingKey(),
         M032_PublicStamp(),
+        M033_SlotStamp(),
     ]
 
     static func register(on app: Application) {

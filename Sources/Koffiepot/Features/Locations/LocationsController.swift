@@ -26,25 +26,31 @@ struct LocationsController: RouteCollection {
         let network: [Professional]
     }
 
-    /// The page every poster and newsletter links to: on a kept page, two queries (has anything changed; which
-    /// consultation times are free now — those change with every booking, so they are always read live). The
-    /// rendered page itself is kept too, for as long as the same times are free.
+    /// The page every poster and newsletter links to. A kept page costs one statement: the public stamp and
+    /// this location's slot stamp together (`PublicPageCache.stamps`). What staff change is kept until the public
+    /// stamp moves; the open consultation times until a slot here changes (a booking, a cancellation), and they
+    /// are cut to "still in the future" in memory. The rendered page is kept while the same times are free.
     func show(req: Request) async throws -> Response {
-        let stamp = try await PublicPageCache.stamp(on: req.db)
-        let key = "location \(req.parameters.get("id") ?? "") \(LocalDate(containing: req.now).startOfWeek)"
-        let kept = try await req.application.publicPages.value(key, stamp: stamp, now: req.now) {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        let pages = req.application.publicPages
+        let stamps = try await PublicPageCache.stamps(at: id, on: req.db)
+        let monday = LocalDate(containing: req.now).startOfWeek
+        let kept = try await pages.value("location \(id) \(monday)", stamp: stamps.pages, now: req.now) {
             // One presence calendar for three weeks serves both the two weeks shown and the slots offered.
             let (board, weeks) = try await twoWeeks(req, days: 21)
             var filter = GatheringFilter()
-            filter.locationID = try board.location.requireID()
+            filter.locationID = id
             let gatherings = try await GatheringQueries.upcoming(filter, from: req.now, on: req.db)
-            let network = try await NetworkService(db: req.db, now: req.now).people(at: board.location.requireID(), publicOnly: true)
+            let network = try await NetworkService(db: req.db, now: req.now).people(at: id, publicOnly: true)
             return StaffKept(board: board, weeks: weeks, gatherings: gatherings, network: network)
         }
-        let slots = try await SlotQueries.free(at: kept.board.location.requireID(), from: kept.weeks[0], through: kept.weeks[0].adding(days: 20),
-                                               now: req.now, board: kept.board, on: req.db)
+        let open = try await pages.value("open times \(id) \(monday)", stamp: stamps, now: req.now) {
+            try await SlotQueries.free(at: id, from: monday, through: monday.adding(days: 20), now: .distantPast,
+                                       board: kept.board, on: req.db)
+        }
+        let slots = open.filter { $0.slot.startsAt > req.now }
         let freeTimes = slots.map { "\($0.id)" }.joined(separator: ",")
-        return try await req.application.publicPages.response(req, variant: freeTimes, stamp: stamp) {
+        return try await pages.response(req, variant: freeTimes, stamp: stamps.pages) {
             LocationPages.location(req.page, board: kept.board, weeks: kept.weeks, slots: slots, gatherings: kept.gatherings,
                                    network: kept.network, now: req.now)
         }

@@ -155,6 +155,7 @@ enum DataInventory {
         + [personal("access_log", "staff_user_id", "accountability for reads of personal data", "\(RetentionJobs.accessLogDays) days", [.admin])]
         + plain("job_runs", ["id", "job", "tick", "ran_at"])
         + plain("public_stamp", ["id", "version"])
+        + plain("slot_stamps", ["location_id", "version"])
         + plain("app_secrets", ["id", "name", "value"])
         + plain("consultation_slots", ["id", "location_id", "advisor_id", "starts_at", "ends_at", "mode", "room", "video_url",
                                        "capacity", "taken", "cancelled"])

@@ -14,7 +14,7 @@ final class PublicPageCache: Sendable {
     static let maxEntries = 2_000
 
     private struct Entry: @unchecked Sendable {
-        let stamp: Int64
+        let stamp: AnyHashable
         let storedAt: Date
         let value: Any
     }
@@ -28,24 +28,39 @@ final class PublicPageCache: Sendable {
 
     private struct Stamp: Decodable { let version: Int64 }
 
+    /// What the location page depends on: the public stamp and the location's own slot stamp
+    /// (`M033_SlotStamp`), read in one statement.
+    struct LocationStamps: Hashable, Sendable, Decodable {
+        let pages: Int64
+        let slots: Int64
+    }
+
+    static func stamps(at location: UUID, on db: any Database) async throws -> LocationStamps {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT (SELECT version FROM public_stamp WHERE id = 1) AS pages,
+                   COALESCE((SELECT version FROM slot_stamps WHERE location_id = \(bind: location)), 0) AS slots
+            """).first(decoding: LocationStamps.self) ?? LocationStamps(pages: 0, slots: 0)
+    }
+
     /// The kept value for `key` while the stamp is the same and it is young enough; else `load()`, kept.
-    func value<T: Sendable>(_ key: String, stamp: Int64, now: Date, load: () async throws -> T) async throws -> T {
+    func value<T: Sendable>(_ key: String, stamp: some Hashable & Sendable, now: Date,
+                            load: () async throws -> T) async throws -> T {
         if let kept = lookup(key, stamp: stamp, now: now) as? T { return kept }
         let value = try await load()
         store(key, stamp: stamp, now: now, value)
         return value
     }
 
-    private func lookup(_ key: String, stamp: Int64, now: Date) -> Any? {
-        guard let entry = entries.withLockedValue({ $0[key] }), entry.stamp == stamp,
+    private func lookup(_ key: String, stamp: some Hashable & Sendable, now: Date) -> Any? {
+        guard let entry = entries.withLockedValue({ $0[key] }), entry.stamp == AnyHashable(stamp),
               now >= entry.storedAt, now.timeIntervalSince(entry.storedAt) < Self.maxAge else { return nil }
         return entry.value
     }
 
-    private func store(_ key: String, stamp: Int64, now: Date, _ value: any Sendable) {
+    private func store(_ key: String, stamp: some Hashable & Sendable, now: Date, _ value: any Sendable) {
         entries.withLockedValue { entries in
             if entries.count >= Self.maxEntries { entries.removeAll() }   // crude but bounded: locations × languages × filters
-            entries[key] = Entry(stamp: stamp, storedAt: now, value: value)
+            entries[key] = Entry(stamp: AnyHashable(stamp), storedAt: now, value: value)
         }
     }
 

@@ -43,6 +43,39 @@ import VaporTesting
         }
     }
 
+    /// The open times are kept between bookings, but a time that has begun is no longer offered, although
+    /// nothing was written (the kept list is cut to the future on every visit).
+    @Test func aTimeThatHasBegunLeavesTheKeptPage() async throws {
+        try await withTestApp { app, clock in
+            let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+            let page = "/locations/\(slot.$location.id)"
+            clock.advance(seconds: slot.startsAt.timeIntervalSince(clock.now) - 20)
+            #expect(try await TestBrowser(app).get(page).text.contains("/slots/\(slot.id!)/book"))
+            clock.advance(seconds: 30)
+            #expect(try await TestBrowser(app).get(page).text.contains("/slots/\(slot.id!)/book") == false)
+        }
+    }
+
+    /// Every change to a location's slots moves that location's slot stamp — and no other location's, so a
+    /// booking at one school never makes another school's page be built again.
+    @Test func slotChangesMoveOnlyTheirLocationsStamp() async throws {
+        try await withTestApp { app, clock in
+            let boomgaard = try await app.location(named: "SPIL-centrum De Boomgaard")
+            let vlinder = try await app.location(named: "Basisschool De Vlinder")
+            let before = try await PublicPageCache.stamps(at: boomgaard.id!, on: app.db)
+            let elsewhere = try await PublicPageCache.stamps(at: vlinder.id!, on: app.db)
+            _ = try await app.bookFatima(now: clock.now)
+            let afterBooking = try await PublicPageCache.stamps(at: boomgaard.id!, on: app.db)
+            #expect(afterBooking.slots > before.slots)
+            #expect(afterBooking.pages == before.pages, "a booking does not rebuild every public page")
+            #expect(try await PublicPageCache.stamps(at: vlinder.id!, on: app.db) == elsewhere)
+
+            let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
+            try await slot.delete(on: app.db)
+            #expect(try await PublicPageCache.stamps(at: boomgaard.id!, on: app.db).slots > afterBooking.slots)
+        }
+    }
+
     /// The database moves the stamp for every table the kept pages read, whichever code writes.
     @Test func everyWatchedTableMovesTheStamp() async throws {
         try await withTestApp { app, _ in
