@@ -5,7 +5,7 @@ let package = Package(
     name: "koffiepot",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "koffiepot", targets: ["koffiepot"]),
+        .executable(name: "koffiepot", targets: ["koffiepot"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),

@@ -35,10 +35,11 @@ public struct QRSymbol: Sendable, Equatable {
         grid.placeFunctionPatterns()
         grid.placeData(codewords)
         // Ties go to the lower mask number.
-        let masked = mask.map { grid.applying(mask: $0, correction: correction) }
+        let masked =
+            mask.map { grid.applying(mask: $0, correction: correction) }
             ?? (0...7).map { grid.applying(mask: $0, correction: correction) }
-                .map { (grid: $0, penalty: $0.penalty) }
-                .min { $0.penalty < $1.penalty }!.grid
+            .map { (grid: $0, penalty: $0.penalty) }
+            .min { $0.penalty < $1.penalty }!.grid
         return QRSymbol(
             version: chosen, correction: correction, mask: masked.mask, size: masked.size, dark: masked.dark)
     }

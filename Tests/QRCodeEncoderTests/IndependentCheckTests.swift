@@ -36,7 +36,8 @@ import Testing
                 text: item.text, level: ["L", "M", "Q", "H"][Corpus.levels.firstIndex(of: item.level)!],
                 mask: index % 8, eci: QRSymbol.needsUTF8Designator(Array(item.text.utf8)))
         }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("segno_matrix.py")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "segno_matrix.py")
         let output = try #require(ExternalTools.run(python, [script.path], input: try JSONEncoder().encode(cases)))
         let references = try JSONDecoder().decode([SegnoSymbol].self, from: Data(output.utf8))
         #expect(references.count == cases.count)

@@ -42,10 +42,12 @@ import Testing
         for (level, capacities) in expected {
             for (version, bytes) in capacities {
                 #expect(throws: Never.self) {
-                    try QRSymbol.encode(bytes: .init(repeating: 0x41, count: bytes), correction: level, version: version)
+                    try QRSymbol.encode(
+                        bytes: .init(repeating: 0x41, count: bytes), correction: level, version: version)
                 }
                 #expect(throws: QRCodeError.dataTooLong) {
-                    try QRSymbol.encode(bytes: .init(repeating: 0x41, count: bytes + 1), correction: level, version: version)
+                    try QRSymbol.encode(
+                        bytes: .init(repeating: 0x41, count: bytes + 1), correction: level, version: version)
                 }
             }
         }
@@ -77,10 +79,11 @@ import Testing
         let chosen = try QRSymbol.encode(text, correction: .medium)
         var grid = ModuleGrid(version: chosen.version)
         grid.placeFunctionPatterns()
-        grid.placeData(BlockLayout(version: chosen.version, correction: .medium).interleave(
-            QRSymbol.dataCodewords(
-                Array(text.utf8), version: chosen.version,
-                capacity: BlockLayout(version: chosen.version, correction: .medium).dataCodewords)))
+        grid.placeData(
+            BlockLayout(version: chosen.version, correction: .medium).interleave(
+                QRSymbol.dataCodewords(
+                    Array(text.utf8), version: chosen.version,
+                    capacity: BlockLayout(version: chosen.version, correction: .medium).dataCodewords)))
         let penalties = (0...7).map { grid.applying(mask: $0, correction: .medium).penalty }
         #expect(penalties[chosen.mask] == penalties.min())
         #expect(Set(penalties).count > 1)

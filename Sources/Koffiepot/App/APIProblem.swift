@@ -117,7 +117,9 @@ enum APIClient {
 
 extension KoffiepotAPI {
     /// A problem body in the caller's language, for the generated responses.
-    func problem(_ status: HTTPStatus, _ code: APIErrorCode, _ values: [String: String] = [:]) -> Components.Schemas.Problem {
+    func problem(_ status: HTTPStatus, _ code: APIErrorCode, _ values: [String: String] = [:])
+        -> Components.Schemas.Problem
+    {
         APIProblem(status, code, values).schema(localizer)
     }
 

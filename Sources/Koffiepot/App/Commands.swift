@@ -18,7 +18,8 @@ struct CreateAdminCommand: AsyncCommand {
         try await app.autoMigrate()
         let email = signature.email ?? context.console.ask("E-mail:")
         let name = signature.name ?? context.console.ask("Name:")
-        let password = ProcessInfo.processInfo.environment["KOFFIEPOT_ADMIN_PASSWORD"]
+        let password =
+            ProcessInfo.processInfo.environment["KOFFIEPOT_ADMIN_PASSWORD"]
             ?? context.console.ask("Password (at least 12 characters):", isSecure: true)
         guard email.contains("@"), !name.isEmpty, password.count >= 12 else {
             context.console.error("Need an e-mail address, a name and a password of at least 12 characters.")
@@ -45,7 +46,7 @@ struct APITokenCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        try await app.loadSecret()   // the server hashes presented tokens with it: so must we
+        try await app.loadSecret()  // the server hashes presented tokens with it: so must we
         let email = (signature.email ?? "").lowercased()
         let name = TextRules.singleLine(signature.name ?? "")
         guard let user = try await StaffUser.query(on: app.db).filter(\.$email == email).first(), user.active else {
@@ -56,8 +57,9 @@ struct APITokenCommand: AsyncCommand {
             context.console.error("--name: \(app.catalogues.text(problem, .en))")
             throw Abort(.badRequest, reason: "invalid name")
         }
-        let (_, plain) = try await APIToken.issue(to: user.requireID(), name: name, secret: app.settings.secret ?? "",
-                                                  now: app.clock.now(), on: app.db)
+        let (_, plain) = try await APIToken.issue(
+            to: user.requireID(), name: name, secret: app.settings.secret ?? "",
+            now: app.clock.now(), on: app.db)
         context.console.output(plain.consoleText())
     }
 }

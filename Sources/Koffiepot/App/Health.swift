@@ -29,7 +29,9 @@ struct JobsCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         try await app.loadSecret()
-        context.console.info("Koffiepot jobs: outbox every \(app.settings.outboxIntervalSeconds) s, purge every \(app.settings.purgeIntervalSeconds) s.")
+        context.console.info(
+            "Koffiepot jobs: outbox every \(app.settings.outboxIntervalSeconds) s, purge every \(app.settings.purgeIntervalSeconds) s."
+        )
         // The jobs themselves were started with the application (`PeriodicTask`); this waits for the stop signal.
         var sources: [any DispatchSourceSignal] = []
         let stopped = AsyncStream<Int32> { continuation in

@@ -6,9 +6,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: req)
         let embeddable = req.url.path.hasPrefix("/embed/")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value:
-            "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors "
-            + (embeddable ? "*" : "'none'"))
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value:
+                "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors "
+                + (embeddable ? "*" : "'none'"))
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
         if !embeddable { response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY") }
@@ -66,19 +68,22 @@ struct APIContextMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let path = req.url.path
         guard path.hasPrefix("/api/") else { return try await next.respond(to: req) }
-        let lookup = (["/api/v1/bookings/", "/api/v1/registrations/", "/api/v1/questions/"].contains(where: path.hasPrefix)
-                      && (req.method == .GET || req.method == .DELETE))
+        let lookup =
+            (["/api/v1/bookings/", "/api/v1/registrations/", "/api/v1/questions/"].contains(where: path.hasPrefix)
+                && (req.method == .GET || req.method == .DELETE))
             || (["/api/v1/feedback", "/api/v1/my-data", "/api/v1/my-data/erase"].contains(path) && req.method == .POST)
         if lookup, try await !CodeGuard.mayTry(req) {
             throw APIProblem(.tooManyRequests, .rateLimited)
         }
         if path.hasPrefix("/api/v1/wishes"), req.method == .POST,
-           try await !RateLimiter.allow("wish-support:\(LocalDate(containing: req.now))", req: req) {
+            try await !RateLimiter.allow("wish-support:\(LocalDate(containing: req.now))", req: req)
+        {
             throw APIProblem(.tooManyRequests, .rateLimited)
         }
         // Taps and speech from one client are limited like the other public writes.
         if path.hasPrefix("/api/v1/home-activities/"), req.method == .POST,
-           try await !RateLimiter.allow("home-done:\(LocalDate(containing: req.now))", req: req, limit: 200) {
+            try await !RateLimiter.allow("home-done:\(LocalDate(containing: req.now))", req: req, limit: 200)
+        {
             throw APIProblem(.tooManyRequests, .rateLimited)
         }
         if path == "/api/v1/speech", req.method == .POST, try await !RateLimiter.allow("speech", req: req, limit: 300) {
@@ -94,7 +99,9 @@ struct APIContextMiddleware: AsyncMiddleware {
         if lookup, response.status == .notFound { try await CodeGuard.failed(req) }
         // A parent's record or a staff answer must not stay in a shared or browser cache; an operation that may be
         // cached says so itself.
-        if !response.headers.contains(name: .cacheControl) { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
+        if !response.headers.contains(name: .cacheControl) {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
         return response
     }
 
@@ -106,10 +113,13 @@ struct APIContextMiddleware: AsyncMiddleware {
             return nil
         }
         let settings = req.application.settings
-        if let owner = try await APIToken.owner(of: presented, secret: settings.secret ?? "", now: req.now, on: req.db) {
+        if let owner = try await APIToken.owner(of: presented, secret: settings.secret ?? "", now: req.now, on: req.db)
+        {
             return owner
         }
-        guard try await RateLimiter.allow("api-token", req: req) else { throw APIProblem(.tooManyRequests, .rateLimited) }
+        guard try await RateLimiter.allow("api-token", req: req) else {
+            throw APIProblem(.tooManyRequests, .rateLimited)
+        }
         throw APIProblem(.unauthorized, .unauthorized)
     }
 }
@@ -134,7 +144,8 @@ struct FormBodyMiddleware: AsyncMiddleware {
                 throw Abort(.payloadTooLarge)
             }
             let body = try await req.body.collect(max: limit).get()
-            let encodedNUL = req.headers.contentType == .urlEncodedForm
+            let encodedNUL =
+                req.headers.contentType == .urlEncodedForm
                 && body.map { String(buffer: $0).range(of: "%00", options: .caseInsensitive) != nil } == true
             if !upload, encodedNUL || body?.readableBytesView.contains(0) == true {
                 throw Abort(.badRequest, reason: "NUL in body")
@@ -142,7 +153,8 @@ struct FormBodyMiddleware: AsyncMiddleware {
             // An empty API body (no body, `Content-Length: 0`, no `Content-Type`) means `{}`: every
             // operation whose fields are all optional accepts it, the others name the missing field.
             if req.url.path.hasPrefix("/api/"), [.POST, .PUT, .PATCH].contains(req.method),
-               body.map({ $0.readableBytes == 0 }) ?? true {
+                body.map({ $0.readableBytes == 0 }) ?? true
+            {
                 try req.content.encode([String: String](), as: .json)
                 req.headers.replaceOrAdd(name: .contentLength, value: "2")
             }

@@ -16,14 +16,18 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .li
     app.asyncCommands.use(DemoScaleCommand(), as: "demo")
     app.asyncCommands.use(APITokenCommand(), as: "api-token")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
-    app.lifecycle.use(PeriodicTask("retention purge", interval: { $0.settings.purgeIntervalSeconds }) { app in
-        try await PurgeRunner.runTick(db: app.db, now: app.clock.now(), settings: app.settings,
-                                      interval: app.settings.purgeIntervalSeconds, logger: app.logger)
-    })
-    app.lifecycle.use(PeriodicTask("outbox", interval: { $0.settings.outboxIntervalSeconds }) { app in
-        try await OutboxWorker.runOnce(db: app.db, sender: app.messageSender, catalogues: app.catalogues, now: app.clock.now(),
-                                       lease: Double(app.settings.outboxLeaseSeconds))
-    })
+    app.lifecycle.use(
+        PeriodicTask("retention purge", interval: { $0.settings.purgeIntervalSeconds }) { app in
+            try await PurgeRunner.runTick(
+                db: app.db, now: app.clock.now(), settings: app.settings,
+                interval: app.settings.purgeIntervalSeconds, logger: app.logger)
+        })
+    app.lifecycle.use(
+        PeriodicTask("outbox", interval: { $0.settings.outboxIntervalSeconds }) { app in
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: app.messageSender, catalogues: app.catalogues, now: app.clock.now(),
+                lease: Double(app.settings.outboxLeaseSeconds))
+        })
 
     // Order matters: errors wrap everything so even a CSRF refusal becomes a page in the right language.
     app.middleware = .init()
@@ -65,11 +69,15 @@ public func prepareForServing(_ app: Application) async throws {
     try await app.loadSecret()
     var logins: [DemoData.Login] = []
     if app.settings.seedDemo, try await Location.query(on: app.db).count() == 0 {
-        logins = try await DemoData.seed(on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))
-        try await DemoConversations.seed(on: app.db, settings: app.settings, catalogues: app.catalogues, now: app.clock.now())
+        logins = try await DemoData.seed(
+            on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))
+        try await DemoConversations.seed(
+            on: app.db, settings: app.settings, catalogues: app.catalogues, now: app.clock.now())
     }
     print("")
-    print("☕ Koffiepot is ready: \(listenAddress(app.environment.arguments))  (public address: \(app.settings.publicURL))")
+    print(
+        "☕ Koffiepot is ready: \(listenAddress(app.environment.arguments))  (public address: \(app.settings.publicURL))"
+    )
     if !logins.isEmpty {
         print("   Demo staff logins (password for all: \(DemoData.password)):")
         for login in logins { print("   - \(login.role.rawValue): \(login.email)") }

@@ -14,14 +14,17 @@ enum DatabaseSetup {
         if let url = settings.databaseURL {
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = nil
-            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30)), as: .psql)
+            app.databases.use(
+                .postgres(configuration: config, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30)),
+                as: .psql)
         } else if settings.sqlitePath == ":memory:" {
             app.databases.use(.sqlite(.memory, connectionPoolTimeout: poolWait, sqlLogLevel: nil), as: .sqlite)
         } else {
             // sqlite-nio installs a busy handler that waits instead of failing with "database is locked";
             // foreign keys are switched on for every connection.
             app.threadPool = NIOThreadPool(numberOfThreads: sqliteThreads)
-            app.databases.use(.sqlite(.file(settings.sqlitePath), connectionPoolTimeout: poolWait, sqlLogLevel: nil), as: .sqlite)
+            app.databases.use(
+                .sqlite(.file(settings.sqlitePath), connectionPoolTimeout: poolWait, sqlLogLevel: nil), as: .sqlite)
         }
     }
 

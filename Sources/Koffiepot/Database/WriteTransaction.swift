@@ -12,7 +12,9 @@ import SQLKit
 enum WriteTransaction {
     @TaskLocal private static var inside = false
 
-    static func run<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T)
+        async throws -> T
+    {
         if inside { return try await body(db) }
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await db.transaction { tx in try await $inside.withValue(true) { try await body(tx) } }

@@ -10,19 +10,25 @@ import Vapor
 struct ConditionalGETMiddleware: AsyncMiddleware {
     static func isPublicPage(_ path: String) -> Bool {
         let parts = path.split(separator: "/")
-        return path.hasPrefix("/embed/") || path.hasPrefix("/hsds/") || path == "/gatherings" || path == "/gatherings/calendar.ics"
-            || (path.hasSuffix("/calendar.ics") && (path.hasPrefix("/locations/") || path.hasPrefix("/advisors/")) && parts.count == 3)
+        return path.hasPrefix("/embed/") || path.hasPrefix("/hsds/") || path == "/gatherings"
+            || path == "/gatherings/calendar.ics"
+            || (path.hasSuffix("/calendar.ics") && (path.hasPrefix("/locations/") || path.hasPrefix("/advisors/"))
+                && parts.count == 3)
             || (path.hasPrefix("/locations/") && parts.count == 2)
     }
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: req)
         guard req.method == .GET, response.status == .ok, Self.isPublicPage(req.url.path),
-              let body = response.body.buffer else { return response }
-        let tag = "\"" + SHA256.hash(data: Data(buffer: body)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+            let body = response.body.buffer
+        else { return response }
+        let tag =
+            "\"" + SHA256.hash(data: Data(buffer: body)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
         response.headers.replaceOrAdd(name: .eTag, value: tag)
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
-        let presented = req.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let presented = req.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard presented.contains(tag) || presented.contains("*") else { return response }
         let notModified = Response(status: .notModified, headers: response.headers)
         notModified.headers.remove(name: .contentLength)

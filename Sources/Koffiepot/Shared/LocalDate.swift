@@ -23,9 +23,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         let candidate = LocalDate(year: y, month: m, day: d)
-        guard let noon = candidate.instant(minute: 12 * 60), LocalDate(containing: noon) == candidate else { return nil }
+        guard let noon = candidate.instant(minute: 12 * 60), LocalDate(containing: noon) == candidate else {
+            return nil
+        }
         self = candidate
     }
 
@@ -61,7 +64,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         guard let date = Self.calendar.date(from: components) else { return nil }
         let back = Self.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         guard back.year == year, back.month == month, back.day == day,
-              back.hour == minute / 60, back.minute == minute % 60 else { return nil }
+            back.hour == minute / 60, back.minute == minute % 60
+        else { return nil }
         return date
     }
 
@@ -75,7 +79,8 @@ enum ClockTime {
     static func parse(_ text: String) -> Int? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":")
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
-              (0..<24).contains(h), (0..<60).contains(m), parts[1].count == 2 else { return nil }
+            (0..<24).contains(h), (0..<60).contains(m), parts[1].count == 2
+        else { return nil }
         return h * 60 + m
     }
 
@@ -93,7 +98,7 @@ enum LocalTimestamp {
         if let date = formatter.date(from: trimmed) { return date }
         let parts = trimmed.split(separator: "T", maxSplits: 1).map(String.init)
         guard parts.count == 2, let day = LocalDate(parts[0]), let minute = ClockTime.parse(String(parts[1].prefix(5))),
-              parts[1].count == 5 || (parts[1].count == 8 && parts[1].hasSuffix(":00"))
+            parts[1].count == 5 || (parts[1].count == 8 && parts[1].hasSuffix(":00"))
         else { return nil }
         return day.instant(minute: minute)
     }

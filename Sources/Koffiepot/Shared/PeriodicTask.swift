@@ -8,7 +8,10 @@ final class PeriodicTask: LifecycleHandler, @unchecked Sendable {
     private let work: @Sendable (Application) async throws -> Void
     private var task: Task<Void, Never>?
 
-    init(_ name: String, interval: @escaping @Sendable (Application) -> Int, work: @escaping @Sendable (Application) async throws -> Void) {
+    init(
+        _ name: String, interval: @escaping @Sendable (Application) -> Int,
+        work: @escaping @Sendable (Application) async throws -> Void
+    ) {
         self.name = name
         self.interval = interval
         self.work = work

@@ -7,8 +7,11 @@ enum TextRules {
     static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), text.count <= 254,
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-        return text.unicodeScalars.allSatisfy { $0.value > 32 && $0.value != 127 && !"<>()[],;:\\\"".unicodeScalars.contains($0) }
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
+        else { return false }
+        return text.unicodeScalars.allSatisfy {
+            $0.value > 32 && $0.value != 127 && !"<>()[],;:\\\"".unicodeScalars.contains($0)
+        }
     }
 
     /// A phone number for SMS in international form (`+316…`), or nil. Dutch `06…` becomes `+316…`.
@@ -17,9 +20,13 @@ enum TextRules {
         var digits = kept.hasPrefix("+") ? String(kept.dropFirst()) : kept
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         if !kept.hasPrefix("+") {
-            if digits.hasPrefix("00") { digits = String(digits.dropFirst(2)) }
-            else if digits.hasPrefix("0") { digits = "31" + digits.dropFirst() }
-            else { return nil }
+            if digits.hasPrefix("00") {
+                digits = String(digits.dropFirst(2))
+            } else if digits.hasPrefix("0") {
+                digits = "31" + digits.dropFirst()
+            } else {
+                return nil
+            }
         }
         guard (10...15).contains(digits.count) else { return nil }
         return "+" + digits

@@ -16,10 +16,13 @@ struct ZipArchive {
             let offset = UInt32(out.count)
             // Local file header: version 2.0, UTF-8 names (bit 11), stored, a fixed 1980-01-01 time.
             out += le32(0x0403_4B50) + le16(20) + le16(0x0800) + le16(0) + le16(0) + le16(0x21)
-            out += le32(crc) + le32(UInt32(entry.data.count)) + le32(UInt32(entry.data.count)) + le16(UInt16(name.count)) + le16(0)
+            out +=
+                le32(crc) + le32(UInt32(entry.data.count)) + le32(UInt32(entry.data.count)) + le16(UInt16(name.count))
+                + le16(0)
             out += name + entry.data
             central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0x0800) + le16(0) + le16(0) + le16(0x21)
-            central += le32(crc) + le32(UInt32(entry.data.count)) + le32(UInt32(entry.data.count)) + le16(UInt16(name.count))
+            central +=
+                le32(crc) + le32(UInt32(entry.data.count)) + le32(UInt32(entry.data.count)) + le16(UInt16(name.count))
             central += le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(offset) + name
         }
         let directoryOffset = UInt32(out.count)

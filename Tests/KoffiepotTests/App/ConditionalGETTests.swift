@@ -28,11 +28,15 @@ import VaporTesting
             // The advisor calls off one of her coming hours: the feed changes, so it is sent again.
             let anja = TestBrowser(app)
             try await anja.signIn("anja@koffiepot.test")
-            let rule = try #require(try await PresenceRule.query(on: app.db).filter(\.$location.$id == location.id!).first())
+            let rule = try #require(
+                try await PresenceRule.query(on: app.db).filter(\.$location.$id == location.id!).first())
             let today = LocalDate(containing: clock.now)
             let day = try #require((1...14).map { today.adding(days: $0) }.first { $0.weekday == rule.weekday })
-            #expect(try await anja.post("/staff/locations/\(location.id!)/presence/cancel",
-                                        ["rule": rule.id!.uuidString, "date": day.description]).status == .seeOther)
+            #expect(
+                try await anja.post(
+                    "/staff/locations/\(location.id!)/presence/cancel",
+                    ["rule": rule.id!.uuidString, "date": day.description]
+                ).status == .seeOther)
             let changed = try await get(app, feed, etag: etag)
             #expect(changed.status == .ok && changed.headers.first(name: .eTag) != etag)
         }
@@ -45,7 +49,9 @@ import VaporTesting
             #expect(page.headers.first(name: .eTag) == nil && page.headers.first(name: .cacheControl) == "no-store")
             let ics = try await get(app, "/b/\(code.linkToken)/calendar.ics")
             #expect(ics.headers.first(name: .eTag) == nil)
-            #expect(ConditionalGETMiddleware.isPublicPage("/gatherings/calendar.ics") && !ConditionalGETMiddleware.isPublicPage("/r/x/calendar.ics"))
+            #expect(
+                ConditionalGETMiddleware.isPublicPage("/gatherings/calendar.ics")
+                    && !ConditionalGETMiddleware.isPublicPage("/r/x/calendar.ics"))
             #expect(!ConditionalGETMiddleware.isPublicPage("/locations/x/wensen"))
         }
     }

@@ -34,14 +34,17 @@ extension Application {
     /// The first free slot of a location in the demo (Thursday 26 November 13:00 at De Boomgaard).
     func firstFreeSlot(at name: String) async throws -> ConsultationSlot {
         let location = try await self.location(named: name)
-        return try #require(try await ConsultationSlot.query(on: db).filter(\.$location.$id == location.id!)
-            .filter(\.$taken == 0).sort(\.$startsAt).first())
+        return try #require(
+            try await ConsultationSlot.query(on: db).filter(\.$location.$id == location.id!)
+                .filter(\.$taken == 0).sort(\.$startsAt).first())
     }
 
     /// Fatima's booking of the first free slot at De Boomgaard, with the code she was given.
     func bookFatima(now: Date) async throws -> (Booking, PersonalCode) {
         let slot = try await firstFreeSlot(at: "SPIL-centrum De Boomgaard")
-        guard case .booked(let receipt) = try await bookingService(now: now).book(slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+        guard
+            case .booked(let receipt) = try await bookingService(now: now).book(
+                slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
         else { throw Abort(.conflict) }
         return (try #require(try await Booking.find(receipt.bookingID, on: db)), receipt.code)
     }
@@ -51,9 +54,10 @@ extension Application {
     }
 }
 
-let validBooking = ValidBooking(name: "Fatima", contactKind: .email, contact: "fatima@example.nl", topics: [.sleep],
-                                about: "Slaapt slecht sinds de verhuizing", participants: .alone, teacherName: "",
-                                booker: .parent, language: "nl", interpreter: false)
+let validBooking = ValidBooking(
+    name: "Fatima", contactKind: .email, contact: "fatima@example.nl", topics: [.sleep],
+    about: "Slaapt slecht sinds de verhuizing", participants: .alone, teacherName: "",
+    booker: .parent, language: "nl", interpreter: false)
 
 /// A fresh SQLite file (concurrency needs real connections and locks) or the test PostgreSQL.
 func fileSettings() -> (Settings, String) {

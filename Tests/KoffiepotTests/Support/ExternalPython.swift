@@ -8,7 +8,8 @@ enum ExternalPython {
     /// The venv's Python when it can import `module`.
     static func with(_ module: String) -> String? {
         let python = LocalizationTests.root.appendingPathComponent(".venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: python), run(python, ["-c", "import \(module)"]) != nil else { return nil }
+        guard FileManager.default.isExecutableFile(atPath: python), run(python, ["-c", "import \(module)"]) != nil
+        else { return nil }
         return python
     }
 

@@ -52,8 +52,10 @@ var usesPostgres: Bool { Settings.testing().databaseURL != nil }
 
 /// Runs `body` against a freshly migrated app (SQLite in memory, or the test PostgreSQL),
 /// optionally with the demo municipality loaded.
-func withTestApp(now: Date = defaultTestNow, demo: Bool = true, settings: Settings = .testing(),
-                 _ body: (Application, TestClock) async throws -> Void) async throws {
+func withTestApp(
+    now: Date = defaultTestNow, demo: Bool = true, settings: Settings = .testing(),
+    _ body: (Application, TestClock) async throws -> Void
+) async throws {
     let clock = TestClock(now)
     let gated = settings.databaseURL != nil
     if gated { await DatabaseGate.shared.acquire() }

@@ -68,10 +68,13 @@ struct M005_CreateConsultations: AsyncMigration {
             .field("key_hash", .string, .required)
             .field("at", .datetime, .required)
             .create()
-        try await SchemaSQL.index(on: db, "consultation_slots_location_start", table: "consultation_slots", columns: ["location_id", "starts_at"])
+        try await SchemaSQL.index(
+            on: db, "consultation_slots_location_start", table: "consultation_slots",
+            columns: ["location_id", "starts_at"])
         try await SchemaSQL.index(on: db, "bookings_slot", table: "bookings", columns: ["slot_id"])
         try await SchemaSQL.index(on: db, "outbox_due", table: "outbox_messages", columns: ["status", "not_before"])
-        try await SchemaSQL.index(on: db, "rate_limit_events_key", table: "rate_limit_events", columns: ["key_hash", "at"])
+        try await SchemaSQL.index(
+            on: db, "rate_limit_events_key", table: "rate_limit_events", columns: ["key_hash", "at"])
     }
 
     func revert(on db: any Database) async throws {

@@ -30,7 +30,9 @@ struct M007_CreateGatherings: AsyncMigration {
             .field("age_group", .string, .required)
             .field("cancelled", .bool, .required)
             // Places are never given out twice, whatever code runs.
-            .check("gatherings_places", "taken >= 0 AND taken <= capacity AND capacity >= 0 AND sessions BETWEEN 1 AND 30")
+            .check(
+                "gatherings_places", "taken >= 0 AND taken <= capacity AND capacity >= 0 AND sessions BETWEEN 1 AND 30"
+            )
             .create()
         try await db.schema("registrations")
             .id()
@@ -58,9 +60,13 @@ struct M007_CreateGatherings: AsyncMigration {
             .unique(on: "idempotency_hash")
             .check("registrations_adults", "adults BETWEEN 1 AND 10")
             .create()
-        try await SchemaSQL.index(on: db, "gatherings_location_start", table: "gatherings", columns: ["location_id", "starts_at"])
-        try await SchemaSQL.index(on: db, "registrations_queue", table: "registrations", columns: ["gathering_id", "status", "seq"])
-        try await db.schema("outbox_messages").field("registration_id", .uuid, .references("registrations", "id", onDelete: .cascade)).update()
+        try await SchemaSQL.index(
+            on: db, "gatherings_location_start", table: "gatherings", columns: ["location_id", "starts_at"])
+        try await SchemaSQL.index(
+            on: db, "registrations_queue", table: "registrations", columns: ["gathering_id", "status", "seq"])
+        try await db.schema("outbox_messages").field(
+            "registration_id", .uuid, .references("registrations", "id", onDelete: .cascade)
+        ).update()
     }
 
     func revert(on db: any Database) async throws {

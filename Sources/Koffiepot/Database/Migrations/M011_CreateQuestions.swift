@@ -32,7 +32,9 @@ struct M011_CreateQuestions: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
         try await SchemaSQL.index(on: db, "questions_queue", table: "questions", columns: ["status", "created_at"])
-        try await db.schema("outbox_messages").field("question_id", .uuid, .references("questions", "id", onDelete: .cascade)).update()
+        try await db.schema("outbox_messages").field(
+            "question_id", .uuid, .references("questions", "id", onDelete: .cascade)
+        ).update()
     }
 
     func revert(on db: any Database) async throws {

@@ -10,8 +10,12 @@ struct M012_QuestionDeskAndLibrary: AsyncMigration {
         try await db.schema("questions").field("first_answered_at", .datetime).update()
         try await db.schema("questions").field("consent_publish", .bool, .required, .sql(.default(false))).update()
         try await db.schema("questions").field("published", .bool, .required, .sql(.default(false))).update()
-        try await db.schema("question_messages").field("slot_id", .uuid, .references("consultation_slots", "id", onDelete: .setNull)).update()
-        try await db.schema("question_messages").field("gathering_id", .uuid, .references("gatherings", "id", onDelete: .setNull)).update()
+        try await db.schema("question_messages").field(
+            "slot_id", .uuid, .references("consultation_slots", "id", onDelete: .setNull)
+        ).update()
+        try await db.schema("question_messages").field(
+            "gathering_id", .uuid, .references("gatherings", "id", onDelete: .setNull)
+        ).update()
         // A published entry keeps no link to the question it came from, nor to the asker.
         try await db.schema("library_entries")
             .id()
@@ -24,23 +28,33 @@ struct M012_QuestionDeskAndLibrary: AsyncMigration {
             .create()
         guard let sql = db as? any SQLDatabase else { return }
         if sql.dialect.name == "postgresql" {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 ALTER TABLE library_entries ADD COLUMN search tsvector
                 GENERATED ALWAYS AS (to_tsvector('dutch', question_text || ' ' || answer_text)) STORED
-                """).run()
+                """
+            ).run()
             try await sql.raw("CREATE INDEX library_entries_search ON library_entries USING GIN (search)").run()
         } else {
-            try await sql.raw("CREATE VIRTUAL TABLE library_search USING fts5(entry_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')").run()
-            try await sql.raw("""
+            try await sql.raw(
+                "CREATE VIRTUAL TABLE library_search USING fts5(entry_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER library_entries_ai AFTER INSERT ON library_entries BEGIN
                   INSERT INTO library_search (entry_id, body) VALUES (new.id, new.question_text || ' ' || new.answer_text); END
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER library_entries_au AFTER UPDATE ON library_entries BEGIN
                   DELETE FROM library_search WHERE entry_id = old.id;
                   INSERT INTO library_search (entry_id, body) VALUES (new.id, new.question_text || ' ' || new.answer_text); END
-                """).run()
-            try await sql.raw("CREATE TRIGGER library_entries_ad AFTER DELETE ON library_entries BEGIN DELETE FROM library_search WHERE entry_id = old.id; END").run()
+                """
+            ).run()
+            try await sql.raw(
+                "CREATE TRIGGER library_entries_ad AFTER DELETE ON library_entries BEGIN DELETE FROM library_search WHERE entry_id = old.id; END"
+            ).run()
         }
     }
 
@@ -49,7 +63,11 @@ struct M012_QuestionDeskAndLibrary: AsyncMigration {
             try await sql.raw("DROP TABLE library_search").run()
         }
         try await db.schema("library_entries").delete()
-        for field in ["gathering_id", "slot_id"] { try await db.schema("question_messages").deleteField(FieldKey(stringLiteral: field)).update() }
-        for field in ["published", "consent_publish", "first_answered_at", "due_at"] { try await db.schema("questions").deleteField(FieldKey(stringLiteral: field)).update() }
+        for field in ["gathering_id", "slot_id"] {
+            try await db.schema("question_messages").deleteField(FieldKey(stringLiteral: field)).update()
+        }
+        for field in ["published", "consent_publish", "first_answered_at", "due_at"] {
+            try await db.schema("questions").deleteField(FieldKey(stringLiteral: field)).update()
+        }
     }
 }

@@ -22,11 +22,16 @@ struct M014_CreateInsightAndWishes: AsyncMigration {
         // Covering indexes in the order the dashboard groups by, so SQLite reads each figure from one index
         // without sorting (measured in scripts/bench: the 3-year municipality view went from ~380 to well
         // under 100 ms).
-        try await SchemaSQL.index(on: db, "contact_facts_groups", table: "contact_facts",
-                                  columns: ["kind", "outcome", "language", "channel", "week", "location_id", "people"])
-        try await SchemaSQL.index(on: db, "contact_facts_questions", table: "contact_facts", columns: ["kind", "week", "response_hours", "location_id"])
-        try await SchemaSQL.index(on: db, "feedback_weeks", table: "feedback", columns: ["week", "kind", "score", "location_id"])
-        try await SchemaSQL.index(on: db, "feedback_locations", table: "feedback", columns: ["location_id", "week", "kind", "score"])
+        try await SchemaSQL.index(
+            on: db, "contact_facts_groups", table: "contact_facts",
+            columns: ["kind", "outcome", "language", "channel", "week", "location_id", "people"])
+        try await SchemaSQL.index(
+            on: db, "contact_facts_questions", table: "contact_facts",
+            columns: ["kind", "week", "response_hours", "location_id"])
+        try await SchemaSQL.index(
+            on: db, "feedback_weeks", table: "feedback", columns: ["week", "kind", "score", "location_id"])
+        try await SchemaSQL.index(
+            on: db, "feedback_locations", table: "feedback", columns: ["location_id", "week", "kind", "score"])
 
         try await db.schema("wishes")
             .id()
@@ -41,7 +46,8 @@ struct M014_CreateInsightAndWishes: AsyncMigration {
             .check("wishes_supports", "supports >= 0")
             .check("wishes_status", "status IN ('open', 'merged', 'planned')")
             .create()
-        try await SchemaSQL.index(on: db, "wishes_location", table: "wishes", columns: ["location_id", "status", "supports"])
+        try await SchemaSQL.index(
+            on: db, "wishes_location", table: "wishes", columns: ["location_id", "status", "supports"])
         // One support per device per wish: the database refuses a second one, whatever the code does.
         try await db.schema("wish_supports")
             .id()

@@ -65,7 +65,10 @@ struct M017_CreateConversations: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        for table in ["support_requests", "conversation_bookings", "conversation_codes", "conversation_slots", "conversation_rounds"] {
+        for table in [
+            "support_requests", "conversation_bookings", "conversation_codes", "conversation_slots",
+            "conversation_rounds",
+        ] {
             try await db.schema(table).delete()
         }
     }

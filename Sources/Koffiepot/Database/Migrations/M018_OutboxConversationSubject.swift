@@ -4,7 +4,8 @@ import Fluent
 struct M018_OutboxConversationSubject: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("outbox_messages")
-            .field("conversation_booking_id", .uuid, .references("conversation_bookings", "id", onDelete: .setNull)).update()
+            .field("conversation_booking_id", .uuid, .references("conversation_bookings", "id", onDelete: .setNull))
+            .update()
     }
 
     func revert(on db: any Database) async throws {

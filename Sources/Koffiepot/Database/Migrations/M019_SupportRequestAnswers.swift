@@ -6,7 +6,8 @@ struct M019_SupportRequestAnswers: AsyncMigration {
     func prepare(on db: any Database) async throws {
         // One column per statement: SQLite adds one column per ALTER TABLE.
         try await db.schema("support_requests").field("answer", .string).update()
-        try await db.schema("support_requests").field("offers_consultation", .bool, .required, .sql(.default(false))).update()
+        try await db.schema("support_requests").field("offers_consultation", .bool, .required, .sql(.default(false)))
+            .update()
     }
 
     func revert(on db: any Database) async throws {

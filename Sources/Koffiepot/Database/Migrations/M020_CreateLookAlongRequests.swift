@@ -23,7 +23,8 @@ struct M020_CreateLookAlongRequests: AsyncMigration {
             .check("look_along_child_needs_consent", "child_name IS NULL OR parent_agreed")
             .check("look_along_status", "status IN ('open', 'planned', 'closed')")
             .create()
-        try await SchemaSQL.index(on: db, "look_along_requests_location", table: "look_along_requests", columns: ["location_id"])
+        try await SchemaSQL.index(
+            on: db, "look_along_requests_location", table: "look_along_requests", columns: ["location_id"])
     }
 
     func revert(on db: any Database) async throws {

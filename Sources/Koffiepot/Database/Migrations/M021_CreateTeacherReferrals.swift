@@ -11,7 +11,8 @@ struct M021_CreateTeacherReferrals: AsyncMigration {
             .field("location_id", .uuid, .required, .references("locations", "id", onDelete: .cascade))
             .check("teacher_referrals_kind", "kind IN ('conversation', 'look_along')")
             .create()
-        try await SchemaSQL.index(on: db, "teacher_referrals_week", table: "teacher_referrals", columns: ["week", "location_id"])
+        try await SchemaSQL.index(
+            on: db, "teacher_referrals_week", table: "teacher_referrals", columns: ["week", "location_id"])
     }
 
     func revert(on db: any Database) async throws {

@@ -13,7 +13,10 @@ struct M024_CreateNetwork: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .unique(on: "name")
-            .check("organisation_kind", "kind IN ('youth_health', 'school_social_work', 'neighbourhood_team', 'attendance', 'preschool', 'library', 'school', 'other')")
+            .check(
+                "organisation_kind",
+                "kind IN ('youth_health', 'school_social_work', 'neighbourhood_team', 'attendance', 'preschool', 'library', 'school', 'other')"
+            )
             .create()
         try await db.schema("professionals")
             .id()

@@ -24,7 +24,8 @@ struct M027_CreateHomeThemes: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .check("home_theme_period", "first_day <= last_day")
             .create()
-        try await SchemaSQL.index(on: db, "home_themes_location", table: "home_themes", columns: ["location_id", "first_day"])
+        try await SchemaSQL.index(
+            on: db, "home_themes_location", table: "home_themes", columns: ["location_id", "first_day"])
         try await db.schema("home_activities")
             .id()
             .field("theme_id", .uuid, .required, .references("home_themes", "id", onDelete: .cascade))

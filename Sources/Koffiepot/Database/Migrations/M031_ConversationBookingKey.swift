@@ -7,7 +7,9 @@ import SQLKit
 struct M031_ConversationBookingKey: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("conversation_bookings").field("idempotency_hash", .string).update()
-        try await (db as! any SQLDatabase).raw("CREATE UNIQUE INDEX conversation_bookings_idempotency ON conversation_bookings (idempotency_hash)").run()
+        try await (db as! any SQLDatabase).raw(
+            "CREATE UNIQUE INDEX conversation_bookings_idempotency ON conversation_bookings (idempotency_hash)"
+        ).run()
     }
 
     func revert(on db: any Database) async throws {

@@ -11,27 +11,33 @@ struct M033_SlotStamp: AsyncMigration {
         try await sql.raw("CREATE TABLE slot_stamps (location_id UUID PRIMARY KEY, version BIGINT NOT NULL)").run()
         if sql.dialect.name == "postgresql" {
             // Row-level: the statement alone does not say which location changed.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE FUNCTION slot_stamp_bump() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     INSERT INTO slot_stamps (location_id, version) VALUES (COALESCE(NEW.location_id, OLD.location_id), 1)
                     ON CONFLICT (location_id) DO UPDATE SET version = slot_stamps.version + 1;
                     RETURN NULL;
                 END $$
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER consultation_slots_slot_stamp AFTER INSERT OR UPDATE OR DELETE ON consultation_slots
                 FOR EACH ROW EXECUTE FUNCTION slot_stamp_bump()
-                """).run()
+                """
+            ).run()
         } else {
             for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER consultation_slots_slot_stamp_\(unsafeRaw: event.lowercased()) AFTER \(unsafeRaw: event) ON consultation_slots
                     BEGIN
                         INSERT OR IGNORE INTO slot_stamps (location_id, version) VALUES (\(unsafeRaw: row).location_id, 0);
                         UPDATE slot_stamps SET version = version + 1 WHERE location_id = \(unsafeRaw: row).location_id;
                     END
-                    """).run()
+                    """
+                ).run()
             }
         }
     }

@@ -19,7 +19,9 @@ final class APIToken: Model, @unchecked Sendable {
     init() {}
 
     /// Makes a token for `userID` and returns it with the plain text, which is never stored.
-    static func issue(to userID: UUID, name: String, secret: String, now: Date, on db: any Database) async throws -> (APIToken, String) {
+    static func issue(to userID: UUID, name: String, secret: String, now: Date, on db: any Database) async throws -> (
+        APIToken, String
+    ) {
         let plain = prefix + PersonalCode.randomToken()
         let token = APIToken()
         token.$user.id = userID
@@ -33,7 +35,10 @@ final class APIToken: Model, @unchecked Sendable {
     /// The active owner of a presented token, noting the use (at most once a minute, like sessions).
     static func owner(of presented: String, secret: String, now: Date, on db: any Database) async throws -> StaffUser? {
         guard presented.hasPrefix(prefix), presented.count < 200 else { return nil }
-        guard let token = try await APIToken.query(on: db).filter(\.$tokenHash == PersonalCode.hash(presented, secret: secret))
+        guard
+            let token = try await APIToken.query(on: db).filter(
+                \.$tokenHash == PersonalCode.hash(presented, secret: secret)
+            )
             .with(\.$user).first(), token.user.active
         else { return nil }
         if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {

@@ -41,8 +41,10 @@ struct LoginController: RouteCollection {
         // A new session id at every login; any session this browser had is ended.
         if let old = req.staff { try await StaffSession.find(old.sessionID, on: req.db)?.delete(on: req.db) }
         let token = PersonalCode.randomToken()
-        try await StaffSession(tokenHash: PersonalCode.hash(token, secret: req.application.settings.secret ?? ""),
-                               userID: user.requireID(), now: req.now).create(on: req.db)
+        try await StaffSession(
+            tokenHash: PersonalCode.hash(token, secret: req.application.settings.secret ?? ""),
+            userID: user.requireID(), now: req.now
+        ).create(on: req.db)
         let response = req.redirect(to: form["next"].isEmpty ? "/staff" : form["next"], redirectType: .normal)
         response.cookies[StaffSessionMiddleware.cookieName] = StaffSessionMiddleware.cookie(token, for: req)
         return response

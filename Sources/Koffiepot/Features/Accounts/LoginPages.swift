@@ -11,8 +11,13 @@ enum LoginPages {
             Tag("form") {
                 CSRFField(ctx)
                 VoidTag("input", [("type", "hidden"), ("name", "next"), ("value", form["next"])])
-                FormField(name: "email", label: t("login.email"), type: "email", required: true, autocomplete: "username").render(form, t)
-                FormField(name: "password", label: t("login.password"), type: "password", required: true, autocomplete: "current-password").render(form, t)
+                FormField(
+                    name: "email", label: t("login.email"), type: "email", required: true, autocomplete: "username"
+                ).render(form, t)
+                FormField(
+                    name: "password", label: t("login.password"), type: "password", required: true,
+                    autocomplete: "current-password"
+                ).render(form, t)
                 Tag("button") { Txt(t("login.submit")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/login").cls("stack")
         }

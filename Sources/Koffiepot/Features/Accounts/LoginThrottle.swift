@@ -6,15 +6,18 @@ import Vapor
 enum LoginThrottle {
     static func keys(email: String, req: Request) -> [String] {
         let secret = req.application.settings.secret ?? ""
-        return [PersonalCode.hash("email:" + email.lowercased(), secret: secret),
-                PersonalCode.hash("ip:" + RateLimiter.clientAddress(req), secret: secret)]
+        return [
+            PersonalCode.hash("email:" + email.lowercased(), secret: secret),
+            PersonalCode.hash("ip:" + RateLimiter.clientAddress(req), secret: secret),
+        ]
     }
 
     static func isBlocked(keys: [String], req: Request) async throws -> Bool {
         let settings = req.application.settings
         let since = req.now.addingTimeInterval(-Double(settings.loginWindowSeconds))
         for key in keys {
-            let failures = try await RateLimitEvent.query(on: req.db).filter(\.$keyHash == key).filter(\.$at > since).count()
+            let failures = try await RateLimitEvent.query(on: req.db).filter(\.$keyHash == key).filter(\.$at > since)
+                .count()
             if failures >= settings.loginMaxFailures { return true }
         }
         return false

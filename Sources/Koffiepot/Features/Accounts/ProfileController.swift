@@ -8,7 +8,8 @@ struct ProfileController: RouteCollection {
     static let maxIntro = 600
 
     func boot(routes: any RoutesBuilder) throws {
-        let profile = routes.grouped("staff", "profile").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer))
+        let profile = routes.grouped("staff", "profile").grouped(
+            RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer))
         profile.get(use: show)
         profile.grouped(RequireRole(.advisor)).post(use: save)
         profile.post("tokens", use: createToken)
@@ -20,11 +21,15 @@ struct ProfileController: RouteCollection {
         return try await page(req, user: user, form: FormState(values: ["intro": user.intro]), topics: Set(user.topics))
     }
 
-    private func page(_ req: Request, user: StaffUser, form: FormState, topics: Set<Topic>, tokenForm: FormState = FormState(),
-                      newToken: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
-        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
-        return ProfilePages.edit(req.page, user: user, form: form, topics: topics,
-                                 tokens: .init(tokens: tokens, form: tokenForm, newToken: newToken), status: status)
+    private func page(
+        _ req: Request, user: StaffUser, form: FormState, topics: Set<Topic>, tokenForm: FormState = FormState(),
+        newToken: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt)
+            .all()
+        return ProfilePages.edit(
+            req.page, user: user, form: form, topics: topics,
+            tokens: .init(tokens: tokens, form: tokenForm, newToken: newToken), status: status)
     }
 
     struct Input: Content { var intro: String?, topics: [String]? }
@@ -56,11 +61,15 @@ struct ProfileController: RouteCollection {
         let profile = FormState(values: ["intro": user.intro])
         if let problem = APIToken.problem(inName: name) {
             tokenForm.errors["name"] = problem
-            return try await page(req, user: user, form: profile, topics: Set(user.topics), tokenForm: tokenForm, status: .unprocessableEntity)
+            return try await page(
+                req, user: user, form: profile, topics: Set(user.topics), tokenForm: tokenForm,
+                status: .unprocessableEntity)
         }
-        let (_, plain) = try await APIToken.issue(to: user.requireID(), name: name, secret: req.application.settings.secret ?? "",
-                                                  now: req.now, on: req.db)
-        let response = try await page(req, user: user, form: profile, topics: Set(user.topics), newToken: plain, status: .created)
+        let (_, plain) = try await APIToken.issue(
+            to: user.requireID(), name: name, secret: req.application.settings.secret ?? "",
+            now: req.now, on: req.db)
+        let response = try await page(
+            req, user: user, form: profile, topics: Set(user.topics), newToken: plain, status: .created)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
@@ -69,7 +78,8 @@ struct ProfileController: RouteCollection {
     func revokeToken(req: Request) async throws -> Response {
         let user = try req.requireStaffUser()
         guard let id = req.parameters.get("tokenID").flatMap(UUID.init(uuidString:)),
-              let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first()
+            let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == user.requireID())
+                .first()
         else { throw Abort(.notFound) }
         try await token.delete(on: req.db)
         return req.redirect(to: "/staff/profile?done=tokens.revoked#tokens", redirectType: .normal)

@@ -10,8 +10,10 @@ enum ProfilePages {
         var newToken: String?
     }
 
-    static func edit(_ ctx: PageContext, user: StaffUser, form: FormState, topics: Set<Topic>, tokens: Tokens,
-                     status: HTTPStatus = .ok) -> Response {
+    static func edit(
+        _ ctx: PageContext, user: StaffUser, form: FormState, topics: Set<Topic>, tokens: Tokens,
+        status: HTTPStatus = .ok
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("profile.title"), status: status) {
             Tag("h1") { Txt(t("profile.title")) }
@@ -20,13 +22,17 @@ enum ProfilePages {
                 ErrorSummary(form, t)
                 Tag("form") {
                     CSRFField(ctx)
-                    TextAreaField(name: "intro", label: t("profile.intro"), hint: t("profile.intro_hint"),
-                                  maxLength: ProfileController.maxIntro).render(form, t)
+                    TextAreaField(
+                        name: "intro", label: t("profile.intro"), hint: t("profile.intro_hint"),
+                        maxLength: ProfileController.maxIntro
+                    ).render(form, t)
                     Tag("fieldset") {
                         Tag("legend") { Txt(t("profile.topics")) }
                         for topic in Topic.allCases {
                             Tag("label") {
-                                VoidTag("input", [("type", "checkbox"), ("name", "topics[]"), ("value", topic.rawValue)]
+                                VoidTag(
+                                    "input",
+                                    [("type", "checkbox"), ("name", "topics[]"), ("value", topic.rawValue)]
                                         + (topics.contains(topic) ? [("checked", "checked")] : []))
                                 PictogramIcon("topic-\(topic.rawValue)")
                                 Txt(" " + topic.label(t))
@@ -59,9 +65,12 @@ enum ProfilePages {
                         Tag("li") {
                             Tag("strong") { Txt(token.name) }
                             Txt(" · " + t("tokens.made", ["date": t.moment(token.createdAt)]) + " · ")
-                            Txt(token.lastUsedAt.map { t("tokens.last_used", ["date": t.moment($0)]) } ?? t("tokens.never_used"))
-                            InlineAction(ctx, action: "/staff/profile/tokens/\(token.id?.uuidString ?? "")/revoke",
-                                         label: t("tokens.revoke"), accessibleName: t("tokens.revoke") + ": " + token.name)
+                            Txt(
+                                token.lastUsedAt.map { t("tokens.last_used", ["date": t.moment($0)]) }
+                                    ?? t("tokens.never_used"))
+                            InlineAction(
+                                ctx, action: "/staff/profile/tokens/\(token.id?.uuidString ?? "")/revoke",
+                                label: t("tokens.revoke"), accessibleName: t("tokens.revoke") + ": " + token.name)
                         }
                     }
                 }.cls("tokens")
@@ -69,7 +78,8 @@ enum ProfilePages {
             ErrorSummary(section.form, t)
             Tag("form") {
                 CSRFField(ctx)
-                FormField(name: "name", label: t("tokens.name"), required: true, hint: t("tokens.name_hint")).render(section.form, t)
+                FormField(name: "name", label: t("tokens.name"), required: true, hint: t("tokens.name_hint")).render(
+                    section.form, t)
                 Tag("button") { Txt(t("tokens.create")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/staff/profile/tokens").cls("stack")
         }.attr("id", "tokens")

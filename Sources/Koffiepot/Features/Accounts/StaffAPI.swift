@@ -7,8 +7,11 @@ extension KoffiepotAPI {
         let locations = try await StaffScope.locations(of: user, on: db).map { location in
             Components.Schemas.StaffMe.locationsPayloadPayload(id: location.id?.uuidString ?? "", name: location.name)
         }
-        return .ok(.init(body: .json(.init(
-            id: try user.requireID().uuidString, name: user.name,
-            role: .init(rawValue: user.role.rawValue) ?? .teacher, locations: locations))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        id: try user.requireID().uuidString, name: user.name,
+                        role: .init(rawValue: user.role.rawValue) ?? .teacher, locations: locations))))
     }
 }

@@ -5,7 +5,8 @@ import Vapor
 /// The staff start page: the locations this person works with, and what they can do there.
 struct StaffController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer))
+        let staff = routes.grouped("staff").grouped(
+            RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer))
         staff.get(use: dashboard)
     }
 
@@ -79,7 +80,9 @@ enum StaffPages {
                         A("/locations/\(location.id?.uuidString ?? "")") { Txt(location.name) }
                         if canManagePresence {
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/presence") { Txt(t("staff.manage_presence")) }
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/presence") {
+                                Txt(t("staff.manage_presence"))
+                            }
                         }
                         if user.role == .advisor {
                             Txt(" · ")
@@ -87,15 +90,21 @@ enum StaffPages {
                         }
                         if Role.locationStaff.contains(user.role) {
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/nieuwsbrief") { Txt(t("snippet.link")) }
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/nieuwsbrief") {
+                                Txt(t("snippet.link"))
+                            }
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/posters/location") { Txt(t("poster.link")) }
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/posters/location") {
+                                Txt(t("poster.link"))
+                            }
                         }
                         if canManagePresence {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/gatherings") { Txt(t("gadmin.link")) }
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/poster") { Txt(t("feedback.poster_link")) }
+                            A("/staff/locations/\(location.id?.uuidString ?? "")/poster") {
+                                Txt(t("feedback.poster_link"))
+                            }
                         }
                         Txt(" · ")
                         A("/locations/\(location.id?.uuidString ?? "")/card") { Txt(t("card.link")) }

@@ -20,8 +20,10 @@ public final class StaffUser: Model, @unchecked Sendable {
 
     public init() {}
 
-    init(id: UUID? = nil, email: String, name: String, role: Role, passwordHash: String,
-         intro: String = "", topics: [Topic] = []) {
+    init(
+        id: UUID? = nil, email: String, name: String, role: Role, passwordHash: String,
+        intro: String = "", topics: [Topic] = []
+    ) {
         self.id = id
         self.email = email.lowercased()
         self.name = name

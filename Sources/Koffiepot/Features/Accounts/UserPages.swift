@@ -16,8 +16,9 @@ enum UserPages {
                         Txt(" · \(user.email) · \(t("role.\(user.role.rawValue)"))")
                         if !user.active { Txt(" · " + t("users.inactive")) }
                         if user.active, user.id != ctx.staff?.id {
-                            InlineAction(ctx, action: "/staff/users/\(user.id?.uuidString ?? "")/deactivate",
-                                         label: t("users.deactivate"), accessibleName: t("users.deactivate") + ": " + user.name)
+                            InlineAction(
+                                ctx, action: "/staff/users/\(user.id?.uuidString ?? "")/deactivate",
+                                label: t("users.deactivate"), accessibleName: t("users.deactivate") + ": " + user.name)
                         }
                     }
                 }
@@ -28,10 +29,14 @@ enum UserPages {
                 CSRFField(ctx)
                 FormField(name: "name", label: t("users.name"), required: true).render(form, t)
                 FormField(name: "email", label: t("login.email"), type: "email", required: true).render(form, t)
-                SelectField(name: "role", label: t("users.role"),
-                            options: Role.assignable.map { (value: $0.rawValue, label: t("role.\($0.rawValue)")) }).render(form, t)
-                FormField(name: "password", label: t("login.password"), type: "password", required: true,
-                          hint: t("users.password_hint"), autocomplete: "new-password").render(form, t)
+                SelectField(
+                    name: "role", label: t("users.role"),
+                    options: Role.assignable.map { (value: $0.rawValue, label: t("role.\($0.rawValue)")) }
+                ).render(form, t)
+                FormField(
+                    name: "password", label: t("login.password"), type: "password", required: true,
+                    hint: t("users.password_hint"), autocomplete: "new-password"
+                ).render(form, t)
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/staff/users").cls("stack")
         }

@@ -29,12 +29,17 @@ struct UsersController: RouteCollection {
         let email = (input.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         var form = FormState(values: ["name": name, "email": email, "role": input.role ?? ""])
         let role = input.role.flatMap(Role.init(rawValue:)).flatMap { Role.assignable.contains($0) ? $0 : nil }
-        if name.isEmpty { form.errors["name"] = "error.required" } else if name.count > 100 { form.errors["name"] = "error.too_long" }
+        if name.isEmpty {
+            form.errors["name"] = "error.required"
+        } else if name.count > 100 {
+            form.errors["name"] = "error.too_long"
+        }
         if !TextRules.isEmail(email) { form.errors["email"] = "error.email" }
         if role == nil { form.errors["role"] = "error.required" }
         if (input.password ?? "").count < 12 { form.errors["password"] = "error.password_short" }
         guard form.isValid, let role else { return try await render(req, form: form, status: .unprocessableEntity) }
-        let user = StaffUser(email: email, name: name, role: role, passwordHash: try await req.password.async.hash(input.password ?? ""))
+        let user = StaffUser(
+            email: email, name: name, role: role, passwordHash: try await req.password.async.hash(input.password ?? ""))
         do {
             try await user.create(on: req.db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -46,7 +51,8 @@ struct UsersController: RouteCollection {
 
     func deactivate(req: Request) async throws -> Response {
         guard let id = req.parameters.get("userID").flatMap(UUID.init(uuidString:)),
-              let user = try await StaffUser.find(id, on: req.db) else { throw Abort(.notFound) }
+            let user = try await StaffUser.find(id, on: req.db)
+        else { throw Abort(.notFound) }
         guard id != req.staff?.user.id else { throw Abort(.badRequest, reason: "cannot deactivate yourself") }
         user.active = false
         try await user.save(on: req.db)

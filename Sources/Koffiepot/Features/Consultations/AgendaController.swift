@@ -20,7 +20,8 @@ struct AgendaController: RouteCollection {
 
     func agenda(req: Request) async throws -> Response {
         let me = try req.requireStaffUser()
-        let monday = (req.query[String.self, at: "week"].flatMap(LocalDate.init) ?? LocalDate(containing: req.now)).startOfWeek
+        let monday = (req.query[String.self, at: "week"].flatMap(LocalDate.init) ?? LocalDate(containing: req.now))
+            .startOfWeek
         let start = monday.instant(minute: 0)!, end = monday.adding(days: 7).instant(minute: 0)!
         let slots = try await ConsultationSlot.query(on: req.db).filter(\.$advisor.$id == me.requireID())
             .filter(\.$startsAt >= start).filter(\.$startsAt < end).with(\.$location).sort(\.$startsAt).all()
@@ -35,8 +36,8 @@ struct AgendaController: RouteCollection {
     /// A booking of one of my own slots; anyone else's is not found.
     private func ownBooking(_ req: Request) async throws -> Booking {
         guard let me = req.staff?.user, let id = req.parameters.get("bookingID").flatMap(UUID.init(uuidString:)),
-              let booking = try await Booking.query(on: req.db).filter(\.$id == id).with(\.$slot).first(),
-              booking.slot.$advisor.id == me.id
+            let booking = try await Booking.query(on: req.db).filter(\.$id == id).with(\.$slot).first(),
+            booking.slot.$advisor.id == me.id
         else { throw Abort(.notFound) }
         return booking
     }
@@ -49,8 +50,10 @@ struct AgendaController: RouteCollection {
     func mark(_ req: Request, _ status: BookingStatus) async throws -> Response {
         let booking = try await ownBooking(req)
         guard booking.status != .cancelled else { throw Abort(.conflict) }
-        try await BookingService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
-            .mark(booking, status)
+        try await BookingService(
+            db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now
+        )
+        .mark(booking, status)
         return back(req, booking, "agenda.saved")
     }
 
@@ -60,8 +63,10 @@ struct AgendaController: RouteCollection {
         let booking = try await ownBooking(req)
         let message = TextRules.multiLine(try req.content.decode(CancelInput.self).message ?? "")
         guard message.count <= 300, TextRules.isSafe(message) else { throw Abort(.badRequest) }
-        let service = BookingService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
-        try await service.cancel(booking.requireID(), advisorMessage: message.isEmpty ? req.t("agenda.default_cancel_message") : message)
+        let service = BookingService(
+            db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+        try await service.cancel(
+            booking.requireID(), advisorMessage: message.isEmpty ? req.t("agenda.default_cancel_message") : message)
         return back(req, booking, "agenda.cancelled")
     }
 

@@ -31,8 +31,11 @@ enum AgendaPages {
             Tag("p") {
                 Tag("strong") { Tag("time") { Txt(SlotText.time(slot)) }.attr("dir", "ltr") }
                 Txt(" · \(slot.location.name) · \(SlotText.how(slot, t))")
-                if slot.cancelled { Tag("strong") { Txt(" " + t("presence.cancelled")) }.cls("badge cancelled") }
-                else if entry.bookings.isEmpty { Txt(" · " + t("agenda.free")) }
+                if slot.cancelled {
+                    Tag("strong") { Txt(" " + t("presence.cancelled")) }.cls("badge cancelled")
+                } else if entry.bookings.isEmpty {
+                    Txt(" · " + t("agenda.free"))
+                }
             }
             for booking in entry.bookings { bookingCard(ctx, booking) }
         }.cls("slot-entry")
@@ -43,7 +46,9 @@ enum AgendaPages {
         let base = "/staff/bookings/\(booking.id!.uuidString)"
         var who = "\(booking.name) (\(t(booking.booker.labelKey)))"
         if booking.participants != .alone {
-            who += " · " + t(booking.participants.labelKey) + (booking.teacherName.isEmpty ? "" : ": " + booking.teacherName)
+            who +=
+                " · " + t(booking.participants.labelKey)
+                + (booking.teacherName.isEmpty ? "" : ": " + booking.teacherName)
         }
         let language = t("lang.\(booking.language)") + (booking.interpreter ? " · " + t("agenda.interpreter") : "")
         return Tag("article") {
@@ -55,8 +60,12 @@ enum AgendaPages {
             Tag("p") { Txt(t("book.language") + ": " + language) }
             Tag("p") { Txt(t("agenda.status") + ": " + t("status.\(booking.status.rawValue)")) }.cls("status")
             if booking.status == .booked {
-                InlineAction(ctx, action: base + "/held", label: t("agenda.held"), accessibleName: t("agenda.held") + ": " + booking.name)
-                InlineAction(ctx, action: base + "/no-show", label: t("agenda.no_show"), accessibleName: t("agenda.no_show") + ": " + booking.name)
+                InlineAction(
+                    ctx, action: base + "/held", label: t("agenda.held"),
+                    accessibleName: t("agenda.held") + ": " + booking.name)
+                InlineAction(
+                    ctx, action: base + "/no-show", label: t("agenda.no_show"),
+                    accessibleName: t("agenda.no_show") + ": " + booking.name)
                 Tag("details") {
                     Tag("summary") { Txt(t("agenda.cancel")) }
                     Tag("form") {
@@ -72,7 +81,12 @@ enum AgendaPages {
                 CSRFField(ctx)
                 Tag("label") { Txt(t("agenda.note")) }.attr("for", "note-\(booking.id!.uuidString)")
                 Tag("div") {
-                    VoidTag("input", [("id", "note-\(booking.id!.uuidString)"), ("name", "note"), ("value", booking.advisorNote), ("maxlength", "200")])
+                    VoidTag(
+                        "input",
+                        [
+                            ("id", "note-\(booking.id!.uuidString)"), ("name", "note"), ("value", booking.advisorNote),
+                            ("maxlength", "200"),
+                        ])
                     Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
                 }.cls("searchrow")
             }.attr("method", "post").attr("action", base + "/note").cls("note")

@@ -3,15 +3,25 @@ import Vapor
 
 enum BookingPages {
     /// The form. Asks only what the advisor needs, and says before sending what happens with it.
-    static func form(_ ctx: PageContext, location: Location, slot: SlotView?, alternatives: [SlotView], form: FormState,
-                     retentionDays: Int, status: HTTPStatus = .ok, message: String? = nil) -> Response {
+    static func form(
+        _ ctx: PageContext, location: Location, slot: SlotView?, alternatives: [SlotView], form: FormState,
+        retentionDays: Int, status: HTTPStatus = .ok, message: String? = nil
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("book.title"), status: status) {
-            Tag("p") { A("/locations/\(location.id!.uuidString)#spreekuur") { Txt((ctx.language.isRightToLeft ? "→ " : "← ") + location.name) } }
+            Tag("p") {
+                A("/locations/\(location.id!.uuidString)#spreekuur") {
+                    Txt((ctx.language.isRightToLeft ? "→ " : "← ") + location.name)
+                }
+            }
             Tag("h1") { Txt(t("book.title")) }
             if let message { Tag("p") { Txt(t(message)) }.attr("role", "alert").cls("summary") }
             if let slot {
-                Tag("p") { Txt("\(SlotText.day(slot.slot, t)) \(SlotText.time(slot.slot)) · \(slot.advisorName) · \(SlotText.how(slot.slot, t))") }.cls("lead")
+                Tag("p") {
+                    Txt(
+                        "\(SlotText.day(slot.slot, t)) \(SlotText.time(slot.slot)) · \(slot.advisorName) · \(SlotText.how(slot.slot, t))"
+                    )
+                }.cls("lead")
             }
             ErrorSummary(form, t)
             Tag("form") {
@@ -21,20 +31,38 @@ enum BookingPages {
                 } else {
                     SlotChoice(ctx, slots: alternatives, legend: t("book.choose_other"), selected: nil)
                 }
-                RadioGroup(name: "booker", legend: t("book.who_are_you"),
-                           options: Booker.allCases.map { ($0.rawValue, t($0.labelKey)) }).render(form, t)
-                FormField(name: "name", label: t("book.name"), required: true, hint: t("book.name_hint"), autocomplete: "given-name").render(form, t)
+                RadioGroup(
+                    name: "booker", legend: t("book.who_are_you"),
+                    options: Booker.allCases.map { ($0.rawValue, t($0.labelKey)) }
+                ).render(form, t)
+                FormField(
+                    name: "name", label: t("book.name"), required: true, hint: t("book.name_hint"),
+                    autocomplete: "given-name"
+                ).render(form, t)
                 TopicChoice(form: form, t: t)
-                TextAreaField(name: "about", label: t("book.about"), hint: t("book.about_hint"), maxLength: BookingRules.maxAbout).render(form, t)
-                RadioGroup(name: "participants", legend: t("book.participants"),
-                           options: Participants.allCases.map { ($0.rawValue, t($0.labelKey)) }).render(form, t)
+                TextAreaField(
+                    name: "about", label: t("book.about"), hint: t("book.about_hint"), maxLength: BookingRules.maxAbout
+                ).render(form, t)
+                RadioGroup(
+                    name: "participants", legend: t("book.participants"),
+                    options: Participants.allCases.map { ($0.rawValue, t($0.labelKey)) }
+                ).render(form, t)
                 FormField(name: "teacher_name", label: t("book.teacher_name")).render(form, t)
-                SelectField(name: "language", label: t("book.language"),
-                            options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
+                SelectField(
+                    name: "language", label: t("book.language"),
+                    options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }
+                ).render(form, t)
                 CheckBox(name: "interpreter", label: t("book.interpreter")).render(form)
-                FormField(name: "contact", label: t("book.contact"), hint: t("book.contact_hint"), autocomplete: "email").render(form, t)
-                PrivacyNote(t, [t("privacy.no_file"), t("privacy.who_sees", ["advisor": slot?.advisorName ?? t("role.advisor")]),
-                                t("privacy.deleted", ["days": "\(retentionDays)"]), t("privacy.messages")])
+                FormField(
+                    name: "contact", label: t("book.contact"), hint: t("book.contact_hint"), autocomplete: "email"
+                ).render(form, t)
+                PrivacyNote(
+                    t,
+                    [
+                        t("privacy.no_file"),
+                        t("privacy.who_sees", ["advisor": slot?.advisorName ?? t("role.advisor")]),
+                        t("privacy.deleted", ["days": "\(retentionDays)"]), t("privacy.messages"),
+                    ])
                 Tag("button") { Txt(t("book.submit")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/book").cls("stack")
         }
@@ -50,7 +78,9 @@ enum BookingPages {
             Tag("h1") { Txt(t("booking.title")) }
             Tag("dl") {
                 Tag("dt") { Txt(t("booking.when")) }
-                Tag("dd") { Txt("\(SlotText.day(slot, t)), ") ; Tag("time") { Txt(SlotText.time(slot)) }.attr("dir", "ltr") }
+                Tag("dd") {
+                    Txt("\(SlotText.day(slot, t)), "); Tag("time") { Txt(SlotText.time(slot)) }.attr("dir", "ltr")
+                }
                 Tag("dt") { Txt(t("booking.where")) }
                 Tag("dd") { Txt("\(slot.location.name) · \(SlotText.how(slot, t))") }
                 if slot.mode == .video, !slot.videoURL.isEmpty {
@@ -58,7 +88,12 @@ enum BookingPages {
                     Tag("dd") { A(slot.videoURL) { Txt(t("booking.video_link")) }.attr("rel", "noopener noreferrer") }
                 }
                 Tag("dt") { Txt(t("booking.with")) }
-                Tag("dd") { Txt(slot.advisor.name + (found.booking.participants == .alone ? "" : " · " + t(found.booking.participants.labelKey))) }
+                Tag("dd") {
+                    Txt(
+                        slot.advisor.name
+                            + (found.booking.participants == .alone
+                                ? "" : " · " + t(found.booking.participants.labelKey)))
+                }
             }.cls("facts")
             Tag("div") {
                 Tag("p") { Txt(t("booking.code_label")) }
@@ -77,16 +112,23 @@ enum BookingPages {
         return PageLayout.render(ctx, title: t("booking.cancelled_title")) {
             Tag("h1") { Txt(t("booking.cancelled_title")) }
             Tag("p") { Txt(t("booking.cancelled_text")) }.attr("role", "status")
-            if let locationID { Tag("p") { A("/locations/\(locationID.uuidString)#spreekuur") { Txt(t("booking.book_again")) } } }
+            if let locationID {
+                Tag("p") { A("/locations/\(locationID.uuidString)#spreekuur") { Txt(t("booking.book_again")) } }
+            }
         }
     }
 
-    static func move(_ ctx: PageContext, found: BookingAccess.Found, slots: [SlotView], status: HTTPStatus = .ok, message: String? = nil) -> Response {
+    static func move(
+        _ ctx: PageContext, found: BookingAccess.Found, slots: [SlotView], status: HTTPStatus = .ok,
+        message: String? = nil
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("booking.move"), status: status) {
             Tag("h1") { Txt(t("booking.move")) }
             if let message { Tag("p") { Txt(t(message)) }.attr("role", "alert").cls("summary") }
-            Tag("p") { Txt(t("booking.move_now", ["when": "\(SlotText.day(found.slot, t)) \(SlotText.time(found.slot))"])) }
+            Tag("p") {
+                Txt(t("booking.move_now", ["when": "\(SlotText.day(found.slot, t)) \(SlotText.time(found.slot))"]))
+            }
             if slots.isEmpty { Tag("p") { Txt(t("slots.none")) } }
             Tag("form") {
                 CSRFField(ctx)
@@ -105,7 +147,10 @@ enum BookingPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                FormField(name: "code", label: t("lookup.code"), required: true, hint: t("lookup.code_hint"), autocomplete: "off").render(form, t)
+                FormField(
+                    name: "code", label: t("lookup.code"), required: true, hint: t("lookup.code_hint"),
+                    autocomplete: "off"
+                ).render(form, t)
                 Tag("button") { Txt(t("lookup.submit")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/mijn-afspraak").cls("stack")
         }
@@ -120,7 +165,9 @@ func TopicChoice(form: FormState, t: Localizer) -> Component {
         Tag("div") {
             for topic in Topic.allCases {
                 Tag("label") {
-                    VoidTag("input", [("type", "checkbox"), ("name", "topics[]"), ("value", topic.rawValue)]
+                    VoidTag(
+                        "input",
+                        [("type", "checkbox"), ("name", "topics[]"), ("value", topic.rawValue)]
                             + (chosen.contains(topic.rawValue) ? [("checked", "checked")] : []))
                     PictogramIcon("topic-\(topic.rawValue)")
                     Txt(" " + t(topic.labelKey))

@@ -47,17 +47,27 @@ enum BookingRules {
     static func validate(_ input: BookingInput) -> Checked {
         var errors: [String: String] = [:]
         let name = TextRules.singleLine(input.name)
-        if name.isEmpty { errors["name"] = "error.required" }
-        else if name.count > maxName { errors["name"] = "error.too_long" }
-        else if !TextRules.isSafe(name) { errors["name"] = "error.bad_text" }
+        if name.isEmpty {
+            errors["name"] = "error.required"
+        } else if name.count > maxName {
+            errors["name"] = "error.too_long"
+        } else if !TextRules.isSafe(name) {
+            errors["name"] = "error.bad_text"
+        }
 
         let about = TextRules.multiLine(input.about)
-        if about.count > maxAbout { errors["about"] = "error.too_long" }
-        else if !TextRules.isSafe(about) { errors["about"] = "error.bad_text" }
+        if about.count > maxAbout {
+            errors["about"] = "error.too_long"
+        } else if !TextRules.isSafe(about) {
+            errors["about"] = "error.bad_text"
+        }
 
         let teacherName = TextRules.singleLine(input.teacherName)
-        if teacherName.count > maxTeacherName { errors["teacher_name"] = "error.too_long" }
-        else if !TextRules.isSafe(teacherName) { errors["teacher_name"] = "error.bad_text" }
+        if teacherName.count > maxTeacherName {
+            errors["teacher_name"] = "error.too_long"
+        } else if !TextRules.isSafe(teacherName) {
+            errors["teacher_name"] = "error.bad_text"
+        }
 
         let contact = TextRules.contact(input.contact)
         if contact == nil { errors["contact"] = "error.contact" }
@@ -71,8 +81,10 @@ enum BookingRules {
         if topics.count != input.topics.count { errors["topics"] = "error.required" }
 
         guard errors.isEmpty, let participants, let booker, let language else { return .invalid(errors) }
-        return .valid(ValidBooking(name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, topics: topics, about: about,
-                                     participants: participants, teacherName: teacherName, booker: booker,
-                                     language: language, interpreter: input.interpreter))
+        return .valid(
+            ValidBooking(
+                name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, topics: topics, about: about,
+                participants: participants, teacherName: teacherName, booker: booker,
+                language: language, interpreter: input.interpreter))
     }
 }

@@ -26,8 +26,10 @@ final class ConsultationSlot: Model, @unchecked Sendable {
 
     init() {}
 
-    init(locationID: UUID, advisorID: UUID, startsAt: Date, endsAt: Date, mode: SlotMode, room: String = "",
-         videoURL: String = "", capacity: Int = 1) {
+    init(
+        locationID: UUID, advisorID: UUID, startsAt: Date, endsAt: Date, mode: SlotMode, room: String = "",
+        videoURL: String = "", capacity: Int = 1
+    ) {
         self.$location.id = locationID
         self.$advisor.id = advisorID
         self.startsAt = startsAt

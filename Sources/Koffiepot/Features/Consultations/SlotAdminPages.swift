@@ -2,8 +2,10 @@ import Plot
 import Vapor
 
 enum SlotAdminPages {
-    static func page(_ ctx: PageContext, location: Location, slots: [ConsultationSlot], generateForm: FormState,
-                     singleForm: FormState, status: HTTPStatus) -> Response {
+    static func page(
+        _ ctx: PageContext, location: Location, slots: [ConsultationSlot], generateForm: FormState,
+        singleForm: FormState, status: HTTPStatus
+    ) -> Response {
         let t = ctx.t
         let base = "/staff/locations/\(location.id!.uuidString)/slots"
         let modes = SlotMode.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }
@@ -20,12 +22,16 @@ enum SlotAdminPages {
                     Tag("li") {
                         Txt("\(SlotText.day(slot, t)) ")
                         Tag("time") { Txt(SlotText.time(slot)) }.attr("dir", "ltr")
-                        Txt(" · \(SlotText.how(slot, t)) · \(t("slotadmin.taken", ["taken": "\(slot.taken)", "capacity": "\(slot.capacity)"]))")
+                        Txt(
+                            " · \(SlotText.how(slot, t)) · \(t("slotadmin.taken", ["taken": "\(slot.taken)", "capacity": "\(slot.capacity)"]))"
+                        )
                         if slot.cancelled {
                             Tag("strong") { Txt(" " + t("presence.cancelled")) }.cls("badge cancelled")
                         } else {
-                            InlineAction(ctx, action: "\(base)/\(slot.id!.uuidString)/cancel", label: t("slotadmin.cancel"),
-                                         accessibleName: t("slotadmin.cancel") + " " + SlotText.day(slot, t) + " " + SlotText.time(slot))
+                            InlineAction(
+                                ctx, action: "\(base)/\(slot.id!.uuidString)/cancel", label: t("slotadmin.cancel"),
+                                accessibleName: t("slotadmin.cancel") + " " + SlotText.day(slot, t) + " "
+                                    + SlotText.time(slot))
                         }
                     }
                 }
@@ -36,12 +42,17 @@ enum SlotAdminPages {
             ErrorSummary(generateForm, t)
             Tag("form") {
                 CSRFField(ctx)
-                FormField(name: "from", label: t("slotadmin.from"), type: "date", required: true).render(generateForm, t)
-                FormField(name: "through", label: t("slotadmin.through"), type: "date", required: true).render(generateForm, t)
-                FormField(name: "length", label: t("slotadmin.length"), type: "number", required: true).render(generateForm, t)
-                FormField(name: "gap", label: t("slotadmin.gap"), type: "number", required: true).render(generateForm, t)
+                FormField(name: "from", label: t("slotadmin.from"), type: "date", required: true).render(
+                    generateForm, t)
+                FormField(name: "through", label: t("slotadmin.through"), type: "date", required: true).render(
+                    generateForm, t)
+                FormField(name: "length", label: t("slotadmin.length"), type: "number", required: true).render(
+                    generateForm, t)
+                FormField(name: "gap", label: t("slotadmin.gap"), type: "number", required: true).render(
+                    generateForm, t)
                 SelectField(name: "mode", label: t("presence.mode"), options: modes).render(generateForm, t)
-                FormField(name: "capacity", label: t("slotadmin.capacity"), type: "number", required: true).render(generateForm, t)
+                FormField(name: "capacity", label: t("slotadmin.capacity"), type: "number", required: true).render(
+                    generateForm, t)
                 FormField(name: "video", label: t("slotadmin.video"), type: "url").render(generateForm, t)
                 Tag("button") { Txt(t("slotadmin.generate_submit")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", base + "/generate").cls("stack")
@@ -55,7 +66,8 @@ enum SlotAdminPages {
                 FormField(name: "end", label: t("presence.end"), type: "time", required: true).render(singleForm, t)
                 FormField(name: "room", label: t("presence.room")).render(singleForm, t)
                 SelectField(name: "mode", label: t("presence.mode"), options: modes).render(singleForm, t)
-                FormField(name: "capacity", label: t("slotadmin.capacity"), type: "number", required: true).render(singleForm, t)
+                FormField(name: "capacity", label: t("slotadmin.capacity"), type: "number", required: true).render(
+                    singleForm, t)
                 FormField(name: "video", label: t("slotadmin.video"), type: "url").render(singleForm, t)
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", base + "/single").cls("stack")

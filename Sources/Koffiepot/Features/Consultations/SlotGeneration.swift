@@ -17,7 +17,8 @@ enum SlotGeneration {
         for moment in moments where moment.advisorID == advisorID && moment.status != .cancelled {
             var start = moment.startMinute
             while start + length <= moment.endMinute {
-                result.append(Planned(date: moment.date, startMinute: start, endMinute: start + length, room: moment.room))
+                result.append(
+                    Planned(date: moment.date, startMinute: start, endMinute: start + length, room: moment.room))
                 start += length + gap
             }
         }
@@ -26,7 +27,9 @@ enum SlotGeneration {
 
     /// A video link must be an https address (shown only to the booker after booking).
     static func isVideoLink(_ text: String) -> Bool {
-        guard let url = URL(string: text), url.scheme == "https", let host = url.host, host.contains(".") else { return false }
+        guard let url = URL(string: text), url.scheme == "https", let host = url.host, host.contains(".") else {
+            return false
+        }
         return text.count <= 300 && TextRules.isSafe(text)
     }
 }

@@ -17,7 +17,12 @@ func SlotList(_ ctx: PageContext, slots: [SlotView]) -> Component {
                         A("/slots/\(view.id.uuidString)/book") {
                             Tag("time") { Txt(SlotText.time(view.slot)) }.attr("dir", "ltr")
                             Tag("span") { Txt(" · \(view.advisorName) · \(t(view.slot.mode.labelKey))") }
-                        }.attr("aria-label", t("slots.book_at", ["time": "\(t.dayTitle(day)) \(SlotText.time(view.slot))", "advisor": view.advisorName]))
+                        }.attr(
+                            "aria-label",
+                            t(
+                                "slots.book_at",
+                                ["time": "\(t.dayTitle(day)) \(SlotText.time(view.slot))", "advisor": view.advisorName])
+                        )
                     }
                 }
             }.cls("slots")
@@ -33,9 +38,13 @@ func SlotChoice(_ ctx: PageContext, slots: [SlotView], legend: String, selected:
         Tag("legend") { Txt(legend) }
         for view in slots {
             Tag("label") {
-                VoidTag("input", [("type", "radio"), ("name", "slot"), ("value", view.id.uuidString), ("required", "required")]
+                VoidTag(
+                    "input",
+                    [("type", "radio"), ("name", "slot"), ("value", view.id.uuidString), ("required", "required")]
                         + (view.id == selected ? [("checked", "checked")] : []))
-                Txt(" \(SlotText.day(view.slot, t)) \(SlotText.time(view.slot)) · \(view.advisorName) · \(t(view.slot.mode.labelKey))")
+                Txt(
+                    " \(SlotText.day(view.slot, t)) \(SlotText.time(view.slot)) · \(view.advisorName) · \(t(view.slot.mode.labelKey))"
+                )
             }.cls("check")
         }
     }

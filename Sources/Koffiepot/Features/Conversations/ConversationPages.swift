@@ -6,7 +6,10 @@ import Vapor
 enum ConversationPages {
     /// Field errors of the rules under the names the form uses.
     static func formFields(_ errors: FieldErrors) -> [String: String] {
-        let names = ["supportRequest.topics": "topics", "supportRequest.note": "supportNote", "supportRequest.contact": "supportContact"]
+        let names = [
+            "supportRequest.topics": "topics", "supportRequest.note": "supportNote",
+            "supportRequest.contact": "supportContact",
+        ]
         return Dictionary(errors.fields.map { (names[$0.key] ?? $0.key, $0.value) }) { first, _ in first }
     }
 
@@ -16,8 +19,10 @@ enum ConversationPages {
         "\(t.dayTitle(LocalDate(containing: slot.startsAt))) \(time(slot))"
     }
 
-    static func round(_ ctx: PageContext, round: ConversationRound, free: [ConversationSlot], siblingToken: String?, form: FormState,
-                      status: HTTPStatus, message: String?) -> Response {
+    static func round(
+        _ ctx: PageContext, round: ConversationRound, free: [ConversationSlot], siblingToken: String?, form: FormState,
+        status: HTTPStatus, message: String?
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: round.title, status: status) {
             Tag("h1") { Txt(round.title) }
@@ -32,14 +37,24 @@ enum ConversationPages {
                     Tag("p") { Txt(t("conv.sibling_first")) }.cls("notice")
                 }
                 slotChoice(t, free: free, form: form)
-                FormField(name: "parentName", label: t("conv.parent_name"), required: true, autocomplete: "given-name").render(form, t)
-                FormField(name: "childName", label: t("conv.child_name"), required: true, autocomplete: "off").render(form, t)
-                SelectField(name: "language", label: t("book.language"),
-                            options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
-                FormField(name: "contact", label: t("book.contact"), hint: t("conv.contact_hint"), autocomplete: "email").render(form, t)
+                FormField(name: "parentName", label: t("conv.parent_name"), required: true, autocomplete: "given-name")
+                    .render(form, t)
+                FormField(name: "childName", label: t("conv.child_name"), required: true, autocomplete: "off").render(
+                    form, t)
+                SelectField(
+                    name: "language", label: t("book.language"),
+                    options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }
+                ).render(form, t)
+                FormField(
+                    name: "contact", label: t("book.contact"), hint: t("conv.contact_hint"), autocomplete: "email"
+                ).render(form, t)
                 supportBox(t, form: form)
-                PrivacyNote(t, [t("conv.privacy_teacher"), t("conv.privacy_support"),
-                                t("privacy.deleted", ["days": "\(Int(ConversationService.retentionDays))"])])
+                PrivacyNote(
+                    t,
+                    [
+                        t("conv.privacy_teacher"), t("conv.privacy_support"),
+                        t("privacy.deleted", ["days": "\(Int(ConversationService.retentionDays))"]),
+                    ])
                 Tag("button") { Txt(t("conv.submit")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/gesprekken/\(round.id!.uuidString)").cls("stack")
         }
@@ -54,7 +69,9 @@ enum ConversationPages {
             if free.isEmpty { Tag("p") { Txt(t("conv.none_free")) }.cls("notice") }
             for slot in free {
                 Tag("label") {
-                    VoidTag("input", [("type", "radio"), ("name", "slot"), ("value", slot.id!.uuidString), ("required", "required")]
+                    VoidTag(
+                        "input",
+                        [("type", "radio"), ("name", "slot"), ("value", slot.id!.uuidString), ("required", "required")]
                             + (form["slot"] == slot.id!.uuidString ? [("checked", "checked")] : []))
                     Txt(" \(t.dayTitle(LocalDate(containing: slot.startsAt))) ")
                     Tag("time") { Txt(time(slot)) }.attr("dir", "ltr")
@@ -70,15 +87,20 @@ enum ConversationPages {
             CheckBox(name: "support", label: t("conv.support")).render(form)
             Tag("p") { Txt(t("conv.support_hint")) }.cls("hint")
             TopicChoice(form: form, t: t)
-            TextAreaField(name: "supportNote", label: t("conv.support_note"), maxLength: ConversationRules.maxNote).render(form, t)
-            FormField(name: "supportContact", label: t("conv.support_contact"), hint: t("conv.support_contact_hint")).render(form, t)
+            TextAreaField(name: "supportNote", label: t("conv.support_note"), maxLength: ConversationRules.maxNote)
+                .render(form, t)
+            FormField(name: "supportContact", label: t("conv.support_contact"), hint: t("conv.support_contact_hint"))
+                .render(form, t)
         }.cls("support")
     }
 
     /// Everything under the parent's code: her conversations, her request to parenting support, the other
     /// groups of the school she can book with the same code.
-    static func mine(_ ctx: PageContext, token: String, code: PersonalCode, bookings: [ConversationBooking], requests: [SupportRequest],
-                     offered: [UUID: [SlotView]], otherRounds: [ConversationRound]) -> Response {
+    static func mine(
+        _ ctx: PageContext, token: String, code: PersonalCode, bookings: [ConversationBooking],
+        requests: [SupportRequest],
+        offered: [UUID: [SlotView]], otherRounds: [ConversationRound]
+    ) -> Response {
         let t = ctx.t
         let base = "/g/\(token)"
         return PageLayout.render(ctx, title: t("conv.mine_title")) {
@@ -95,8 +117,10 @@ enum ConversationPages {
                     }
                     Tag("p") { Txt(t("conv.for_child", ["parent": booking.parentName, "child": booking.childName])) }
                     Tag("p") { A("\(base)/move?booking=\(booking.id!.uuidString)") { Txt(t("conv.move")) } }
-                    InlineAction(ctx, action: "\(base)/cancel", label: t("conv.cancel"),
-                                 accessibleName: t("conv.cancel") + ": " + when(booking.slot, t), hidden: [("booking", booking.id!.uuidString)])
+                    InlineAction(
+                        ctx, action: "\(base)/cancel", label: t("conv.cancel"),
+                        accessibleName: t("conv.cancel") + ": " + when(booking.slot, t),
+                        hidden: [("booking", booking.id!.uuidString)])
                 }.cls("card stacked")
             }
             Tag("div") {
@@ -114,14 +138,20 @@ enum ConversationPages {
                         Tag("blockquote") { Txt(answer) }.cls("answer")
                     }
                     if let slots = offered[request.id!] { offeredSlots(t, slots) }
-                    InlineAction(ctx, action: "\(base)/withdraw", label: t("conv.withdraw"), hidden: [("request", request.id!.uuidString)])
+                    InlineAction(
+                        ctx, action: "\(base)/withdraw", label: t("conv.withdraw"),
+                        hidden: [("request", request.id!.uuidString)])
                 }.cls("card stacked")
             }
             if !otherRounds.isEmpty {
                 Tag("h2") { Txt(t("conv.other_child")) }
                 Tag("ul") {
                     for round in otherRounds {
-                        Tag("li") { A("/gesprekken/\(round.id!.uuidString)?met=\(token)") { Txt("\(round.title) · \(round.group)") } }
+                        Tag("li") {
+                            A("/gesprekken/\(round.id!.uuidString)?met=\(token)") {
+                                Txt("\(round.title) · \(round.group)")
+                            }
+                        }
                     }
                 }
             }
@@ -148,8 +178,10 @@ enum ConversationPages {
         }
     }
 
-    static func move(_ ctx: PageContext, token: String, booking: ConversationBooking, free: [ConversationSlot], status: HTTPStatus,
-                     message: String?) -> Response {
+    static func move(
+        _ ctx: PageContext, token: String, booking: ConversationBooking, free: [ConversationSlot], status: HTTPStatus,
+        message: String?
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("conv.move"), status: status) {
             Tag("h1") { Txt(t("conv.move")) }

@@ -27,7 +27,9 @@ enum ConversationRules {
     /// The slots of a round: from each day's start, one conversation after another (with the break between),
     /// as long as a whole one fits before the day's end. Local times become instants through the Amsterdam
     /// calendar, so a round on the day the clocks change keeps its wall-clock times.
-    static func plan(days: [RoundDay], slotMinutes: Int, breakMinutes: Int, today: LocalDate) -> Result<[PlannedSlot], FieldErrors> {
+    static func plan(days: [RoundDay], slotMinutes: Int, breakMinutes: Int, today: LocalDate) -> Result<
+        [PlannedSlot], FieldErrors
+    > {
         var errors: [String: String] = [:]
         if !Self.slotMinutes.contains(slotMinutes) { errors["slotMinutes"] = "round.error.slot_length" }
         if !Self.breakMinutes.contains(breakMinutes) { errors["breakMinutes"] = "round.error.break_length" }
@@ -44,7 +46,8 @@ enum ConversationRules {
             guard errors.isEmpty else { continue }
             var minute = from
             while minute + slotMinutes <= to, slots.count <= maxSlots {
-                guard let start = date.instant(minute: minute), let end = date.instant(minute: minute + slotMinutes) else {
+                guard let start = date.instant(minute: minute), let end = date.instant(minute: minute + slotMinutes)
+                else {
                     errors["\(field).from"] = "error.time_missing_dst"
                     break
                 }
@@ -54,13 +57,17 @@ enum ConversationRules {
         }
         if errors.isEmpty, slots.count > maxSlots { errors["days"] = "round.error.too_many_slots" }
         if errors.isEmpty, slots.isEmpty { errors["days"] = "round.error.no_slots" }
-        if errors.isEmpty, Set(slots.map(\.start)).count != slots.count { errors["days"] = "round.error.overlapping_days" }
+        if errors.isEmpty, Set(slots.map(\.start)).count != slots.count {
+            errors["days"] = "round.error.overlapping_days"
+        }
         return errors.isEmpty ? .success(slots.sorted { $0.start < $1.start }) : .failure(FieldErrors(errors))
     }
 
     /// The free times nearest to a taken one, nearest first.
     static func nearest<S>(to taken: Date, among free: [S], start: (S) -> Date, limit: Int = 3) -> [S] {
-        Array(free.sorted { abs(start($0).timeIntervalSince(taken)) < abs(start($1).timeIntervalSince(taken)) }.prefix(limit))
+        Array(
+            free.sorted { abs(start($0).timeIntervalSince(taken)) < abs(start($1).timeIntervalSince(taken)) }.prefix(
+                limit))
     }
 
     /// Whether two conversations would overlap in time (touching ends do not).
@@ -70,7 +77,9 @@ enum ConversationRules {
 
     /// For a parent who already has a conversation: the times that begin right when one of hers ends or end
     /// right when one begins come first (siblings back to back), then the rest in time order.
-    static func backToBackFirst<S>(_ free: [S], around booked: [(start: Date, end: Date)], start: (S) -> Date, end: (S) -> Date) -> [S] {
+    static func backToBackFirst<S>(
+        _ free: [S], around booked: [(start: Date, end: Date)], start: (S) -> Date, end: (S) -> Date
+    ) -> [S] {
         let ordered = free.sorted { start($0) < start($1) }
         let adjacent = ordered.map { slot in booked.contains { start(slot) == $0.end || end(slot) == $0.start } }
         return zip(ordered, adjacent).filter { $0.1 }.map(\.0) + zip(ordered, adjacent).filter { !$0.1 }.map(\.0)
@@ -115,7 +124,9 @@ extension ConversationRules {
         var errors: [String: String] = [:]
         let parentName = TextRules.singleLine(input.parentName)
         let childName = TextRules.singleLine(input.childName)
-        if let problem = TextRules.problem(inRequired: parentName, maxLength: maxName) { errors["parentName"] = problem }
+        if let problem = TextRules.problem(inRequired: parentName, maxLength: maxName) {
+            errors["parentName"] = problem
+        }
         if let problem = TextRules.problem(inRequired: childName, maxLength: maxName) { errors["childName"] = problem }
         let contact = TextRules.contact(input.contact)
         if contact == nil { errors["contact"] = "error.contact" }
@@ -126,16 +137,22 @@ extension ConversationRules {
             let topics = request.topics.compactMap(Topic.init(rawValue:))
             if topics.count != request.topics.count { errors["supportRequest.topics"] = "error.required" }
             let note = TextRules.multiLine(request.note)
-            if note.count > maxNote { errors["supportRequest.note"] = "error.too_long" }
-            else if !TextRules.isSafe(note) { errors["supportRequest.note"] = "error.bad_text" }
+            if note.count > maxNote {
+                errors["supportRequest.note"] = "error.too_long"
+            } else if !TextRules.isSafe(note) {
+                errors["supportRequest.note"] = "error.bad_text"
+            }
             // The advisor may be reached at another address than the confirmations; by default the same.
             let reach = request.contact.isEmpty ? contact : TextRules.contact(request.contact)
             if reach == nil { errors["supportRequest.contact"] = "error.contact" }
-            support = ValidSupportRequest(topics: topics, note: note, contactKind: reach?.kind ?? .none, contact: reach?.value)
+            support = ValidSupportRequest(
+                topics: topics, note: note, contactKind: reach?.kind ?? .none, contact: reach?.value)
         }
         guard errors.isEmpty, let language else { return .failure(FieldErrors(errors)) }
-        return .success(ValidConversationBooking(parentName: parentName, childName: childName, contactKind: contact?.kind ?? .none,
-                                                 contact: contact?.value, language: language, support: support))
+        return .success(
+            ValidConversationBooking(
+                parentName: parentName, childName: childName, contactKind: contact?.kind ?? .none,
+                contact: contact?.value, language: language, support: support))
     }
 
     /// Title and group of a new round.

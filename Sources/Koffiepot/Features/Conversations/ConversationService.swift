@@ -36,44 +36,50 @@ struct ConversationService: Sendable {
 
     struct Overlap: Error {}
 
-    func planRound(locationID: UUID, teacherID: UUID, title: String, group: String, slotMinutes: Int, breakMinutes: Int,
-                   days: [RoundDay]) async throws -> Result<(ConversationRound, [ConversationSlot]), FieldErrors> {
+    func planRound(
+        locationID: UUID, teacherID: UUID, title: String, group: String, slotMinutes: Int, breakMinutes: Int,
+        days: [RoundDay]
+    ) async throws -> Result<(ConversationRound, [ConversationSlot]), FieldErrors> {
         let title = TextRules.singleLine(title), group = TextRules.singleLine(group)
         var errors = ConversationRules.problems(title: title, group: group)
         let planned: [PlannedSlot]
-        switch ConversationRules.plan(days: days, slotMinutes: slotMinutes, breakMinutes: breakMinutes, today: LocalDate(containing: now)) {
+        switch ConversationRules.plan(
+            days: days, slotMinutes: slotMinutes, breakMinutes: breakMinutes, today: LocalDate(containing: now))
+        {
         case .success(let slots): planned = slots
         case .failure(let more): errors.merge(more.fields) { first, _ in first }; planned = []
         }
         guard errors.isEmpty, let last = planned.last else { return .failure(FieldErrors(errors)) }
-        return .success(try await WriteTransaction.run(on: db) { tx in
-            let round = ConversationRound()
-            round.$location.id = locationID
-            round.$teacher.id = teacherID
-            round.title = title
-            round.group = group
-            round.slotMinutes = slotMinutes
-            round.breakMinutes = breakMinutes
-            round.createdAt = now
-            round.purgeAfter = last.end.addingTimeInterval(Self.retentionDays * 86400)
-            try await round.create(on: tx)
-            var slots: [ConversationSlot] = []
-            for plan in planned {
-                let slot = ConversationSlot()
-                slot.$round.id = try round.requireID()
-                slot.startsAt = plan.start
-                slot.endsAt = plan.end
-                try await slot.create(on: tx)
-                slots.append(slot)
-            }
-            return (round, slots)
-        })
+        return .success(
+            try await WriteTransaction.run(on: db) { tx in
+                let round = ConversationRound()
+                round.$location.id = locationID
+                round.$teacher.id = teacherID
+                round.title = title
+                round.group = group
+                round.slotMinutes = slotMinutes
+                round.breakMinutes = breakMinutes
+                round.createdAt = now
+                round.purgeAfter = last.end.addingTimeInterval(Self.retentionDays * 86400)
+                try await round.create(on: tx)
+                var slots: [ConversationSlot] = []
+                for plan in planned {
+                    let slot = ConversationSlot()
+                    slot.$round.id = try round.requireID()
+                    slot.startsAt = plan.start
+                    slot.endsAt = plan.end
+                    try await slot.create(on: tx)
+                    slots.append(slot)
+                }
+                return (round, slots)
+            })
     }
 
     /// The slots of a round with whether each is still free (past ones are not).
     func slots(of roundID: UUID) async throws -> [(slot: ConversationSlot, free: Bool)] {
         let slots = try await ConversationSlot.query(on: db).filter(\.$round.$id == roundID).sort(\.$startsAt).all()
-        let booked = Set(try await ConversationBooking.query(on: db).filter(\.$round.$id == roundID).all().map(\.$slot.id))
+        let booked = Set(
+            try await ConversationBooking.query(on: db).filter(\.$round.$id == roundID).all().map(\.$slot.id))
         return slots.map { ($0, !booked.contains($0.id!) && $0.startsAt > now) }
     }
 
@@ -94,18 +100,28 @@ struct ConversationService: Sendable {
     func find(_ held: HeldCode) async throws -> (record: ConversationCode, code: PersonalCode)? {
         switch held {
         case .typed(let typed):
-            guard let (record, token) = try await CodeLookup.byCode(ConversationCode.self, typed: typed, secret: secret, on: db) else { return nil }
+            guard
+                let (record, token) = try await CodeLookup.byCode(
+                    ConversationCode.self, typed: typed, secret: secret, on: db)
+            else { return nil }
             return (record, PersonalCode.code(forLink: token, secret: secret))
         case .link(let token):
-            guard let (record, token) = try await CodeLookup.byLink(ConversationCode.self, token: token, secret: secret, on: db) else { return nil }
+            guard
+                let (record, token) = try await CodeLookup.byLink(
+                    ConversationCode.self, token: token, secret: secret, on: db)
+            else { return nil }
             return (record, PersonalCode.code(forLink: token, secret: secret))
         }
     }
 
-    func book(roundID: UUID, slotID: UUID, _ input: ValidConversationBooking, existingCode: HeldCode?,
-              messageLanguage: Language, idempotencyKey: String? = nil) async throws -> ConversationBookingOutcome {
-        guard let slot = try await ConversationSlot.query(on: db).filter(\.$id == slotID).filter(\.$round.$id == roundID).with(\.$round).first(),
-              slot.startsAt > now
+    func book(
+        roundID: UUID, slotID: UUID, _ input: ValidConversationBooking, existingCode: HeldCode?,
+        messageLanguage: Language, idempotencyKey: String? = nil
+    ) async throws -> ConversationBookingOutcome {
+        guard
+            let slot = try await ConversationSlot.query(on: db).filter(\.$id == slotID).filter(\.$round.$id == roundID)
+                .with(\.$round).first(),
+            slot.startsAt > now
         else { return .unknownSlot }
         var held: (record: ConversationCode, code: PersonalCode)?
         if let existingCode {
@@ -117,7 +133,8 @@ struct ConversationService: Sendable {
         let earlier = held
         do {
             let code = try await WriteTransaction.run(on: db) { tx in
-                let (record, code) = try await holder(earlier, fresh: fresh, input, messageLanguage: messageLanguage, on: tx)
+                let (record, code) = try await holder(
+                    earlier, fresh: fresh, input, messageLanguage: messageLanguage, on: tx)
                 try await refuseOverlap(record, with: slot, on: tx)
                 try await insert(slot: slot, code: record, input, keyHash: keyHash, on: tx)
                 return code
@@ -135,19 +152,26 @@ struct ConversationService: Sendable {
 
     /// The booking made earlier with this idempotency key, answered as then: its code is the parent's earlier
     /// one, or the one derived from the key.
-    private func replay(_ keyHash: String, slot: ConversationSlot, held: (record: ConversationCode, code: PersonalCode)?,
-                        fresh: PersonalCode) async throws -> ConversationBookingOutcome? {
+    private func replay(
+        _ keyHash: String, slot: ConversationSlot, held: (record: ConversationCode, code: PersonalCode)?,
+        fresh: PersonalCode
+    ) async throws -> ConversationBookingOutcome? {
         guard let earlier = try await ConversationBooking.query(on: db).filter(\.$idempotencyHash == keyHash).first(),
-              earlier.$slot.id == slot.id else { return nil }
+            earlier.$slot.id == slot.id
+        else { return nil }
         return .booked(code: held?.code ?? fresh, slot: slot)
     }
 
     /// The code the conversation goes under: the parent's earlier one (locked, so two sibling bookings at the
     /// same moment are checked one after the other), or a new one.
-    private func holder(_ held: (record: ConversationCode, code: PersonalCode)?, fresh: PersonalCode, _ input: ValidConversationBooking,
-                        messageLanguage: Language, on tx: any Database) async throws -> (ConversationCode, PersonalCode) {
+    private func holder(
+        _ held: (record: ConversationCode, code: PersonalCode)?, fresh: PersonalCode, _ input: ValidConversationBooking,
+        messageLanguage: Language, on tx: any Database
+    ) async throws -> (ConversationCode, PersonalCode) {
         if let held {
-            try await (tx as! any SQLDatabase).raw("UPDATE conversation_codes SET purge_after = purge_after WHERE id = \(bind: held.record.requireID())").run()
+            try await (tx as! any SQLDatabase).raw(
+                "UPDATE conversation_codes SET purge_after = purge_after WHERE id = \(bind: held.record.requireID())"
+            ).run()
             return held
         }
         let record = ConversationCode()
@@ -161,16 +185,23 @@ struct ConversationService: Sendable {
         return (record, fresh)
     }
 
-    private func refuseOverlap(_ code: ConversationCode, with slot: ConversationSlot, except moving: UUID? = nil, on tx: any Database) async throws {
-        let others = try await ConversationBooking.query(on: tx).filter(\.$code.$id == code.requireID()).with(\.$slot).all()
+    private func refuseOverlap(
+        _ code: ConversationCode, with slot: ConversationSlot, except moving: UUID? = nil, on tx: any Database
+    ) async throws {
+        let others = try await ConversationBooking.query(on: tx).filter(\.$code.$id == code.requireID()).with(\.$slot)
+            .all()
             .filter { $0.id != moving }
-        if others.contains(where: { ConversationRules.overlaps(($0.slot.startsAt, $0.slot.endsAt), (slot.startsAt, slot.endsAt)) }) {
+        if others.contains(where: {
+            ConversationRules.overlaps(($0.slot.startsAt, $0.slot.endsAt), (slot.startsAt, slot.endsAt))
+        }) {
             throw Overlap()
         }
     }
 
-    private func insert(slot: ConversationSlot, code: ConversationCode, _ input: ValidConversationBooking, keyHash: String? = nil,
-                        on tx: any Database) async throws {
+    private func insert(
+        slot: ConversationSlot, code: ConversationCode, _ input: ValidConversationBooking, keyHash: String? = nil,
+        on tx: any Database
+    ) async throws {
         let booking = ConversationBooking()
         booking.$slot.id = try slot.requireID()
         booking.$round.id = slot.$round.id
@@ -202,7 +233,9 @@ struct ConversationService: Sendable {
 
     /// Everything a parent holds under her code: her conversations (with round and location) and her open or
     /// handled support requests, earliest conversation first.
-    func holdings(of code: ConversationCode) async throws -> (bookings: [ConversationBooking], requests: [SupportRequest]) {
+    func holdings(of code: ConversationCode) async throws -> (
+        bookings: [ConversationBooking], requests: [SupportRequest]
+    ) {
         let id = try code.requireID()
         let bookings = try await ConversationBooking.query(on: db).filter(\.$code.$id == id)
             .with(\.$slot).with(\.$round) { $0.with(\.$location) }.all()
@@ -215,7 +248,10 @@ struct ConversationService: Sendable {
     /// it was never tied to the teacher's conversation.
     func cancel(_ bookingID: UUID, of code: ConversationCode) async throws {
         try await WriteTransaction.run(on: db) { tx in
-            guard try await ConversationBooking.query(on: tx).filter(\.$id == bookingID).filter(\.$code.$id == code.requireID()).count() == 1
+            guard
+                try await ConversationBooking.query(on: tx).filter(\.$id == bookingID).filter(
+                    \.$code.$id == code.requireID()
+                ).count() == 1
             else { return }
             try await Outbox(db: tx, now: now).withdrawPending(subject: .conversation(bookingID))
             try await ConversationBooking.query(on: tx).filter(\.$id == bookingID).delete()
@@ -224,34 +260,48 @@ struct ConversationService: Sendable {
 
     /// Confirmation (or "moved") now and a reminder the evening before, to the contact under the code, in the
     /// parent's language. Names stay out of messages: a time, a place, the group and her link.
-    private func tell(_ templates: [MessageTemplate], about booking: ConversationBooking, at slot: ConversationSlot, holder code: ConversationCode,
-                      on tx: any Database) async throws {
-        guard let recipient = OutboxRecipient(kind: code.contactKind, contact: code.contact, language: code.messageLanguage),
-              let token = PersonalCode.unseal(code.linkSealed, secret: secret),
-              let location = try await Location.find(slot.round.$location.id, on: tx)
+    private func tell(
+        _ templates: [MessageTemplate], about booking: ConversationBooking, at slot: ConversationSlot,
+        holder code: ConversationCode,
+        on tx: any Database
+    ) async throws {
+        guard
+            let recipient = OutboxRecipient(
+                kind: code.contactKind, contact: code.contact, language: code.messageLanguage),
+            let token = PersonalCode.unseal(code.linkSealed, secret: secret),
+            let location = try await Location.find(slot.round.$location.id, on: tx)
         else { return }
         let t = Localizer(language: code.messageLanguage, catalogues: catalogues)
-        let values = ["when": "\(t.dayTitle(LocalDate(containing: slot.startsAt))), \(SlotText.span(slot.startsAt, slot.endsAt))",
-                      "where": [location.name, location.address].filter { !$0.isEmpty }.joined(separator: ", "), "group": slot.round.group,
-                      "link": "\(settings.publicURL)/g/\(token)", "days": "\(Int(Self.retentionDays))"]
+        let values = [
+            "when": "\(t.dayTitle(LocalDate(containing: slot.startsAt))), \(SlotText.span(slot.startsAt, slot.endsAt))",
+            "where": [location.name, location.address].filter { !$0.isEmpty }.joined(separator: ", "),
+            "group": slot.round.group,
+            "link": "\(settings.publicURL)/g/\(token)", "days": "\(Int(Self.retentionDays))",
+        ]
         for template in templates {
             var notBefore = now
             if template == .conversationReminder {
                 guard let eve = Outbox.reminderTime(before: slot.startsAt, now: now) else { continue }
                 notBefore = eve
             }
-            try await Outbox(db: tx, now: now).enqueue(template, about: .conversation(booking.requireID()), to: recipient, values: values,
-                                                       occasion: try slot.requireID().uuidString, notBefore: notBefore)
+            try await Outbox(db: tx, now: now).enqueue(
+                template, about: .conversation(booking.requireID()), to: recipient, values: values,
+                occasion: try slot.requireID().uuidString, notBefore: notBefore)
         }
     }
 
     /// Moves a conversation to another free time of the same round, in one step: the unique index on the slot
     /// refuses a time someone else holds, so the parent keeps her old time when the new one was just taken.
     func move(_ bookingID: UUID, of code: ConversationCode, to slotID: UUID) async throws -> ConversationMoveOutcome {
-        guard let booking = try await ConversationBooking.query(on: db).filter(\.$id == bookingID).filter(\.$code.$id == code.requireID()).first(),
-              let slot = try await ConversationSlot.query(on: db).filter(\.$id == slotID).filter(\.$round.$id == booking.$round.id)
-                .with(\.$round).first(),
-              slot.startsAt > now
+        guard
+            let booking = try await ConversationBooking.query(on: db).filter(\.$id == bookingID).filter(
+                \.$code.$id == code.requireID()
+            ).first(),
+            let slot = try await ConversationSlot.query(on: db).filter(\.$id == slotID).filter(
+                \.$round.$id == booking.$round.id
+            )
+            .with(\.$round).first(),
+            slot.startsAt > now
         else { return .unknownSlot }
         do {
             try await WriteTransaction.run(on: db) { tx in
@@ -262,7 +312,8 @@ struct ConversationService: Sendable {
                 try await code.update(on: tx)
                 // The old time's confirmation and reminder must never arrive after the move.
                 try await Outbox(db: tx, now: now).withdrawPending(subject: .conversation(bookingID))
-                try await tell([.conversationMoved, .conversationReminder], about: booking, at: slot, holder: code, on: tx)
+                try await tell(
+                    [.conversationMoved, .conversationReminder], about: booking, at: slot, holder: code, on: tx)
             }
             return .moved(slot)
         } catch is Overlap {

@@ -17,19 +17,21 @@ struct ConversationsController: RouteCollection {
     }
 
     private func service(_ req: Request) -> ConversationService {
-        ConversationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+        ConversationService(
+            db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
     }
 
     private func round(_ req: Request) async throws -> ConversationRound {
         guard let id = req.parameters.get("roundID").flatMap(UUID.init(uuidString:)),
-              let round = try await ConversationRound.query(on: req.db).filter(\.$id == id).with(\.$location).first()
+            let round = try await ConversationRound.query(on: req.db).filter(\.$id == id).with(\.$location).first()
         else { throw Abort(.notFound) }
         return round
     }
 
     /// A parent who already booked for another child arrives with `?met=<her link>`: her code is carried in the
     /// form and the times next to her other conversations come first.
-    private func sibling(_ req: Request, token: String?) async throws -> (token: String, booked: [ConversationBooking])? {
+    private func sibling(_ req: Request, token: String?) async throws -> (token: String, booked: [ConversationBooking])?
+    {
         guard let token, let held = try await service(req).find(.link(token)) else { return nil }
         return (token, try await service(req).holdings(of: held.record).bookings)
     }
@@ -37,17 +39,24 @@ struct ConversationsController: RouteCollection {
     func roundPage(req: Request) async throws -> Response {
         let round = try await round(req)
         let sibling = try await sibling(req, token: req.query[String.self, at: "met"])
-        return try await render(req, round: round, sibling: sibling, form: FormState(values: ["language": req.language.rawValue]))
+        return try await render(
+            req, round: round, sibling: sibling, form: FormState(values: ["language": req.language.rawValue]))
     }
 
-    private func render(_ req: Request, round: ConversationRound, sibling: (token: String, booked: [ConversationBooking])?, form: FormState,
-                        status: HTTPStatus = .ok, message: String? = nil) async throws -> Response {
+    private func render(
+        _ req: Request, round: ConversationRound, sibling: (token: String, booked: [ConversationBooking])?,
+        form: FormState,
+        status: HTTPStatus = .ok, message: String? = nil
+    ) async throws -> Response {
         var free = try await service(req).slots(of: round.requireID()).filter(\.free).map(\.slot)
         if let sibling {
-            free = ConversationRules.backToBackFirst(free, around: sibling.booked.map { ($0.slot.startsAt, $0.slot.endsAt) },
-                                                     start: \.startsAt, end: \.endsAt)
+            free = ConversationRules.backToBackFirst(
+                free, around: sibling.booked.map { ($0.slot.startsAt, $0.slot.endsAt) },
+                start: \.startsAt, end: \.endsAt)
         }
-        return ConversationPages.round(req.page, round: round, free: free, siblingToken: sibling?.token, form: form, status: status, message: message)
+        return ConversationPages.round(
+            req.page, round: round, free: free, siblingToken: sibling?.token, form: form, status: status,
+            message: message)
     }
 
     struct BookInput: Content {
@@ -56,14 +65,19 @@ struct ConversationsController: RouteCollection {
 
         var booking: ConversationBookingInput {
             ConversationBookingInput(
-                parentName: parentName ?? "", childName: childName ?? "", contact: contact ?? "", language: language ?? "",
-                support: support == "yes" ? .init(topics: topics ?? [], note: supportNote ?? "", contact: supportContact ?? "") : nil)
+                parentName: parentName ?? "", childName: childName ?? "", contact: contact ?? "",
+                language: language ?? "",
+                support: support == "yes"
+                    ? .init(topics: topics ?? [], note: supportNote ?? "", contact: supportContact ?? "") : nil)
         }
 
         var form: FormState {
-            FormState(values: ["slot": slot ?? "", "parentName": parentName ?? "", "childName": childName ?? "", "contact": contact ?? "",
-                               "language": language ?? "", "support": support ?? "", "topics": (topics ?? []).joined(separator: ","),
-                               "supportNote": supportNote ?? "", "supportContact": supportContact ?? ""])
+            FormState(values: [
+                "slot": slot ?? "", "parentName": parentName ?? "", "childName": childName ?? "",
+                "contact": contact ?? "",
+                "language": language ?? "", "support": support ?? "", "topics": (topics ?? []).joined(separator: ","),
+                "supportNote": supportNote ?? "", "supportContact": supportContact ?? "",
+            ])
         }
     }
 
@@ -83,21 +97,27 @@ struct ConversationsController: RouteCollection {
             form.errors["slot"] = "error.required"
             return try await render(req, round: round, sibling: sibling, form: form, status: .unprocessableEntity)
         }
-        switch try await service(req).book(roundID: round.requireID(), slotID: slotID, valid, existingCode: sibling.map { .link($0.token) },
-                                           messageLanguage: req.language, idempotencyKey: IdempotencyMiddleware.formKey(req)) {
+        switch try await service(req).book(
+            roundID: round.requireID(), slotID: slotID, valid, existingCode: sibling.map { .link($0.token) },
+            messageLanguage: req.language, idempotencyKey: IdempotencyMiddleware.formKey(req))
+        {
         case .booked(let code, _):
             return req.redirect(to: "/g/\(code.linkToken)?done=conv.booked", redirectType: .normal)
         case .taken, .unknownSlot, .unknownCode:
             form.values["slot"] = ""
-            return try await render(req, round: round, sibling: sibling, form: form, status: .conflict, message: "conv.taken")
+            return try await render(
+                req, round: round, sibling: sibling, form: form, status: .conflict, message: "conv.taken")
         case .overlap:
             form.values["slot"] = ""
-            return try await render(req, round: round, sibling: sibling, form: form, status: .conflict, message: "api.error.overlap")
+            return try await render(
+                req, round: round, sibling: sibling, form: form, status: .conflict, message: "api.error.overlap")
         }
     }
 
     private func held(_ req: Request) async throws -> (record: ConversationCode, code: PersonalCode, token: String) {
-        guard let token = req.parameters.get("token"), let held = try await service(req).find(.link(token)) else { throw Abort(.notFound) }
+        guard let token = req.parameters.get("token"), let held = try await service(req).find(.link(token)) else {
+            throw Abort(.notFound)
+        }
         return (held.record, held.code, token)
     }
 
@@ -107,24 +127,30 @@ struct ConversationsController: RouteCollection {
         let locations = Set(bookings.map(\.round.$location.id))
         let booked = Set(bookings.map(\.$round.id))
         // Brothers and sisters usually go to the same school: its other rounds, one tap away, with this code.
-        let others = try await ConversationRound.query(on: req.db).filter(\.$location.$id ~~ locations).sort(\.$group).all()
+        let others = try await ConversationRound.query(on: req.db).filter(\.$location.$id ~~ locations).sort(\.$group)
+            .all()
             .filter { !booked.contains($0.id!) && $0.purgeAfter > req.now }
         // An advisor who offered her consultation hours: the free times of that location, to pick from here.
         var offered: [UUID: [SlotView]] = [:]
         let today = LocalDate(containing: req.now)
         for request in requests where request.offersConsultation {
-            offered[request.id!] = Array(try await SlotQueries.free(at: request.$location.id, from: today, through: today.adding(days: 28),
-                                                                    now: req.now, on: req.db).prefix(5))
+            offered[request.id!] = Array(
+                try await SlotQueries.free(
+                    at: request.$location.id, from: today, through: today.adding(days: 28),
+                    now: req.now, on: req.db
+                ).prefix(5))
         }
-        return ConversationPages.mine(req.page, token: held.token, code: held.code, bookings: bookings, requests: requests, offered: offered,
-                                      otherRounds: others)
+        return ConversationPages.mine(
+            req.page, token: held.token, code: held.code, bookings: bookings, requests: requests, offered: offered,
+            otherRounds: others)
     }
 
     struct BookingChoice: Content { var booking: String?, slot: String? }
 
-    private func ownBooking(_ req: Request, _ held: ConversationCode, _ id: String?) async throws -> ConversationBooking {
+    private func ownBooking(_ req: Request, _ held: ConversationCode, _ id: String?) async throws -> ConversationBooking
+    {
         guard let id = id.flatMap(UUID.init(uuidString:)),
-              let booking = try await service(req).holdings(of: held).bookings.first(where: { $0.id == id })
+            let booking = try await service(req).holdings(of: held).bookings.first(where: { $0.id == id })
         else { throw Abort(.notFound) }
         return booking
     }
@@ -142,10 +168,13 @@ struct ConversationsController: RouteCollection {
         return try await renderMove(req, token: held.token, booking: booking)
     }
 
-    private func renderMove(_ req: Request, token: String, booking: ConversationBooking, status: HTTPStatus = .ok,
-                            message: String? = nil) async throws -> Response {
+    private func renderMove(
+        _ req: Request, token: String, booking: ConversationBooking, status: HTTPStatus = .ok,
+        message: String? = nil
+    ) async throws -> Response {
         let free = try await service(req).slots(of: booking.$round.id).filter(\.free).map(\.slot)
-        return ConversationPages.move(req.page, token: token, booking: booking, free: free, status: status, message: message)
+        return ConversationPages.move(
+            req.page, token: token, booking: booking, free: free, status: status, message: message)
     }
 
     func move(req: Request) async throws -> Response {
@@ -153,15 +182,18 @@ struct ConversationsController: RouteCollection {
         let choice = try req.content.decode(BookingChoice.self)
         let booking = try await ownBooking(req, held.record, choice.booking)
         guard let slotID = choice.slot.flatMap(UUID.init(uuidString:)) else {
-            return try await renderMove(req, token: held.token, booking: booking, status: .unprocessableEntity, message: "error.required")
+            return try await renderMove(
+                req, token: held.token, booking: booking, status: .unprocessableEntity, message: "error.required")
         }
         switch try await service(req).move(booking.requireID(), of: held.record, to: slotID) {
         case .moved:
             return req.redirect(to: "/g/\(held.token)?done=conv.moved", redirectType: .normal)
         case .taken, .unknownSlot:
-            return try await renderMove(req, token: held.token, booking: booking, status: .conflict, message: "conv.taken")
+            return try await renderMove(
+                req, token: held.token, booking: booking, status: .conflict, message: "conv.taken")
         case .overlap:
-            return try await renderMove(req, token: held.token, booking: booking, status: .conflict, message: "api.error.overlap")
+            return try await renderMove(
+                req, token: held.token, booking: booking, status: .conflict, message: "api.error.overlap")
         }
     }
 
@@ -169,8 +201,11 @@ struct ConversationsController: RouteCollection {
 
     func withdraw(req: Request) async throws -> Response {
         let held = try await held(req)
-        guard let id = try req.content.decode(RequestChoice.self).request.flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
-        try await SupportRequestService(db: req.db, settings: req.application.settings, now: req.now).withdraw(id, of: held.record)
+        guard let id = try req.content.decode(RequestChoice.self).request.flatMap(UUID.init(uuidString:)) else {
+            throw Abort(.notFound)
+        }
+        try await SupportRequestService(db: req.db, settings: req.application.settings, now: req.now).withdraw(
+            id, of: held.record)
         return req.redirect(to: "/g/\(held.token)?done=conv.withdrawn", redirectType: .normal)
     }
 }

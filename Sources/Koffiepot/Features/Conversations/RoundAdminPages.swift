@@ -4,7 +4,9 @@ import Vapor
 
 /// The teacher's pages: plan a round in a minute, share its link, see who comes when.
 enum RoundAdminPages {
-    static func list(_ ctx: PageContext, rounds: [ConversationRound], locations: [Location], form: FormState, status: HTTPStatus) -> Response {
+    static func list(
+        _ ctx: PageContext, rounds: [ConversationRound], locations: [Location], form: FormState, status: HTTPStatus
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("round.title"), status: status) {
             Tag("h1") { Txt(t("round.title")) }
@@ -22,16 +24,21 @@ enum RoundAdminPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                SelectField(name: "location", label: t("round.location"),
-                            options: locations.map { (value: $0.id!.uuidString, label: $0.name) }).render(form, t)
-                FormField(name: "title", label: t("round.name"), required: true, hint: t("round.name_hint")).render(form, t)
+                SelectField(
+                    name: "location", label: t("round.location"),
+                    options: locations.map { (value: $0.id!.uuidString, label: $0.name) }
+                ).render(form, t)
+                FormField(name: "title", label: t("round.name"), required: true, hint: t("round.name_hint")).render(
+                    form, t)
                 FormField(name: "group", label: t("round.group"), required: true).render(form, t)
-                FormField(name: "slotMinutes", label: t("round.slot_minutes"), type: "number", required: true).render(form, t)
+                FormField(name: "slotMinutes", label: t("round.slot_minutes"), type: "number", required: true).render(
+                    form, t)
                 FormField(name: "breakMinutes", label: t("round.break_minutes"), type: "number").render(form, t)
                 for row in 1...RoundAdminController.formDays {
                     Tag("fieldset") {
                         Tag("legend") { Txt(t(row == 1 ? "round.day_first" : "round.day_more", ["n": "\(row)"])) }
-                        FormField(name: "date\(row)", label: t("round.date"), type: "date", required: row == 1).render(form, t)
+                        FormField(name: "date\(row)", label: t("round.date"), type: "date", required: row == 1).render(
+                            form, t)
                         FormField(name: "from\(row)", label: t("round.from"), type: "time").render(form, t)
                         FormField(name: "to\(row)", label: t("round.to"), type: "time").render(form, t)
                     }.cls("day-row")
@@ -42,8 +49,10 @@ enum RoundAdminPages {
     }
 
     /// Who comes when, names only: a booking with the support box ticked looks exactly like one without.
-    static func overview(_ ctx: PageContext, round: ConversationRound, slots: [(slot: ConversationSlot, booking: ConversationBooking?)],
-                         link: String) -> Response {
+    static func overview(
+        _ ctx: PageContext, round: ConversationRound, slots: [(slot: ConversationSlot, booking: ConversationBooking?)],
+        link: String
+    ) -> Response {
         let t = ctx.t
         let booked = slots.filter { $0.booking != nil }.count
         return PageLayout.render(ctx, title: round.title) {

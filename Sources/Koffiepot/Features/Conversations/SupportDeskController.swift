@@ -12,7 +12,9 @@ struct SupportDeskController: RouteCollection {
         desk.post(":requestID", "answer", use: answer)
     }
 
-    private func service(_ req: Request) -> SupportRequestService { SupportRequestService(db: req.db, settings: req.application.settings, now: req.now) }
+    private func service(_ req: Request) -> SupportRequestService {
+        SupportRequestService(db: req.db, settings: req.application.settings, now: req.now)
+    }
 
     func list(req: Request) async throws -> Response {
         let requests = try await service(req).requests(for: req.requireStaffUser())
@@ -23,7 +25,7 @@ struct SupportDeskController: RouteCollection {
     /// One request of the advisor's own locations; any other does not exist for her.
     private func request(_ req: Request) async throws -> SupportRequest {
         guard let id = req.parameters.get("requestID").flatMap(UUID.init(uuidString:)),
-              let request = try await service(req).requests(for: req.requireStaffUser()).first(where: { $0.id == id })
+            let request = try await service(req).requests(for: req.requireStaffUser()).first(where: { $0.id == id })
         else { throw Abort(.notFound) }
         return request
     }
@@ -39,14 +41,17 @@ struct SupportDeskController: RouteCollection {
     func answer(req: Request) async throws -> Response {
         let request = try await request(req)
         let input = try req.content.decode(AnswerInput.self)
-        switch try await service(req).answer(request.requireID(), by: req.requireStaffUser(), text: input.answer ?? "",
-                                             offersConsultation: input.offer == "yes") {
+        switch try await service(req).answer(
+            request.requireID(), by: req.requireStaffUser(), text: input.answer ?? "",
+            offersConsultation: input.offer == "yes")
+        {
         case .answered:
             return req.redirect(to: "/staff/ondersteuning?done=support.answered", redirectType: .normal)
         case .notFound:
             throw Abort(.notFound)
         case .invalid(let errors):
-            let form = FormState(values: ["answer": input.answer ?? "", "offer": input.offer ?? ""], errors: errors.fields)
+            let form = FormState(
+                values: ["answer": input.answer ?? "", "offer": input.offer ?? ""], errors: errors.fields)
             return SupportDeskPages.request(req.page, request, form: form, status: .unprocessableEntity)
         }
     }
@@ -71,7 +76,9 @@ enum SupportDeskPages {
         }
     }
 
-    static func request(_ ctx: PageContext, _ request: SupportRequest, form: FormState, status: HTTPStatus = .ok) -> Response {
+    static func request(_ ctx: PageContext, _ request: SupportRequest, form: FormState, status: HTTPStatus = .ok)
+        -> Response
+    {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("support.answer"), status: status) {
             Tag("h1") { Txt(t("support.answer")) }
@@ -80,11 +87,14 @@ enum SupportDeskPages {
                 ErrorSummary(form, t)
                 Tag("form") {
                     CSRFField(ctx)
-                    TextAreaField(name: "answer", label: t("support.answer_label"), hint: t("support.answer_hint"),
-                                  maxLength: SupportRequestService.maxAnswer).render(form, t)
+                    TextAreaField(
+                        name: "answer", label: t("support.answer_label"), hint: t("support.answer_hint"),
+                        maxLength: SupportRequestService.maxAnswer
+                    ).render(form, t)
                     CheckBox(name: "offer", label: t("support.offer")).render(form)
                     Tag("button") { Txt(t("support.send")) }.attr("type", "submit")
-                }.attr("method", "post").attr("action", "/staff/ondersteuning/\(request.id!.uuidString)/answer").cls("stack")
+                }.attr("method", "post").attr("action", "/staff/ondersteuning/\(request.id!.uuidString)/answer").cls(
+                    "stack")
             }
             Tag("p") { A("/staff/ondersteuning") { Txt(t("support.back")) } }
         }

@@ -29,7 +29,8 @@ struct SupportRequestService: Sendable {
 
     /// Answers a request of one of the advisor's locations and marks it handled: from now on it is kept
     /// 30 days, like a consultation.
-    func answer(_ id: UUID, by advisor: StaffUser, text: String, offersConsultation: Bool) async throws -> AnswerOutcome {
+    func answer(_ id: UUID, by advisor: StaffUser, text: String, offersConsultation: Bool) async throws -> AnswerOutcome
+    {
         guard let request = try await requests(for: advisor).first(where: { $0.id == id }) else { return .notFound }
         let answer = TextRules.multiLine(text)
         let errors = Self.problems(answer: answer, offersConsultation: offersConsultation)
@@ -50,19 +51,23 @@ struct SupportRequestService: Sendable {
     /// advisor, else the one of her code; nothing when she left none (she reads it with her code).
     private func tellAnswered(_ request: SupportRequest, on tx: any Database) async throws {
         guard let code = try await ConversationCode.find(request.$code.id, on: tx),
-              let token = PersonalCode.unseal(code.linkSealed, secret: settings.secret ?? ""),
-              let recipient = request.contact != nil
+            let token = PersonalCode.unseal(code.linkSealed, secret: settings.secret ?? ""),
+            let recipient = request.contact != nil
                 ? OutboxRecipient(kind: request.contactKind, contact: request.contact, language: code.messageLanguage)
                 : OutboxRecipient(kind: code.contactKind, contact: code.contact, language: code.messageLanguage)
         else { return }
-        try await Outbox(db: tx, now: now).enqueue(.supportAnswered, about: .supportRequest(request.requireID()), to: recipient,
-                                                   values: ["link": "\(settings.publicURL)/g/\(token)"])
+        try await Outbox(db: tx, now: now).enqueue(
+            .supportAnswered, about: .supportRequest(request.requireID()), to: recipient,
+            values: ["link": "\(settings.publicURL)/g/\(token)"])
     }
 
     /// The parent takes back "I would like to talk to someone": the request is erased, the conversation stays.
     func withdraw(_ requestID: UUID, of code: ConversationCode) async throws {
         try await WriteTransaction.run(on: db) { tx in
-            guard try await SupportRequest.query(on: tx).filter(\.$id == requestID).filter(\.$code.$id == code.requireID()).count() == 1
+            guard
+                try await SupportRequest.query(on: tx).filter(\.$id == requestID).filter(
+                    \.$code.$id == code.requireID()
+                ).count() == 1
             else { return }
             try await Outbox(db: tx, now: now).withdrawPending(subject: .supportRequest(requestID))
             try await SupportRequest.query(on: tx).filter(\.$id == requestID).delete()

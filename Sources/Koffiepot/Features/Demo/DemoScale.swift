@@ -20,26 +20,33 @@ struct DemoScaleCommand: AsyncCommand {
         try await app.autoMigrate()
         try await app.loadSecret()
         if try await Location.query(on: app.db).count() == 0 {
-            _ = try await DemoData.seed(on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))
+            _ = try await DemoData.seed(
+                on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))
         }
         let started = Date()
-        let totals = try await DemoScale.generate(locations: max(signature.scale ?? 60, 1), today: LocalDate(containing: app.clock.now()), on: app.db)
-        context.console.success("Generated \(totals.facts) contacts, \(totals.feedback) feedback responses and \(totals.wishes) wishes "
-                                + "for \(totals.locations) locations in \(Int(Date().timeIntervalSince(started))) s.")
+        let totals = try await DemoScale.generate(
+            locations: max(signature.scale ?? 60, 1), today: LocalDate(containing: app.clock.now()), on: app.db)
+        context.console.success(
+            "Generated \(totals.facts) contacts, \(totals.feedback) feedback responses and \(totals.wishes) wishes "
+                + "for \(totals.locations) locations in \(Int(Date().timeIntervalSince(started))) s.")
     }
 }
 
 enum DemoScale {
     struct Totals { var locations = 0, facts = 0, feedback = 0, wishes = 0 }
 
-    static let neighbourhoods = ["Woensel-Noord", "Woensel-Zuid", "Strijp", "Stratum", "Gestel", "Tongelre", "Centrum", "Meerhoven"]
+    static let neighbourhoods = [
+        "Woensel-Noord", "Woensel-Zuid", "Strijp", "Stratum", "Gestel", "Tongelre", "Centrum", "Meerhoven",
+    ]
     static let languages = [("nl", 70), ("ar", 8), ("tr", 8), ("pl", 5), ("en", 5), ("uk", 4)]
     static let channels = [("direct", 55), ("advisor", 15), ("teacher", 20), ("ambassador", 10)]
 
     /// A small deterministic generator, so two runs give the same municipality.
     struct Random {
         var state: UInt64
-        mutating func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33
+        }
         mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
         mutating func weighted(_ options: [(String, Int)]) -> String {
             var pick = int(1...options.map(\.1).reduce(0, +))
@@ -55,8 +62,10 @@ enum DemoScale {
         while locations.count < count {
             let n = locations.count + 1
             let kind = LocationKind.allCases[n % LocationKind.allCases.count]
-            let location = Location(name: "Locatie \(n) (\(neighbourhoods[n % neighbourhoods.count]))", kind: kind, address: "Schoolstraat \(n), Eindhoven",
-                                    neighbourhood: neighbourhoods[n % neighbourhoods.count], municipality: "Eindhoven", region: .south)
+            let location = Location(
+                name: "Locatie \(n) (\(neighbourhoods[n % neighbourhoods.count]))", kind: kind,
+                address: "Schoolstraat \(n), Eindhoven",
+                neighbourhood: neighbourhoods[n % neighbourhoods.count], municipality: "Eindhoven", region: .south)
             try await location.create(on: db)
             locations.append(location)
         }
@@ -75,21 +84,36 @@ enum DemoScale {
                 func times(_ base: Double) -> Int { Int((base * load).rounded()) + random.int(0...1) }
                 for _ in 0..<times(8) {
                     let held = random.int(1...10) > 1
-                    facts.append([UUID(), "consultation", held ? "held" : "no_show", monday, id, random.weighted(languages), "parent", topic(&random), 1, nil as Int?])
+                    facts.append([
+                        UUID(), "consultation", held ? "held" : "no_show", monday, id, random.weighted(languages),
+                        "parent", topic(&random), 1, nil as Int?,
+                    ])
                 }
                 for _ in 0..<times(7) {
-                    facts.append([UUID(), "gathering", "registered", monday, id, random.weighted(languages), random.weighted(channels), topic(&random), random.int(1...2), nil as Int?])
+                    facts.append([
+                        UUID(), "gathering", "registered", monday, id, random.weighted(languages),
+                        random.weighted(channels), topic(&random), random.int(1...2), nil as Int?,
+                    ])
                 }
                 for _ in 0..<times(4) {
-                    facts.append([UUID(), random.int(1...2) == 1 ? "gathering" : "walk_in", "attended", monday, id, random.weighted(languages), nil as String?, topic(&random), random.int(3...14), nil as Int?])
+                    facts.append([
+                        UUID(), random.int(1...2) == 1 ? "gathering" : "walk_in", "attended", monday, id,
+                        random.weighted(languages), nil as String?, topic(&random), random.int(3...14), nil as Int?,
+                    ])
                 }
                 for _ in 0..<times(3) {
-                    facts.append([UUID(), "question", "answered", monday, id, random.weighted(languages), "direct", topic(&random), 1, random.int(1...70) as Int?])
+                    facts.append([
+                        UUID(), "question", "answered", monday, id, random.weighted(languages), "direct",
+                        topic(&random), 1, random.int(1...70) as Int?,
+                    ])
                 }
                 for _ in 0..<times(12) {
                     let kind = ["consultation", "gathering", "question", "walk_in"][random.int(0...3)]
                     let score = [5, 5, 5, 4, 4, 4, 4, 3, 3, 2, 1][random.int(0...10)]
-                    feedback.append([UUID(), kind, id, score, random.int(1...12) == 1 ? "Meer avondbijeenkomsten graag" : nil as String?, monday])
+                    feedback.append([
+                        UUID(), kind, id, score,
+                        random.int(1...12) == 1 ? "Meer avondbijeenkomsten graag" : nil as String?, monday,
+                    ])
                 }
                 if facts.count >= 2000 { totals.facts += try await flush(&facts, into: "contact_facts", sql) }
                 if feedback.count >= 2000 { totals.feedback += try await flush(&feedback, into: "feedback", sql) }
@@ -111,13 +135,21 @@ enum DemoScale {
         return totals
     }
 
-    private static func topic(_ random: inout Random) -> String { Topic.allCases[random.int(0...(Topic.allCases.count - 1))].rawValue }
+    private static func topic(_ random: inout Random) -> String {
+        Topic.allCases[random.int(0...(Topic.allCases.count - 1))].rawValue
+    }
 
-    private static func flush(_ rows: inout [[any Encodable & Sendable]], into table: String, _ sql: any SQLDatabase) async throws -> Int {
+    private static func flush(_ rows: inout [[any Encodable & Sendable]], into table: String, _ sql: any SQLDatabase)
+        async throws -> Int
+    {
         guard !rows.isEmpty else { return 0 }
-        let columns = table == "feedback"
+        let columns =
+            table == "feedback"
             ? ["id", "kind", "location_id", "score", "text", "week"]
-            : ["id", "kind", "outcome", "week", "location_id", "language", "channel", "topic", "people", "response_hours"]
+            : [
+                "id", "kind", "outcome", "week", "location_id", "language", "channel", "topic", "people",
+                "response_hours",
+            ]
         for chunk in stride(from: 0, to: rows.count, by: 400).map({ Array(rows[$0..<min($0 + 400, rows.count)]) }) {
             var insert = sql.insert(into: table).columns(columns)
             for row in chunk { insert = insert.values(row.map { SQLBind($0) }) }

@@ -21,17 +21,24 @@ enum DemoTrainings {
             try await training.create(on: db)
             return training
         }
-        let past = try await training("Meldcode kindermishandeling", "De vijf stappen van de meldcode, samen geoefend met casussen uit de wijk.",
-                                      days: -30, capacity: 20)
-        let next = try await training("Praten met ouders over zorgen", "Hoe begin je het gesprek? Oefenen met een trainingsacteur.",
-                                      days: 24, capacity: 16)
+        let past = try await training(
+            "Meldcode kindermishandeling", "De vijf stappen van de meldcode, samen geoefend met casussen uit de wijk.",
+            days: -30, capacity: 20)
+        let next = try await training(
+            "Praten met ouders over zorgen", "Hoe begin je het gesprek? Oefenen met een trainingsacteur.",
+            days: 24, capacity: 16)
         var seq = 0
-        func add(_ training: JointTraining, staff: String? = nil, professional: String? = nil, attended: Bool) async throws {
+        func add(_ training: JointTraining, staff: String? = nil, professional: String? = nil, attended: Bool)
+            async throws
+        {
             let signup = TrainingSignup()
             signup.$training.id = try training.requireID()
-            if let staff { signup.$staffUser.id = try await StaffUser.query(on: db).filter(\.$email == staff).first()?.id }
+            if let staff {
+                signup.$staffUser.id = try await StaffUser.query(on: db).filter(\.$email == staff).first()?.id
+            }
             if let professional {
-                signup.$professional.id = try await Professional.query(on: db).filter(\.$name == professional).first()?.id
+                signup.$professional.id = try await Professional.query(on: db).filter(\.$name == professional).first()?
+                    .id
             }
             seq += 1
             signup.seq = seq
@@ -42,8 +49,12 @@ enum DemoTrainings {
             training.taken += 1
             try await training.save(on: db)
         }
-        for email in ["anja@koffiepot.test", "petra@koffiepot.test", "leerkracht@koffiepot.test"] { try await add(past, staff: email, attended: true) }
-        for name in ["Ellen Verbeek", "Karim Bouzid", "Joost van Dijk"] { try await add(past, professional: name, attended: true) }
+        for email in ["anja@koffiepot.test", "petra@koffiepot.test", "leerkracht@koffiepot.test"] {
+            try await add(past, staff: email, attended: true)
+        }
+        for name in ["Ellen Verbeek", "Karim Bouzid", "Joost van Dijk"] {
+            try await add(past, professional: name, attended: true)
+        }
         try await add(past, professional: "Marieke Hendriks", attended: false)
         try await add(next, staff: "samira@koffiepot.test", attended: false)
         try await add(next, professional: "Fatma Aydın", attended: false)

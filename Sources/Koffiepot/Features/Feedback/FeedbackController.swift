@@ -12,7 +12,8 @@ struct FeedbackController: RouteCollection {
         }
         routes.get("koffie", ":locationID", use: walkInForm)
         routes.post("koffie", ":locationID", use: walkIn)
-        routes.grouped(RequireRole(.advisor, .coordinator, .admin)).get("staff", "locations", ":id", "poster", use: poster)
+        routes.grouped(RequireRole(.advisor, .coordinator, .admin)).get(
+            "staff", "locations", ":id", "poster", use: poster)
     }
 
     private func service(_ req: Request) -> FeedbackService {
@@ -24,10 +25,12 @@ struct FeedbackController: RouteCollection {
         guard let token = req.parameters.get("token") else { throw Abort(.notFound) }
         let subject: FeedbackSubject?
         if prefix == "b" {
-            subject = try await CodeLookup.byLink(Booking.self, token: token, secret: secret, on: req.db)
+            subject =
+                try await CodeLookup.byLink(Booking.self, token: token, secret: secret, on: req.db)
                 .asyncMap { try await FeedbackSubjects.booking($0.0, on: req.db) } ?? nil
         } else {
-            subject = try await CodeLookup.byLink(Registration.self, token: token, secret: secret, on: req.db)
+            subject =
+                try await CodeLookup.byLink(Registration.self, token: token, secret: secret, on: req.db)
                 .asyncMap { try await FeedbackSubjects.registration($0.0, now: req.now, on: req.db) } ?? nil
         }
         guard let subject else { throw Abort(.notFound) }
@@ -37,9 +40,12 @@ struct FeedbackController: RouteCollection {
     func show(_ req: Request, _ prefix: String) async throws -> Response {
         let subject = try await subject(req, prefix)
         let given = try await service(req).hasFeedback(subject.kind, subject: subject.id)
-        let state: FeedbackPages.State = given || req.query[String.self, at: "done"] == "feedback.thanks" ? .thanks : subject.ready ? .form(FormState()) : .notYet
-        return FeedbackPages.page(req.page, heading: req.t("feedback.heading.\(subject.kind.rawValue)", ["title": subject.title]),
-                                  action: req.url.path, state: state)
+        let state: FeedbackPages.State =
+            given || req.query[String.self, at: "done"] == "feedback.thanks"
+            ? .thanks : subject.ready ? .form(FormState()) : .notYet
+        return FeedbackPages.page(
+            req.page, heading: req.t("feedback.heading.\(subject.kind.rawValue)", ["title": subject.title]),
+            action: req.url.path, state: state)
     }
 
     struct Input: Content { var score: Int?, better: String? }
@@ -48,23 +54,31 @@ struct FeedbackController: RouteCollection {
         let subject = try await subject(req, prefix)
         let input = try? req.content.decode(Input.self)
         switch try await service(req).submit(subject, score: input?.score, text: input?.better) {
-        case .success, .failure(.alreadyGiven): return req.redirect(to: req.url.path + "?done=feedback.thanks", redirectType: .normal)
+        case .success, .failure(.alreadyGiven):
+            return req.redirect(to: req.url.path + "?done=feedback.thanks", redirectType: .normal)
         case .failure(let error):
-            return FeedbackPages.page(req.page, heading: req.t("feedback.heading.\(subject.kind.rawValue)", ["title": subject.title]),
-                                      action: req.url.path, state: .form(FormState(errors: ["better": error.messageKey])), status: .unprocessableEntity)
+            return FeedbackPages.page(
+                req.page, heading: req.t("feedback.heading.\(subject.kind.rawValue)", ["title": subject.title]),
+                action: req.url.path, state: .form(FormState(errors: ["better": error.messageKey])),
+                status: .unprocessableEntity)
         }
     }
 
     private func location(_ req: Request) async throws -> Location {
-        guard let location = try await LocationQueries.find(req.parameters.get("locationID") ?? req.parameters.get("id"), on: req.db)
+        guard
+            let location = try await LocationQueries.find(
+                req.parameters.get("locationID") ?? req.parameters.get("id"), on: req.db)
         else { throw Abort(.notFound) }
         return location
     }
 
     func walkInForm(req: Request) async throws -> Response {
         let location = try await location(req)
-        let state: FeedbackPages.State = req.query[String.self, at: "done"] == "feedback.thanks" ? .thanks : .form(FormState())
-        return FeedbackPages.page(req.page, heading: req.t("feedback.heading.walk_in", ["title": location.name]), action: req.url.path, state: state)
+        let state: FeedbackPages.State =
+            req.query[String.self, at: "done"] == "feedback.thanks" ? .thanks : .form(FormState())
+        return FeedbackPages.page(
+            req.page, heading: req.t("feedback.heading.walk_in", ["title": location.name]), action: req.url.path,
+            state: state)
     }
 
     /// One response per device per coffee morning per day: the device cookie, hashed with the day and the place,
@@ -78,11 +92,14 @@ struct FeedbackController: RouteCollection {
         let response: Response
         switch FeedbackRules.check(score: input?.score, text: input?.better) {
         case .failure(let error):
-            response = FeedbackPages.page(req.page, heading: heading, action: req.url.path, state: .form(FormState(errors: ["better": error.messageKey])),
-                                          status: .unprocessableEntity)
+            response = FeedbackPages.page(
+                req.page, heading: heading, action: req.url.path,
+                state: .form(FormState(errors: ["better": error.messageKey])),
+                status: .unprocessableEntity)
         case .success(let checked):
             guard try await RateLimiter.allow("walkin:\(day)", req: req) else { throw Abort(.tooManyRequests) }
-            let key = PersonalCode.hash("walk_in:\(device):\(day):\(try location.requireID())", secret: req.application.settings.secret ?? "")
+            let key = PersonalCode.hash(
+                "walk_in:\(device):\(day):\(try location.requireID())", secret: req.application.settings.secret ?? "")
             _ = try await service(req).record(.walkIn, key: key, locationID: location.id, checked)
             response = req.redirect(to: req.url.path + "?done=feedback.thanks", redirectType: .normal)
         }

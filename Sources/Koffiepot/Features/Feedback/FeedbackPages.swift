@@ -6,7 +6,9 @@ enum FeedbackPages {
         case form(FormState), thanks, notYet
     }
 
-    static func page(_ ctx: PageContext, heading: String, action: String, state: State, status: HTTPStatus = .ok) -> Response {
+    static func page(_ ctx: PageContext, heading: String, action: String, state: State, status: HTTPStatus = .ok)
+        -> Response
+    {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("feedback.title"), status: status) {
             Tag("h1") { Txt(t("feedback.title")) }

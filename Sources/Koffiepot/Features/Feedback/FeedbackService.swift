@@ -13,16 +13,22 @@ struct FeedbackService: Sendable {
     }
 
     func hasFeedback(_ kind: FeedbackKind, subject: UUID) async throws -> Bool {
-        try await Feedback.query(on: db).filter(\.$subjectKey == Self.subjectKey(kind, subject, secret: secret)).count() > 0
+        try await Feedback.query(on: db).filter(\.$subjectKey == Self.subjectKey(kind, subject, secret: secret)).count()
+            > 0
     }
 
-    func record(_ kind: FeedbackKind, subject: UUID?, locationID: UUID?, _ checked: FeedbackRules.Checked) async throws -> Result<Void, FeedbackError> {
-        try await record(kind, key: subject.map { Self.subjectKey(kind, $0, secret: secret) }, locationID: locationID, checked)
+    func record(_ kind: FeedbackKind, subject: UUID?, locationID: UUID?, _ checked: FeedbackRules.Checked) async throws
+        -> Result<Void, FeedbackError>
+    {
+        try await record(
+            kind, key: subject.map { Self.subjectKey(kind, $0, secret: secret) }, locationID: locationID, checked)
     }
 
     /// Walk-in feedback has no code: its key is a keyed hash of the device and the day, so one device rates
     /// one coffee morning once a day.
-    func record(_ kind: FeedbackKind, key: String?, locationID: UUID?, _ checked: FeedbackRules.Checked) async throws -> Result<Void, FeedbackError> {
+    func record(_ kind: FeedbackKind, key: String?, locationID: UUID?, _ checked: FeedbackRules.Checked) async throws
+        -> Result<Void, FeedbackError>
+    {
         let feedback = Feedback()
         feedback.kind = kind
         feedback.subjectKey = key

@@ -8,8 +8,11 @@ func FeedbackForm(_ ctx: PageContext, action: String, heading: String, form: For
         Tag("h2") { Txt(heading) }.attr("id", "feedback-title")
         Tag("form") {
             CSRFField(ctx)
-            TextAreaField(name: "better", label: t("feedback.better"), hint: t("feedback.better_hint"), maxLength: FeedbackRules.maxText)
-                .render(form, t)
+            TextAreaField(
+                name: "better", label: t("feedback.better"), hint: t("feedback.better_hint"),
+                maxLength: FeedbackRules.maxText
+            )
+            .render(form, t)
             Tag("fieldset") {
                 Tag("legend") { Txt(t("feedback.question")) }
                 Tag("div") {

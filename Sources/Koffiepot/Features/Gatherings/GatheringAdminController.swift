@@ -22,64 +22,87 @@ struct GatheringAdminController: RouteCollection {
     }
 
     private func location(_ req: Request) async throws -> Location {
-        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else {
+            throw Abort(.notFound)
+        }
         guard try await Self.mayManage(location.requireID(), req) else { throw Abort(.forbidden) }
         return location
     }
 
     private func gathering(_ req: Request) async throws -> Gathering {
-        guard let gathering = try await GatheringQueries.find(req.parameters.get("gatheringID"), on: req.db) else { throw Abort(.notFound) }
+        guard let gathering = try await GatheringQueries.find(req.parameters.get("gatheringID"), on: req.db) else {
+            throw Abort(.notFound)
+        }
         guard try await Self.mayManage(gathering.$location.id, req) else { throw Abort(.forbidden) }
         return gathering
     }
 
     func list(req: Request) async throws -> Response {
         let location = try await location(req)
-        var form = FormState(values: ["kind": GatheringKind.themeEvening.rawValue, "sessions": "1",
-                                      "capacity": "15", "age": AgeGroup.primary.rawValue, "languages": "nl"])
+        var form = FormState(values: [
+            "kind": GatheringKind.themeEvening.rawValue, "sessions": "1",
+            "capacity": "15", "age": AgeGroup.primary.rawValue, "languages": "nl",
+        ])
         // "Turn this wish into a gathering": the parents' words become the title and topic.
-        if let id = req.query[String.self, at: "wish"].flatMap(UUID.init(uuidString:)), let wish = try await Wish.find(id, on: req.db),
-           wish.$location.id == location.id, wish.status == .open {
+        if let id = req.query[String.self, at: "wish"].flatMap(UUID.init(uuidString:)),
+            let wish = try await Wish.find(id, on: req.db),
+            wish.$location.id == location.id, wish.status == .open
+        {
             form.values["wish"] = id.uuidString
-            form.values["title"] = String((wish.text.isEmpty ? wish.topic.map { req.t($0.labelKey) } ?? "" : wish.text).prefix(80))
+            form.values["title"] = String(
+                (wish.text.isEmpty ? wish.topic.map { req.t($0.labelKey) } ?? "" : wish.text).prefix(80))
             form.values["topics"] = wish.topic?.rawValue ?? ""
         }
         return try await render(req, location: location, form: form)
     }
 
-    private func render(_ req: Request, location: Location, form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+    private func render(_ req: Request, location: Location, form: FormState, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
         var filter = GatheringFilter()
         filter.locationID = try location.requireID()
-        let gatherings = try await GatheringQueries.upcoming(filter, from: req.now.addingTimeInterval(-60 * 86400), on: req.db)
+        let gatherings = try await GatheringQueries.upcoming(
+            filter, from: req.now.addingTimeInterval(-60 * 86400), on: req.db)
         let programmes = try await Programme.query(on: req.db).sort(\.$name).all()
-        return GatheringAdminPages.list(req.page, location: location, gatherings: gatherings, programmes: programmes, form: form, status: status)
+        return GatheringAdminPages.list(
+            req.page, location: location, gatherings: gatherings, programmes: programmes, form: form, status: status)
     }
 
     struct Input: Content {
-        var kind: String?, title: String?, description: String?, programme: String?, room: String?, date: String?, start: String?, end: String?
-        var sessions: String?, capacity: String?, languages: String?, childcare: String?, topics: [String]?, age: String?
+        var kind: String?, title: String?, description: String?, programme: String?, room: String?, date: String?,
+            start: String?, end: String?
+        var sessions: String?, capacity: String?, languages: String?, childcare: String?, topics: [String]?,
+            age: String?
         var wish: String?
     }
 
     func create(req: Request) async throws -> Response {
         let location = try await location(req)
         let input = try req.content.decode(Input.self)
-        var form = FormState(values: ["kind": input.kind ?? "", "title": input.title ?? "", "description": input.description ?? "",
-                                      "programme": input.programme ?? "", "room": input.room ?? "", "date": input.date ?? "",
-                                      "start": input.start ?? "", "end": input.end ?? "", "sessions": input.sessions ?? "",
-                                      "capacity": input.capacity ?? "", "languages": input.languages ?? "", "childcare": input.childcare ?? "",
-                                      "topics": (input.topics ?? []).joined(separator: ","), "age": input.age ?? "", "wish": input.wish ?? ""])
+        var form = FormState(values: [
+            "kind": input.kind ?? "", "title": input.title ?? "", "description": input.description ?? "",
+            "programme": input.programme ?? "", "room": input.room ?? "", "date": input.date ?? "",
+            "start": input.start ?? "", "end": input.end ?? "", "sessions": input.sessions ?? "",
+            "capacity": input.capacity ?? "", "languages": input.languages ?? "", "childcare": input.childcare ?? "",
+            "topics": (input.topics ?? []).joined(separator: ","), "age": input.age ?? "", "wish": input.wish ?? "",
+        ])
         let plan = GatheringPlanRules.check(form, now: req.now)
         form.errors = plan.errors
-        guard let valid = plan.valid else { return try await render(req, location: location, form: form, status: .unprocessableEntity) }
-        let gathering = Gathering(plan: valid, locationID: try location.requireID(),
-                                  topics: (input.topics ?? []).compactMap(Topic.init(rawValue:)), childcare: input.childcare == "yes")
-        if let id = input.programme.flatMap(UUID.init(uuidString:)), let programme = try await Programme.find(id, on: req.db) {
+        guard let valid = plan.valid else {
+            return try await render(req, location: location, form: form, status: .unprocessableEntity)
+        }
+        let gathering = Gathering(
+            plan: valid, locationID: try location.requireID(),
+            topics: (input.topics ?? []).compactMap(Topic.init(rawValue:)), childcare: input.childcare == "yes")
+        if let id = input.programme.flatMap(UUID.init(uuidString:)),
+            let programme = try await Programme.find(id, on: req.db)
+        {
             gathering.$programme.id = programme.id
         }
         try await gathering.create(on: req.db)
         if let wishID = input.wish.flatMap(UUID.init(uuidString:)) {
-            try await WishService(db: req.db, settings: req.application.settings, now: req.now).plan(wishID, gathering: gathering)
+            try await WishService(db: req.db, settings: req.application.settings, now: req.now).plan(
+                wishID, gathering: gathering)
         }
         return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)", redirectType: .normal)
     }
@@ -88,10 +111,13 @@ struct GatheringAdminController: RouteCollection {
         let gathering = try await gathering(req)
         let registrations = try await Registration.query(on: req.db).filter(\.$gathering.$id == gathering.requireID())
             .filter(\.$status != .cancelled).sort(\.$seq).all()
-        let tallies = try await AttendanceTally.query(on: req.db).filter(\.$gathering.$id == gathering.requireID()).sort(\.$session).all()
-        try await AccessLog.record(["registrations:\(try gathering.requireID().uuidString)"]
-                                   + registrations.compactMap(\.id).map(RecordSubject.registration), on: req)
-        return GatheringAdminPages.detail(req.page, gathering: gathering, registrations: registrations, tallies: tallies)
+        let tallies = try await AttendanceTally.query(on: req.db).filter(\.$gathering.$id == gathering.requireID())
+            .sort(\.$session).all()
+        try await AccessLog.record(
+            ["registrations:\(try gathering.requireID().uuidString)"]
+                + registrations.compactMap(\.id).map(RecordSubject.registration), on: req)
+        return GatheringAdminPages.detail(
+            req.page, gathering: gathering, registrations: registrations, tallies: tallies)
     }
 
     struct TallyInput: Content { var session: String?, adults: String?, children: String?, languages: String? }
@@ -100,11 +126,12 @@ struct GatheringAdminController: RouteCollection {
         let gathering = try await gathering(req)
         let input = try req.content.decode(TallyInput.self)
         guard let session = input.session.flatMap(Int.init), (0..<gathering.sessions).contains(session),
-              let adults = input.adults.flatMap(Int.init), (0...500).contains(adults),
-              let children = input.children.flatMap(Int.init), (0...500).contains(children)
+            let adults = input.adults.flatMap(Int.init), (0...500).contains(adults),
+            let children = input.children.flatMap(Int.init), (0...500).contains(children)
         else { throw Abort(.badRequest) }
         let languages = GatheringPlanRules.languageCodes(input.languages ?? "") ?? []
-        let existing = try await AttendanceTally.query(on: req.db).filter(\.$gathering.$id == gathering.requireID()).filter(\.$session == session).first()
+        let existing = try await AttendanceTally.query(on: req.db).filter(\.$gathering.$id == gathering.requireID())
+            .filter(\.$session == session).first()
         let tally = existing ?? AttendanceTally()
         tally.$gathering.id = try gathering.requireID()
         tally.session = session
@@ -114,12 +141,16 @@ struct GatheringAdminController: RouteCollection {
         tally.recordedAt = req.now
         try await tally.save(on: req.db)
         // Attendance is what the reach figures count; a tally typed again replaces the fact.
-        try await ContactFacts.record(.init(kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .attended,
-                                            at: gathering.sessionStarts.indices.contains(session) ? gathering.sessionStarts[session] : gathering.startsAt,
-                                            locationID: gathering.$location.id, language: languages.first, channel: nil,
-                                            topic: gathering.topics.first?.rawValue, people: adults),
-                                      subject: "tally:\(try tally.requireID())", secret: req.application.settings.secret ?? "", on: req.db)
-        return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)?done=agenda.saved", redirectType: .normal)
+        try await ContactFacts.record(
+            .init(
+                kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .attended,
+                at: gathering.sessionStarts.indices.contains(session)
+                    ? gathering.sessionStarts[session] : gathering.startsAt,
+                locationID: gathering.$location.id, language: languages.first, channel: nil,
+                topic: gathering.topics.first?.rawValue, people: adults),
+            subject: "tally:\(try tally.requireID())", secret: req.application.settings.secret ?? "", on: req.db)
+        return req.redirect(
+            to: "/staff/gatherings/\(gathering.id!.uuidString)?done=agenda.saved", redirectType: .normal)
     }
 
     struct CancelInput: Content { var message: String? }
@@ -129,8 +160,12 @@ struct GatheringAdminController: RouteCollection {
         let gathering = try await gathering(req)
         let message = TextRules.multiLine(try req.content.decode(CancelInput.self).message ?? "")
         guard message.count <= 300, TextRules.isSafe(message) else { throw Abort(.badRequest) }
-        _ = try await RegistrationService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
-            .cancelGathering(gathering.requireID(), message: message.isEmpty ? req.t("gadmin.default_cancel_message") : message)
-        return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)?done=gadmin.cancelled", redirectType: .normal)
+        _ = try await RegistrationService(
+            db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now
+        )
+        .cancelGathering(
+            gathering.requireID(), message: message.isEmpty ? req.t("gadmin.default_cancel_message") : message)
+        return req.redirect(
+            to: "/staff/gatherings/\(gathering.id!.uuidString)?done=gadmin.cancelled", redirectType: .normal)
     }
 }

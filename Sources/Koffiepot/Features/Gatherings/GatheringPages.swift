@@ -8,27 +8,43 @@ func GatheringList(_ ctx: PageContext, gatherings: [Gathering], showLocation: Bo
         for gathering in gatherings {
             Tag("li") {
                 A("/gatherings/\(gathering.id!.uuidString)") { Txt(gathering.title) }
-                Tag("p") { PictogramIcon("gkind-\(gathering.kind.rawValue)"); Txt(" " + t(gathering.kind.labelKey) + " · " + GatheringText.when(gathering, t)) }
+                Tag("p") {
+                    PictogramIcon("gkind-\(gathering.kind.rawValue)");
+                    Txt(" " + t(gathering.kind.labelKey) + " · " + GatheringText.when(gathering, t))
+                }
                 if showLocation { Tag("p") { Txt(gathering.location.name) }.cls("kind") }
-                Tag("p") { Txt(GatheringText.places(gathering, t)) }.cls(gathering.kind.needsRegistration && gathering.placesLeft == 0 ? "badge cancelled" : "kind")
+                Tag("p") { Txt(GatheringText.places(gathering, t)) }.cls(
+                    gathering.kind.needsRegistration && gathering.placesLeft == 0 ? "badge cancelled" : "kind")
             }
         }
     }.cls("gatherings")
 }
 
 enum GatheringPages {
-    static func list(_ ctx: PageContext, gatherings: [Gathering], neighbourhoods: [String], form: FormState) -> Response {
+    static func list(_ ctx: PageContext, gatherings: [Gathering], neighbourhoods: [String], form: FormState) -> Response
+    {
         let t = ctx.t
         let any = ChoiceOptions.any(t)
         return PageLayout.render(ctx, title: t("gatherings.title")) {
             Tag("h1") { Txt(t("gatherings.title")) }
             Tag("p") { Txt(t("gatherings.intro")) }.cls("lead")
             Tag("form") {
-                SelectField(name: "neighbourhood", label: t("locations.neighbourhood"), options: [any] + neighbourhoods.map { (value: $0, label: $0) }).render(form, t)
-                SelectField(name: "kind", label: t("filter.kind"), options: [any] + GatheringKind.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
-                SelectField(name: "topic", label: t("filter.topic"), options: [any] + ChoiceOptions.topics(t)).render(form, t)
-                SelectField(name: "age", label: t("filter.age"), options: [any] + ChoiceOptions.ageGroups(t)).render(form, t)
-                SelectField(name: "language", label: t("filter.language"), options: [any] + BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
+                SelectField(
+                    name: "neighbourhood", label: t("locations.neighbourhood"),
+                    options: [any] + neighbourhoods.map { (value: $0, label: $0) }
+                ).render(form, t)
+                SelectField(
+                    name: "kind", label: t("filter.kind"),
+                    options: [any] + GatheringKind.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }
+                ).render(form, t)
+                SelectField(name: "topic", label: t("filter.topic"), options: [any] + ChoiceOptions.topics(t)).render(
+                    form, t)
+                SelectField(name: "age", label: t("filter.age"), options: [any] + ChoiceOptions.ageGroups(t)).render(
+                    form, t)
+                SelectField(
+                    name: "language", label: t("filter.language"),
+                    options: [any] + BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }
+                ).render(form, t)
                 Tag("button") { Txt(t("filter.apply")) }.attr("type", "submit")
             }.attr("method", "get").attr("action", "/gatherings").cls("filters")
             if gatherings.isEmpty { Tag("p") { Txt(t("gatherings.none")) }.attr("role", "status") }
@@ -44,7 +60,8 @@ enum GatheringPages {
     /// The chosen filters as a query string, so the feed and the widget show what the list shows.
     static func filterQuery(_ form: FormState) -> String {
         form.values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(
+                separator: "&")
     }
 
     static func embed(_ ctx: PageContext, gatherings: [Gathering], publicURL: String) -> Response {
@@ -54,7 +71,8 @@ enum GatheringPages {
             Tag("ul") {
                 for g in gatherings {
                     Tag("li") {
-                        A("\(publicURL)/gatherings/\(g.id!.uuidString)") { Txt(g.title) }.attr("target", "_blank").attr("rel", "noopener")
+                        A("\(publicURL)/gatherings/\(g.id!.uuidString)") { Txt(g.title) }.attr("target", "_blank").attr(
+                            "rel", "noopener")
                         Tag("p") { Txt(GatheringText.when(g, t) + " · " + g.location.name) }
                         Tag("p") { Txt(GatheringText.places(g, t)) }.cls("kind")
                     }
@@ -64,18 +82,25 @@ enum GatheringPages {
         }
     }
 
-    static func detail(_ ctx: PageContext, gathering: Gathering, form: FormState, retentionDays: Int,
-                       status: HTTPStatus = .ok, message: String? = nil) -> Response {
+    static func detail(
+        _ ctx: PageContext, gathering: Gathering, form: FormState, retentionDays: Int,
+        status: HTTPStatus = .ok, message: String? = nil
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: gathering.title, status: status) {
-            Tag("p") { PictogramIcon("gkind-\(gathering.kind.rawValue)"); Txt(" " + t(gathering.kind.labelKey)) }.cls("eyebrow")
+            Tag("p") {
+                PictogramIcon("gkind-\(gathering.kind.rawValue)"); Txt(" " + t(gathering.kind.labelKey))
+            }.cls("eyebrow")
             Tag("h1") { Txt(gathering.title) }
             if !gathering.description.isEmpty { Tag("p") { Txt(gathering.description) }.attr("dir", "auto") }
             Tag("dl") {
                 Tag("dt") { Txt(t("booking.when")) }
                 Tag("dd") { Txt(GatheringText.when(gathering, t)) }
                 Tag("dt") { Txt(t("booking.where")) }
-                Tag("dd") { A("/locations/\(gathering.$location.id.uuidString)") { Txt(gathering.location.name) }; Txt(gathering.room.isEmpty ? "" : " · " + gathering.room) }
+                Tag("dd") {
+                    A("/locations/\(gathering.$location.id.uuidString)") { Txt(gathering.location.name) };
+                    Txt(gathering.room.isEmpty ? "" : " · " + gathering.room)
+                }
                 Tag("dt") { Txt(t("filter.language")) }
                 Tag("dd") { Txt(gathering.languageCodes.map { t("lang.\($0)") }.joined(separator: ", ")) }
                 Tag("dt") { Txt(t("filter.age")) }
@@ -84,7 +109,9 @@ enum GatheringPages {
                 Tag("dd") { Txt(t(gathering.childcare ? "gathering.yes" : "gathering.no")) }
                 if let programme = gathering.programme {
                     Tag("dt") { Txt(t("gathering.programme")) }
-                    Tag("dd") { A("/programmes") { Txt(programme.name) }; Txt(" · \(t(programme.evidence.labelKey))") }
+                    Tag("dd") {
+                        A("/programmes") { Txt(programme.name) }; Txt(" · \(t(programme.evidence.labelKey))")
+                    }
                 }
             }.cls("facts")
             if let programme = gathering.programme { Tag("p") { Txt(programme.description) }.cls("hint") }
@@ -105,21 +132,37 @@ enum GatheringPages {
                 Tag("form") {
                     CSRFField(ctx)
                     VoidTag("input", [("type", "hidden"), ("name", "via"), ("value", form["via"])])
-                    FormField(name: "name", label: t("book.name"), required: true, hint: t("book.name_hint"), autocomplete: "given-name").render(form, t)
-                    FormField(name: "adults", label: t("gathering.adults"), type: "number", required: true).render(form, t)
-                    SelectField(name: "language", label: t("book.language"),
-                                options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
+                    FormField(
+                        name: "name", label: t("book.name"), required: true, hint: t("book.name_hint"),
+                        autocomplete: "given-name"
+                    ).render(form, t)
+                    FormField(name: "adults", label: t("gathering.adults"), type: "number", required: true).render(
+                        form, t)
+                    SelectField(
+                        name: "language", label: t("book.language"),
+                        options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }
+                    ).render(form, t)
                     CheckBox(name: "childcare", label: t("gathering.childcare_needed")).render(form)
                     CheckBox(name: "interpreter", label: t("book.interpreter")).render(form)
-                    FormField(name: "contact", label: t("book.contact"), hint: t("gathering.contact_hint"), autocomplete: "email").render(form, t)
-                    PrivacyNote(t, [t("privacy.no_file"), t("privacy.deleted_gathering", ["days": "\(retentionDays)"]), t("privacy.messages")])
+                    FormField(
+                        name: "contact", label: t("book.contact"), hint: t("gathering.contact_hint"),
+                        autocomplete: "email"
+                    ).render(form, t)
+                    PrivacyNote(
+                        t,
+                        [
+                            t("privacy.no_file"), t("privacy.deleted_gathering", ["days": "\(retentionDays)"]),
+                            t("privacy.messages"),
+                        ])
                     Tag("button") { Txt(t("gathering.register_submit")) }.attr("type", "submit")
                 }.attr("method", "post").attr("action", "/gatherings/\(gathering.id!.uuidString)/register").cls("stack")
             }
         }
     }
 
-    static func registration(_ ctx: PageContext, found: RegistrationAccess.Found, position: Int?, notice: String?) -> Response {
+    static func registration(_ ctx: PageContext, found: RegistrationAccess.Found, position: Int?, notice: String?)
+        -> Response
+    {
         let t = ctx.t
         let base = "/r/\(found.token)"
         return PageLayout.render(ctx, title: t("registration.title")) {
@@ -127,7 +170,8 @@ enum GatheringPages {
             Tag("h1") { Txt(found.gathering.title) }
             Tag("p") { Txt(GatheringText.when(found.gathering, t) + " · " + found.gathering.location.name) }
             if found.registration.status == .confirmed {
-                Tag("p") { Txt(t("registration.confirmed", ["adults": "\(found.registration.adults)"])) }.cls("notice status")
+                Tag("p") { Txt(t("registration.confirmed", ["adults": "\(found.registration.adults)"])) }.cls(
+                    "notice status")
             } else {
                 Tag("p") { Txt(t("registration.waitlisted", ["position": "\(position ?? 0)"])) }.cls("notice status")
             }

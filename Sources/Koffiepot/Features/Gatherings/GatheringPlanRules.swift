@@ -18,29 +18,42 @@ enum GatheringPlanRules {
         let kind = GatheringKind(rawValue: form["kind"])
         if kind == nil { errors["kind"] = "error.required" }
         let title = TextRules.singleLine(form["title"])
-        if title.isEmpty { errors["title"] = "error.required" } else if title.count > 100 || !TextRules.isSafe(title) { errors["title"] = "error.too_long" }
+        if title.isEmpty {
+            errors["title"] = "error.required"
+        } else if title.count > 100 || !TextRules.isSafe(title) {
+            errors["title"] = "error.too_long"
+        }
         let description = TextRules.multiLine(form["description"])
         if description.count > 1000 || !TextRules.isSafe(description) { errors["description"] = "error.too_long" }
         let room = TextRules.singleLine(form["room"])
         if room.count > 80 || !TextRules.isSafe(room) { errors["room"] = "error.too_long" }
         let date = LocalDate(form["date"])
         if date == nil { errors["date"] = "error.date_format" }
-        errors.merge(PresenceValidation.check(.init(date: date, startMinute: ClockTime.parse(form["start"]), endMinute: ClockTime.parse(form["end"])),
-                                              existing: [])) { a, _ in a }
+        errors.merge(
+            PresenceValidation.check(
+                .init(date: date, startMinute: ClockTime.parse(form["start"]), endMinute: ClockTime.parse(form["end"])),
+                existing: [])
+        ) { a, _ in a }
         let sessions = Int(form["sessions"]).flatMap { (1...30).contains($0) ? $0 : nil }
         if sessions == nil { errors["sessions"] = "error.sessions" }
         let capacity = Int(form["capacity"]).flatMap { (0...500).contains($0) ? $0 : nil }
-        if capacity == nil || (kind?.needsRegistration == true && capacity == 0) { errors["capacity"] = "error.capacity_gathering" }
+        if capacity == nil || (kind?.needsRegistration == true && capacity == 0) {
+            errors["capacity"] = "error.capacity_gathering"
+        }
         let languages = languageCodes(form["languages"])
         if languages?.isEmpty ?? true { errors["languages"] = "error.languages" }
         let age = AgeGroup(rawValue: form["age"])
         if age == nil { errors["age"] = "error.required" }
         guard errors.isEmpty, let kind, let date, let sessions, let capacity, let languages, let age,
-              let start = ClockTime.parse(form["start"]).flatMap(date.instant(minute:)),
-              let end = ClockTime.parse(form["end"]).flatMap(date.instant(minute:)) else { return (nil, errors) }
+            let start = ClockTime.parse(form["start"]).flatMap(date.instant(minute:)),
+            let end = ClockTime.parse(form["end"]).flatMap(date.instant(minute:))
+        else { return (nil, errors) }
         guard start > now else { return (nil, ["date": "error.date_past"]) }
-        return (Valid(kind: kind, title: title, description: description, room: room, start: start, end: end,
-                      sessions: kind == .course || kind == .walkIn ? sessions : 1, capacity: kind == .walkIn ? 0 : capacity,
-                      languages: languages, ageGroup: age), [:])
+        return (
+            Valid(
+                kind: kind, title: title, description: description, room: room, start: start, end: end,
+                sessions: kind == .course || kind == .walkIn ? sessions : 1, capacity: kind == .walkIn ? 0 : capacity,
+                languages: languages, ageGroup: age), [:]
+        )
     }
 }

@@ -13,8 +13,11 @@ struct GatheringFilter: Sendable {
 
 enum GatheringQueries {
     /// Gatherings that have not ended yet (a course is listed until its last session), soonest first.
-    static func upcoming(_ filter: GatheringFilter, from: Date, to: Date? = nil, on db: any Database) async throws -> [Gathering] {
-        var query = Gathering.query(on: db).filter(\.$cancelled == false).with(\.$location).with(\.$programme).sort(\.$startsAt)
+    static func upcoming(_ filter: GatheringFilter, from: Date, to: Date? = nil, on db: any Database) async throws
+        -> [Gathering]
+    {
+        var query = Gathering.query(on: db).filter(\.$cancelled == false).with(\.$location).with(\.$programme).sort(
+            \.$startsAt)
         if let id = filter.locationID { query = query.filter(\.$location.$id == id) }
         if let kind = filter.kind { query = query.filter(\.$kind == kind) }
         if let age = filter.ageGroup { query = query.filter(\.$ageGroup == age) }
@@ -30,7 +33,9 @@ enum GatheringQueries {
 
     static func find(_ id: String?, on db: any Database) async throws -> Gathering? {
         guard let id, let uuid = UUID(uuidString: id) else { return nil }
-        return try await Gathering.query(on: db).filter(\.$id == uuid).with(\.$location).with(\.$programme).with(\.$professional).first()
+        return try await Gathering.query(on: db).filter(\.$id == uuid).with(\.$location).with(\.$programme).with(
+            \.$professional
+        ).first()
     }
 }
 
@@ -44,17 +49,26 @@ enum RegistrationAccess {
     }
 
     static func byLink(_ token: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
-        try await open(CodeLookup.byLink(Registration.self, token: token, secret: settings.secret ?? "", on: db), secret: settings.secret ?? "", now: now, on: db)
+        try await open(
+            CodeLookup.byLink(Registration.self, token: token, secret: settings.secret ?? "", on: db),
+            secret: settings.secret ?? "", now: now, on: db)
     }
 
     static func byCode(_ typed: String, settings: Settings, now: Date, on db: any Database) async throws -> Found? {
-        try await open(CodeLookup.byCode(Registration.self, typed: typed, secret: settings.secret ?? "", on: db), secret: settings.secret ?? "", now: now, on: db)
+        try await open(
+            CodeLookup.byCode(Registration.self, typed: typed, secret: settings.secret ?? "", on: db),
+            secret: settings.secret ?? "", now: now, on: db)
     }
 
-    private static func open(_ hit: (Registration, String)?, secret: String, now: Date, on db: any Database) async throws -> Found? {
+    private static func open(_ hit: (Registration, String)?, secret: String, now: Date, on db: any Database)
+        async throws -> Found?
+    {
         guard let (registration, token) = hit, registration.status != .cancelled,
-              let gathering = try await GatheringQueries.find(registration.$gathering.id.uuidString, on: db), gathering.lastEnd > now
+            let gathering = try await GatheringQueries.find(registration.$gathering.id.uuidString, on: db),
+            gathering.lastEnd > now
         else { return nil }
-        return Found(registration: registration, gathering: gathering, token: token, code: PersonalCode.code(forLink: token, secret: secret))
+        return Found(
+            registration: registration, gathering: gathering, token: token,
+            code: PersonalCode.code(forLink: token, secret: secret))
     }
 }

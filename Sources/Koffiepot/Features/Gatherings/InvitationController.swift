@@ -16,27 +16,36 @@ struct InvitationController: RouteCollection {
     /// Teachers, ambassadors and admins invite to any gathering; advisors to those at their own locations.
     private func gathering(_ id: String?, _ req: Request) async throws -> Gathering {
         guard let gathering = try await GatheringQueries.find(id, on: req.db) else { throw Abort(.notFound) }
-        if req.staff?.user.role == .advisor, try await !GatheringAdminController.mayManage(gathering.$location.id, req) { throw Abort(.forbidden) }
+        if req.staff?.user.role == .advisor, try await !GatheringAdminController.mayManage(gathering.$location.id, req)
+        {
+            throw Abort(.forbidden)
+        }
         return gathering
     }
 
     func follow(req: Request) async throws -> Response {
         guard let token = req.parameters.get("token")?.lowercased(), token.count <= 20,
-              let invitation = try await Invitation.query(on: req.db).filter(\.$token == token).first()
+            let invitation = try await Invitation.query(on: req.db).filter(\.$token == token).first()
         else { throw Abort(.notFound) }
-        return req.redirect(to: "/gatherings/\(invitation.$gathering.id.uuidString)?via=\(invitation.token)", redirectType: .normal)
+        return req.redirect(
+            to: "/gatherings/\(invitation.$gathering.id.uuidString)?via=\(invitation.token)", redirectType: .normal)
     }
 
     func list(req: Request) async throws -> Response {
         let gathering = try await gathering(req.parameters.get("gatheringID"), req)
-        let invitations = try await Invitation.query(on: req.db).filter(\.$gathering.$id == gathering.requireID()).sort(\.$createdAt).all()
+        let invitations = try await Invitation.query(on: req.db).filter(\.$gathering.$id == gathering.requireID()).sort(
+            \.$createdAt
+        ).all()
         var counts: [UUID: Int] = [:]
         for invitation in invitations {
-            counts[invitation.id!] = try await Registration.query(on: req.db).filter(\.$invitation.$id == invitation.requireID())
-                .filter(\.$status != .cancelled).count()
+            counts[invitation.id!] = try await Registration.query(on: req.db).filter(
+                \.$invitation.$id == invitation.requireID()
+            )
+            .filter(\.$status != .cancelled).count()
         }
-        return InvitationPages.list(req.page, gathering: gathering, invitations: invitations, counts: counts,
-                                    publicURL: req.application.settings.publicURL)
+        return InvitationPages.list(
+            req.page, gathering: gathering, invitations: invitations, counts: counts,
+            publicURL: req.application.settings.publicURL)
     }
 
     struct Input: Content { var label: String? }
@@ -57,8 +66,10 @@ struct InvitationController: RouteCollection {
 
     func card(req: Request) async throws -> Response {
         guard let id = req.parameters.get("invitationID").flatMap(UUID.init(uuidString:)),
-              let invitation = try await Invitation.find(id, on: req.db) else { throw Abort(.notFound) }
+            let invitation = try await Invitation.find(id, on: req.db)
+        else { throw Abort(.notFound) }
         let gathering = try await gathering(invitation.$gathering.id.uuidString, req)
-        return InvitationPages.card(req.page, gathering: gathering, invitation: invitation, publicURL: req.application.settings.publicURL)
+        return InvitationPages.card(
+            req.page, gathering: gathering, invitation: invitation, publicURL: req.application.settings.publicURL)
     }
 }

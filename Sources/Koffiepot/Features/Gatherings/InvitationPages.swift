@@ -4,7 +4,9 @@ import Vapor
 enum InvitationPages {
     static func link(_ invitation: Invitation, _ publicURL: String) -> String { "\(publicURL)/i/\(invitation.token)" }
 
-    static func list(_ ctx: PageContext, gathering: Gathering, invitations: [Invitation], counts: [UUID: Int], publicURL: String) -> Response {
+    static func list(
+        _ ctx: PageContext, gathering: Gathering, invitations: [Invitation], counts: [UUID: Int], publicURL: String
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("invite.title")) {
             Tag("h1") { Txt(t("invite.title")) }
@@ -25,7 +27,8 @@ enum InvitationPages {
                 CSRFField(ctx)
                 FormField(name: "label", label: t("invite.label"), hint: t("invite.label_hint")).render(FormState(), t)
                 Tag("button") { Txt(t("invite.make")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/gatherings/\(gathering.id!.uuidString)/invitations").cls("stack")
+            }.attr("method", "post").attr("action", "/staff/gatherings/\(gathering.id!.uuidString)/invitations").cls(
+                "stack")
         }
     }
 

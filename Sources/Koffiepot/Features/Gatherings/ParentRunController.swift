@@ -14,34 +14,45 @@ struct ParentRunController: RouteCollection {
     }
 
     func mine(req: Request) async throws -> Response {
-        try await render(req, form: FormState(values: ["kind": GatheringKind.parentRun.rawValue, "sessions": "1", "capacity": "12",
-                                                       "age": AgeGroup.primary.rawValue, "languages": "nl"]))
+        try await render(
+            req,
+            form: FormState(values: [
+                "kind": GatheringKind.parentRun.rawValue, "sessions": "1", "capacity": "12",
+                "age": AgeGroup.primary.rawValue, "languages": "nl",
+            ]))
     }
 
     private func render(_ req: Request, form: FormState, status: HTTPStatus = .ok) async throws -> Response {
         let me = try req.staff?.user.requireID()
-        let hosted = try await Gathering.query(on: req.db).filter(\.$hostID == me).with(\.$location).with(\.$professional)
-            .sort(\.$startsAt).all()
+        let hosted = try await Gathering.query(on: req.db).filter(\.$hostID == me).with(\.$location).with(
+            \.$professional
+        )
+        .sort(\.$startsAt).all()
         let locations = try await Location.query(on: req.db).sort(\.$name).all()
         return ParentRunPages.mine(req.page, hosted: hosted, locations: locations, form: form, status: status)
     }
 
     struct Input: Content {
-        var location: String?, title: String?, description: String?, room: String?, date: String?, start: String?, end: String?
+        var location: String?, title: String?, description: String?, room: String?, date: String?, start: String?,
+            end: String?
         var capacity: String?, languages: String?, age: String?, professional: String?
     }
 
     func create(req: Request) async throws -> Response {
         let input = try req.content.decode(Input.self)
-        var form = FormState(values: ["kind": GatheringKind.parentRun.rawValue, "location": input.location ?? "", "title": input.title ?? "",
-                                      "description": input.description ?? "", "room": input.room ?? "", "date": input.date ?? "",
-                                      "start": input.start ?? "", "end": input.end ?? "", "sessions": "1", "capacity": input.capacity ?? "",
-                                      "languages": input.languages ?? "", "age": input.age ?? "", "professional": input.professional ?? ""])
+        var form = FormState(values: [
+            "kind": GatheringKind.parentRun.rawValue, "location": input.location ?? "", "title": input.title ?? "",
+            "description": input.description ?? "", "room": input.room ?? "", "date": input.date ?? "",
+            "start": input.start ?? "", "end": input.end ?? "", "sessions": "1", "capacity": input.capacity ?? "",
+            "languages": input.languages ?? "", "age": input.age ?? "", "professional": input.professional ?? "",
+        ])
         let plan = GatheringPlanRules.check(form, now: req.now)
         form.errors = plan.errors
         let location = try await LocationQueries.find(input.location, on: req.db)
         if location == nil { form.errors["location"] = "error.required" }
-        guard let valid = plan.valid, let location, form.isValid else { return try await render(req, form: form, status: .unprocessableEntity) }
+        guard let valid = plan.valid, let location, form.isValid else {
+            return try await render(req, form: form, status: .unprocessableEntity)
+        }
         let gathering = Gathering(plan: valid, locationID: try location.requireID(), topics: [], childcare: false)
         gathering.hostID = try req.staff?.user.requireID()
         gathering.wantsProfessional = input.professional == "yes"
@@ -52,18 +63,22 @@ struct ParentRunController: RouteCollection {
     /// Open requests at the advisor's own locations, not yet started, nobody accepted yet.
     func requests(req: Request) async throws -> Response {
         let me = try req.requireStaffUser()
-        let mine = try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == me.requireID()).all().map(\.$location.id)
-        let open = try await Gathering.query(on: req.db).filter(\.$kind == .parentRun).filter(\.$wantsProfessional == true)
-            .filter(\.$location.$id ~~ mine).filter(\.$startsAt > req.now).filter(\.$cancelled == false)
-            .with(\.$location).with(\.$professional).sort(\.$startsAt).all()
+        let mine = try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == me.requireID()).all().map(
+            \.$location.id)
+        let open = try await Gathering.query(on: req.db).filter(\.$kind == .parentRun).filter(
+            \.$wantsProfessional == true
+        )
+        .filter(\.$location.$id ~~ mine).filter(\.$startsAt > req.now).filter(\.$cancelled == false)
+        .with(\.$location).with(\.$professional).sort(\.$startsAt).all()
         return ParentRunPages.requests(req.page, gatherings: open, me: me)
     }
 
     /// The first advisor to accept joins; the conditional update makes a second acceptance a no-op.
     func accept(req: Request) async throws -> Response {
         guard let me = req.staff?.user, let id = req.parameters.get("gatheringID").flatMap(UUID.init(uuidString:)),
-              let gathering = try await Gathering.find(id, on: req.db), gathering.kind == .parentRun, gathering.wantsProfessional,
-              try await GatheringAdminController.mayManage(gathering.$location.id, req)
+            let gathering = try await Gathering.find(id, on: req.db), gathering.kind == .parentRun,
+            gathering.wantsProfessional,
+            try await GatheringAdminController.mayManage(gathering.$location.id, req)
         else { throw Abort(.notFound) }
         try await Gathering.query(on: req.db).filter(\.$id == id).filter(\.$professional.$id == nil)
             .set(\.$professional.$id, to: me.requireID()).update()

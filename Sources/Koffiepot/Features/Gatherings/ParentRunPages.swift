@@ -2,7 +2,9 @@ import Plot
 import Vapor
 
 enum ParentRunPages {
-    static func mine(_ ctx: PageContext, hosted: [Gathering], locations: [Location], form: FormState, status: HTTPStatus) -> Response {
+    static func mine(
+        _ ctx: PageContext, hosted: [Gathering], locations: [Location], form: FormState, status: HTTPStatus
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("parentrun.title"), status: status) {
             Tag("h1") { Txt(t("parentrun.title")) }
@@ -22,15 +24,24 @@ enum ParentRunPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                SelectField(name: "location", label: t("parentrun.where"), options: locations.map { (value: $0.id!.uuidString, label: $0.name) }).render(form, t)
-                FormField(name: "title", label: t("gadmin.what"), required: true, hint: t("parentrun.title_hint")).render(form, t)
-                TextAreaField(name: "description", label: t("gadmin.description"), hint: t("gadmin.description_hint"), maxLength: 1000).render(form, t)
+                SelectField(
+                    name: "location", label: t("parentrun.where"),
+                    options: locations.map { (value: $0.id!.uuidString, label: $0.name) }
+                ).render(form, t)
+                FormField(name: "title", label: t("gadmin.what"), required: true, hint: t("parentrun.title_hint"))
+                    .render(form, t)
+                TextAreaField(
+                    name: "description", label: t("gadmin.description"), hint: t("gadmin.description_hint"),
+                    maxLength: 1000
+                ).render(form, t)
                 FormField(name: "room", label: t("presence.room")).render(form, t)
                 FormField(name: "date", label: t("presence.date"), type: "date", required: true).render(form, t)
                 FormField(name: "start", label: t("presence.start"), type: "time", required: true).render(form, t)
                 FormField(name: "end", label: t("presence.end"), type: "time", required: true).render(form, t)
                 FormField(name: "capacity", label: t("gadmin.capacity"), type: "number", required: true).render(form, t)
-                FormField(name: "languages", label: t("gadmin.languages"), required: true, hint: t("gadmin.languages_hint")).render(form, t)
+                FormField(
+                    name: "languages", label: t("gadmin.languages"), required: true, hint: t("gadmin.languages_hint")
+                ).render(form, t)
                 SelectField(name: "age", label: t("filter.age"), options: ChoiceOptions.ageGroups(t)).render(form, t)
                 CheckBox(name: "professional", label: t("parentrun.want_professional")).render(form)
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
@@ -50,8 +61,9 @@ enum ParentRunPages {
                         A("/gatherings/\(g.id!.uuidString)") { Txt(g.title) }
                         Txt(" · \(GatheringText.when(g, t)) · \(g.location.name) · " + professionalStatus(g, t))
                         if g.$professional.id == nil {
-                            InlineAction(ctx, action: "/staff/requests/\(g.id!.uuidString)/accept", label: t("parentrun.accept"),
-                                         accessibleName: t("parentrun.accept") + ": " + g.title)
+                            InlineAction(
+                                ctx, action: "/staff/requests/\(g.id!.uuidString)/accept", label: t("parentrun.accept"),
+                                accessibleName: t("parentrun.accept") + ": " + g.title)
                         }
                     }
                 }

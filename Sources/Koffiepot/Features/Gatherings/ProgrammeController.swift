@@ -18,21 +18,33 @@ struct ProgrammeController: RouteCollection {
     /// The catalogue with one form: the programme chosen with `?edit=<id>`, or a new one.
     func editList(req: Request) async throws -> Response {
         let programmes = try await Programme.query(on: req.db).sort(\.$name).all()
-        var form = FormState(values: ["age": AgeGroup.primary.rawValue, "evidence": EvidenceStatus.notAssessed.rawValue, "languages": "nl"])
-        if let id = req.query[String.self, at: "edit"], let programme = programmes.first(where: { $0.id?.uuidString == id }) {
-            form = FormState(values: ["id": id, "name": programme.name, "description": programme.description, "age": programme.ageGroup.rawValue,
-                                      "languages": programme.languages.replacingOccurrences(of: ",", with: ", "), "evidence": programme.evidence.rawValue])
+        var form = FormState(values: [
+            "age": AgeGroup.primary.rawValue, "evidence": EvidenceStatus.notAssessed.rawValue, "languages": "nl",
+        ])
+        if let id = req.query[String.self, at: "edit"],
+            let programme = programmes.first(where: { $0.id?.uuidString == id })
+        {
+            form = FormState(values: [
+                "id": id, "name": programme.name, "description": programme.description,
+                "age": programme.ageGroup.rawValue,
+                "languages": programme.languages.replacingOccurrences(of: ",", with: ", "),
+                "evidence": programme.evidence.rawValue,
+            ])
         }
         return ProgrammePages.edit(req.page, programmes: programmes, form: form)
     }
 
-    struct Input: Content { var id: String?, name: String?, description: String?, age: String?, languages: String?, evidence: String? }
+    struct Input: Content {
+        var id: String?, name: String?, description: String?, age: String?, languages: String?, evidence: String?
+    }
 
     /// Adds a programme (no id) or updates one.
     func save(req: Request) async throws -> Response {
         let input = try req.content.decode(Input.self)
-        var form = FormState(values: ["id": input.id ?? "", "name": input.name ?? "", "description": input.description ?? "",
-                                      "age": input.age ?? "", "languages": input.languages ?? "", "evidence": input.evidence ?? ""])
+        var form = FormState(values: [
+            "id": input.id ?? "", "name": input.name ?? "", "description": input.description ?? "",
+            "age": input.age ?? "", "languages": input.languages ?? "", "evidence": input.evidence ?? "",
+        ])
         let name = TextRules.singleLine(form["name"]), description = TextRules.multiLine(form["description"])
         if name.isEmpty || name.count > 100 || !TextRules.isSafe(name) { form.errors["name"] = "error.required" }
         if description.count > 600 || !TextRules.isSafe(description) { form.errors["description"] = "error.too_long" }
@@ -73,14 +85,19 @@ enum ProgrammePages {
                 Tag("article") {
                     Tag("h2") { Txt(programme.name) }
                     Tag("p") { Txt(programme.description) }
-                    Tag("p") { Txt("\(t(programme.ageGroup.labelKey)) · \(t(programme.evidence.labelKey)) · "
-                                   + programme.languages.split(separator: ",").map { t("lang.\($0)") }.joined(separator: ", ")) }.cls("hint")
+                    Tag("p") {
+                        Txt(
+                            "\(t(programme.ageGroup.labelKey)) · \(t(programme.evidence.labelKey)) · "
+                                + programme.languages.split(separator: ",").map { t("lang.\($0)") }.joined(
+                                    separator: ", "))
+                    }.cls("hint")
                 }.cls("booking")
             }
         }
     }
 
-    static func edit(_ ctx: PageContext, programmes: [Programme], form: FormState, status: HTTPStatus = .ok) -> Response {
+    static func edit(_ ctx: PageContext, programmes: [Programme], form: FormState, status: HTTPStatus = .ok) -> Response
+    {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("programmes.edit"), status: status) {
             Tag("h1") { Txt(t("programmes.edit")) }
@@ -106,11 +123,16 @@ enum ProgrammePages {
             CSRFField(ctx)
             VoidTag("input", [("type", "hidden"), ("name", "id"), ("value", form["id"])])
             FormField(name: "name", label: t("programmes.name"), required: true).render(form, t)
-            TextAreaField(name: "description", label: t("gadmin.description"), hint: t("gadmin.description_hint"), maxLength: 600).render(form, t)
+            TextAreaField(
+                name: "description", label: t("gadmin.description"), hint: t("gadmin.description_hint"), maxLength: 600
+            ).render(form, t)
             SelectField(name: "age", label: t("filter.age"), options: ChoiceOptions.ageGroups(t)).render(form, t)
-            FormField(name: "languages", label: t("gadmin.languages"), required: true, hint: t("gadmin.languages_hint")).render(form, t)
-            SelectField(name: "evidence", label: t("programmes.evidence"),
-                        options: EvidenceStatus.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }).render(form, t)
+            FormField(name: "languages", label: t("gadmin.languages"), required: true, hint: t("gadmin.languages_hint"))
+                .render(form, t)
+            SelectField(
+                name: "evidence", label: t("programmes.evidence"),
+                options: EvidenceStatus.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }
+            ).render(form, t)
             Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
         }.attr("method", "post").attr("action", "/staff/programmes").cls("stack")
     }

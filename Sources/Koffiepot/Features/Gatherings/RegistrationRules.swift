@@ -7,20 +7,29 @@ enum RegistrationRules {
         case invalid([String: String])
     }
 
-    static func validate(name rawName: String, adults rawAdults: String, contact rawContact: String, language: String,
-                         childcare: Bool, interpreter: Bool) -> Checked {
+    static func validate(
+        name rawName: String, adults rawAdults: String, contact rawContact: String, language: String,
+        childcare: Bool, interpreter: Bool
+    ) -> Checked {
         var errors: [String: String] = [:]
         let name = TextRules.singleLine(rawName)
-        if name.isEmpty { errors["name"] = "error.required" }
-        else if name.count > BookingRules.maxName { errors["name"] = "error.too_long" }
-        else if !TextRules.isSafe(name) { errors["name"] = "error.bad_text" }
+        if name.isEmpty {
+            errors["name"] = "error.required"
+        } else if name.count > BookingRules.maxName {
+            errors["name"] = "error.too_long"
+        } else if !TextRules.isSafe(name) {
+            errors["name"] = "error.bad_text"
+        }
         let adults = Int(rawAdults.trimmingCharacters(in: .whitespaces)).flatMap { (1...10).contains($0) ? $0 : nil }
         if adults == nil { errors["adults"] = "error.adults" }
         let contact = TextRules.contact(rawContact)
         if contact == nil { errors["contact"] = "error.contact" }
         if !BookingRules.conversationLanguages.contains(language) { errors["language"] = "error.required" }
         guard errors.isEmpty, let adults else { return .invalid(errors) }
-        return .valid(RegistrationInput(name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, adults: adults, language: language,
-                                        childcare: childcare, interpreter: interpreter))
+        return .valid(
+            RegistrationInput(
+                name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, adults: adults,
+                language: language,
+                childcare: childcare, interpreter: interpreter))
     }
 }

@@ -45,21 +45,27 @@ struct RegistrationService: Sendable {
 
     var secret: String { settings.secret ?? "" }
 
-    func register(gatheringID: UUID, _ input: RegistrationInput, messageLanguage: Language, idempotencyKey: String?) async throws -> RegistrationOutcome {
+    func register(gatheringID: UUID, _ input: RegistrationInput, messageLanguage: Language, idempotencyKey: String?)
+        async throws -> RegistrationOutcome
+    {
         let (keyHash, code) = CodeLookup.issue(idempotencyKey: idempotencyKey, secret: secret)
         if let keyHash, let earlier = try await replay(keyHash, key: idempotencyKey) { return earlier }
         let token = code.linkToken
         do {
             return try await WriteTransaction.run(on: db) { tx in
                 guard let gathering = try await lock(gatheringID, on: tx), gathering.kind.needsRegistration,
-                      !gathering.cancelled, gathering.startsAt > now else { return .unavailable }
+                    !gathering.cancelled, gathering.startsAt > now
+                else { return .unavailable }
                 let waiting = try await Registration.query(on: tx).filter(\.$gathering.$id == gatheringID)
                     .filter(\.$status == .waitlisted).count()
-                let placement = WaitingList.place(adults: input.adults, capacity: gathering.capacity, taken: gathering.taken,
-                                                  anyoneWaiting: waiting > 0)
+                let placement = WaitingList.place(
+                    adults: input.adults, capacity: gathering.capacity, taken: gathering.taken,
+                    anyoneWaiting: waiting > 0)
                 guard placement != .tooMany else { return .tooMany }
                 var status = RegistrationStatus.waitlisted
-                if placement == .confirmed, try await takePlaces(gatheringID, input.adults, on: tx) { status = .confirmed }
+                if placement == .confirmed, try await takePlaces(gatheringID, input.adults, on: tx) {
+                    status = .confirmed
+                }
                 let seq = try await nextSeq(gatheringID, on: tx)
                 let registration = Registration()
                 registration.$gathering.id = gatheringID
@@ -77,21 +83,32 @@ struct RegistrationService: Sendable {
                 registration.status = status
                 registration.createdAt = now
                 registration.$invitation.id = input.invitationID
-                registration.purgeAfter = gathering.lastEnd.addingTimeInterval(Double(settings.bookingRetentionDays) * 86400)
+                registration.purgeAfter = gathering.lastEnd.addingTimeInterval(
+                    Double(settings.bookingRetentionDays) * 86400)
                 try await registration.create(on: tx)
-                try await ContactFacts.record(.init(kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .registered, at: gathering.startsAt,
-                                                    locationID: gathering.$location.id, language: input.language,
-                                                    channel: try await channel(of: input.invitationID, via: input.via, on: tx),
-                                                    topic: gathering.topics.first?.rawValue, people: input.adults),
-                                              subject: "registration:\(try registration.requireID())", secret: secret, on: tx)
-                try await notify(status == .confirmed ? .registrationConfirmed : .registrationWaitlisted, registration, gathering, token: token, on: tx)
+                try await ContactFacts.record(
+                    .init(
+                        kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .registered,
+                        at: gathering.startsAt,
+                        locationID: gathering.$location.id, language: input.language,
+                        channel: try await channel(of: input.invitationID, via: input.via, on: tx),
+                        topic: gathering.topics.first?.rawValue, people: input.adults),
+                    subject: "registration:\(try registration.requireID())", secret: secret, on: tx)
+                try await notify(
+                    status == .confirmed ? .registrationConfirmed : .registrationWaitlisted, registration, gathering,
+                    token: token, on: tx)
                 if status == .confirmed { try await askForFeedback(registration, gathering, token: token, on: tx) }
                 let position = status == .waitlisted ? waiting + 1 : nil
-                return .registered(RegistrationReceipt(registrationID: try registration.requireID(), status: status, position: position, code: code))
+                return .registered(
+                    RegistrationReceipt(
+                        registrationID: try registration.requireID(), status: status, position: position, code: code))
             }
         } catch {
             if (error as? any DatabaseError)?.isConstraintFailure == true, let keyHash,
-               let earlier = try await replay(keyHash, key: idempotencyKey) { return earlier }
+                let earlier = try await replay(keyHash, key: idempotencyKey)
+            {
+                return earlier
+            }
             throw error
         }
     }
@@ -103,14 +120,18 @@ struct RegistrationService: Sendable {
             guard let gathering = try await lock(gatheringID, on: tx), !gathering.cancelled else { return false }
             gathering.cancelled = true
             try await gathering.save(on: tx)
-            let registrations = try await Registration.query(on: tx).filter(\.$gathering.$id == gatheringID).filter(\.$status != .cancelled).all()
+            let registrations = try await Registration.query(on: tx).filter(\.$gathering.$id == gatheringID).filter(
+                \.$status != .cancelled
+            ).all()
             for registration in registrations {
                 registration.status = .cancelled
                 try await registration.save(on: tx)
                 try await Outbox(db: tx, now: now).withdrawPending(subject: .registration(registration.requireID()))
                 guard let token = PersonalCode.unseal(registration.linkSealed, secret: secret) else { continue }
-                try await notify(.gatheringCancelled, registration, gathering, token: token, link: "\(settings.publicURL)/gatherings",
-                                 extra: ["message": message], on: tx)
+                try await notify(
+                    .gatheringCancelled, registration, gathering, token: token,
+                    link: "\(settings.publicURL)/gatherings",
+                    extra: ["message": message], on: tx)
             }
             return true
         }
@@ -119,7 +140,8 @@ struct RegistrationService: Sendable {
     /// How a person found the gathering, for the reach figures: the role of whoever made the invitation, or `direct`.
     private func channel(of invitationID: UUID?, via: String?, on tx: any Database) async throws -> String {
         guard let invitationID, let invitation = try await Invitation.find(invitationID, on: tx),
-              let creator = try await StaffUser.find(invitation.createdBy, on: tx) else { return via ?? "direct" }
+            let creator = try await StaffUser.find(invitation.createdBy, on: tx)
+        else { return via ?? "direct" }
         return creator.role.rawValue
     }
 
@@ -128,15 +150,18 @@ struct RegistrationService: Sendable {
     func cancel(_ registrationID: UUID) async throws -> Bool {
         try await WriteTransaction.run(on: db) { tx in
             guard let registration = try await Registration.find(registrationID, on: tx),
-                  let gathering = try await lock(registration.$gathering.id, on: tx),
-                  registration.status != .cancelled else { return false }
+                let gathering = try await lock(registration.$gathering.id, on: tx),
+                registration.status != .cancelled
+            else { return false }
             let wasConfirmed = registration.status == .confirmed
             registration.status = .cancelled
             try await registration.save(on: tx)
             // Nothing more is sent to someone whose registration ended (the feedback question included).
             try await Outbox(db: tx, now: now).withdrawPending(subject: .registration(registrationID))
             if wasConfirmed {
-                try await (tx as! any SQLDatabase).raw("UPDATE gatherings SET taken = taken - \(bind: registration.adults) WHERE id = \(bind: gathering.requireID())").run()
+                try await (tx as! any SQLDatabase).raw(
+                    "UPDATE gatherings SET taken = taken - \(bind: registration.adults) WHERE id = \(bind: gathering.requireID())"
+                ).run()
                 try await promote(gathering.requireID(), on: tx)
             }
             return true
@@ -146,10 +171,15 @@ struct RegistrationService: Sendable {
     /// Moves people up from the waiting list while places are free — never once the gathering has started.
     private func promote(_ gatheringID: UUID, on tx: any Database) async throws {
         guard let gathering = try await Gathering.query(on: tx).filter(\.$id == gatheringID).with(\.$location).first(),
-              gathering.startsAt > now, !gathering.cancelled else { return }
-        let queue = try await Registration.query(on: tx).filter(\.$gathering.$id == gatheringID).filter(\.$status == .waitlisted)
-            .sort(\.$seq).all()
-        let chosen = Set(WaitingList.promotions(free: gathering.capacity - gathering.taken, queue: queue.map { ($0.seq, $0.adults) }))
+            gathering.startsAt > now, !gathering.cancelled
+        else { return }
+        let queue = try await Registration.query(on: tx).filter(\.$gathering.$id == gatheringID).filter(
+            \.$status == .waitlisted
+        )
+        .sort(\.$seq).all()
+        let chosen = Set(
+            WaitingList.promotions(free: gathering.capacity - gathering.taken, queue: queue.map { ($0.seq, $0.adults) })
+        )
         for registration in queue where chosen.contains(registration.seq) {
             guard try await takePlaces(gatheringID, registration.adults, on: tx) else { break }
             registration.status = .confirmed
@@ -169,11 +199,13 @@ struct RegistrationService: Sendable {
     }
 
     private func takePlaces(_ id: UUID, _ adults: Int, on tx: any Database) async throws -> Bool {
-        let rows = try await (tx as! any SQLDatabase).raw("""
+        let rows = try await (tx as! any SQLDatabase).raw(
+            """
             UPDATE gatherings SET taken = taken + \(bind: adults)
             WHERE id = \(bind: id) AND taken + \(bind: adults) <= capacity AND cancelled = \(bind: false) AND starts_at > \(bind: now)
             RETURNING id
-            """).all()
+            """
+        ).all()
         return rows.count == 1
     }
 
@@ -183,11 +215,15 @@ struct RegistrationService: Sendable {
     }
 
     private func replay(_ keyHash: String, key: String?) async throws -> RegistrationOutcome? {
-        guard let earlier = try await Registration.query(on: db).filter(\.$idempotencyHash == keyHash).first() else { return nil }
+        guard let earlier = try await Registration.query(on: db).filter(\.$idempotencyHash == keyHash).first() else {
+            return nil
+        }
         let token = PersonalCode.linkToken(idempotencyKey: key, secret: secret)
         let position = try await self.position(of: earlier)
-        return .replayed(RegistrationReceipt(registrationID: try earlier.requireID(), status: earlier.status, position: position,
-                                             code: PersonalCode.code(forLink: token, secret: secret)))
+        return .replayed(
+            RegistrationReceipt(
+                registrationID: try earlier.requireID(), status: earlier.status, position: position,
+                code: PersonalCode.code(forLink: token, secret: secret)))
     }
 
     /// 1 = next in line; nil when not waiting.
@@ -199,23 +235,35 @@ struct RegistrationService: Sendable {
     }
 
     /// "How was it?" an hour after the (first) session ends, to whoever has a place and left a contact.
-    private func askForFeedback(_ registration: Registration, _ gathering: Gathering, token: String, on tx: any Database) async throws {
-        try await notify(.feedbackRequest, registration, gathering, token: token, notBefore: gathering.endsAt.addingTimeInterval(3600),
-                         link: "\(settings.publicURL)/r/\(token)/feedback", on: tx)
+    private func askForFeedback(
+        _ registration: Registration, _ gathering: Gathering, token: String, on tx: any Database
+    ) async throws {
+        try await notify(
+            .feedbackRequest, registration, gathering, token: token,
+            notBefore: gathering.endsAt.addingTimeInterval(3600),
+            link: "\(settings.publicURL)/r/\(token)/feedback", on: tx)
     }
 
-    private func notify(_ template: MessageTemplate, _ registration: Registration, _ gathering: Gathering, token: String, notBefore: Date? = nil,
-                        link: String? = nil, extra: [String: String] = [:], on tx: any Database) async throws {
-        guard let recipient = OutboxRecipient(
-            kind: registration.contactKind, contact: registration.contact, language: registration.messageLanguage)
+    private func notify(
+        _ template: MessageTemplate, _ registration: Registration, _ gathering: Gathering, token: String,
+        notBefore: Date? = nil,
+        link: String? = nil, extra: [String: String] = [:], on tx: any Database
+    ) async throws {
+        guard
+            let recipient = OutboxRecipient(
+                kind: registration.contactKind, contact: registration.contact, language: registration.messageLanguage)
         else { return }
         let t = Localizer(language: registration.messageLanguage, catalogues: catalogues)
         let day = LocalDate(containing: gathering.startsAt)
-        let values = ["when": "\(t.dayTitle(day)), \(ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)))",
-                      "where": [gathering.location.name, gathering.room].filter { !$0.isEmpty }.joined(separator: ", "),
-                      "title": gathering.title, "link": link ?? "\(settings.publicURL)/r/\(token)", "days": "\(settings.bookingRetentionDays)",
-                      "rebook": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)"].merging(extra) { $1 }
+        let values = [
+            "when": "\(t.dayTitle(day)), \(ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)))",
+            "where": [gathering.location.name, gathering.room].filter { !$0.isEmpty }.joined(separator: ", "),
+            "title": gathering.title, "link": link ?? "\(settings.publicURL)/r/\(token)",
+            "days": "\(settings.bookingRetentionDays)",
+            "rebook": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)",
+        ].merging(extra) { $1 }
         try await Outbox(db: tx, now: now).enqueue(
-            template, about: .registration(try registration.requireID()), to: recipient, values: values, notBefore: notBefore)
+            template, about: .registration(try registration.requireID()), to: recipient, values: values,
+            notBefore: notBefore)
     }
 }

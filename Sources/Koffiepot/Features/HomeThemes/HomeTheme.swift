@@ -44,7 +44,9 @@ final class HomeActivity: Model, @unchecked Sendable {
 
     init() {}
 
-    var stepList: [String] { steps.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    var stepList: [String] {
+        steps.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 }
 
 /// A theme word with its translations (the home language counts); empty where staff have none yet.

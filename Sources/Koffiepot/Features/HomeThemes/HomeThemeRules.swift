@@ -51,7 +51,9 @@ enum HomeThemeRules {
     /// (`nl | en | tr | ar | pl | uk`); later ones may be left out.
     static func parseWords(_ text: String) -> [[String: String]] {
         text.split(whereSeparator: \.isNewline).compactMap { line in
-            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { TextRules.singleLine(String($0)) }
+            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                TextRules.singleLine(String($0))
+            }
             guard parts.contains(where: { !$0.isEmpty }) else { return nil }
             var word: [String: String] = [:]
             for (language, part) in zip(Language.allCases, parts) where !part.isEmpty { word[language.rawValue] = part }
@@ -69,7 +71,8 @@ enum HomeThemeRules {
     /// The group and the period of a theme — when writing one and when copying one. Errors are keyed `group`,
     /// `firstDay`, `lastDay`.
     static func groupAndPeriod(group: String, firstDay: String, lastDay: String)
-        -> (group: String, first: LocalDate?, last: LocalDate?, errors: [String: String]) {
+        -> (group: String, first: LocalDate?, last: LocalDate?, errors: [String: String])
+    {
         var errors: [String: String] = [:]
         let group = TextRules.singleLine(group)
         if let problem = TextRules.problem(inRequired: group, maxLength: 40) { errors["group"] = problem }
@@ -77,8 +80,11 @@ enum HomeThemeRules {
         if first == nil { errors["firstDay"] = "error.date_format" }
         if last == nil { errors["lastDay"] = "error.date_format" }
         if let first, let last {
-            if last < first { errors["lastDay"] = "error.end_before_start" }
-            else if last > first.adding(days: longestPeriodDays) { errors["lastDay"] = "theme.error.period" }
+            if last < first {
+                errors["lastDay"] = "error.end_before_start"
+            } else if last > first.adding(days: longestPeriodDays) {
+                errors["lastDay"] = "theme.error.period"
+            }
         }
         return (group, first, last, errors)
     }
@@ -90,7 +96,9 @@ enum HomeThemeRules {
             if let problem = TextRules.problem(inRequired: text, maxLength: max) { errors[field] = problem }
         }
         func optional(_ field: String, _ text: String, _ max: Int) {
-            if !text.isEmpty, let problem = TextRules.problem(inRequired: text, maxLength: max) { errors[field] = problem }
+            if !text.isEmpty, let problem = TextRules.problem(inRequired: text, maxLength: max) {
+                errors[field] = problem
+            }
         }
         let group = placed.group, first = placed.first, last = placed.last
         let title = TextRules.singleLine(input.title)
@@ -99,7 +107,9 @@ enum HomeThemeRules {
         optional("intro", intro, 600)
         optional("rhyme", rhyme, 1000)
         var activities: [ValidHomeTheme.Activity] = []
-        let filled = input.activities.filter { !($0.title + $0.steps + $0.materials).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let filled = input.activities.filter {
+            !($0.title + $0.steps + $0.materials).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
         if !activityCount.contains(filled.count) { errors["activities"] = "theme.error.activities" }
         for (index, activity) in filled.enumerated() {
             let field = "activity\(index + 1)"
@@ -109,7 +119,9 @@ enum HomeThemeRules {
             required("\(field).steps", steps, 800)
             optional("\(field).materials", materials, 200)
             let pictogram = activity.pictogram.isEmpty ? "play" : activity.pictogram
-            if !pictograms.contains(where: { $0.key == pictogram }) { errors["\(field).pictogram"] = "theme.error.pictogram" }
+            if !pictograms.contains(where: { $0.key == pictogram }) {
+                errors["\(field).pictogram"] = "theme.error.pictogram"
+            }
             activities.append(.init(title: title, steps: steps, materials: materials, pictogram: pictogram))
         }
         var words: [[String: String]] = []
@@ -125,7 +137,9 @@ enum HomeThemeRules {
             words.append(clean)
         }
         guard errors.isEmpty, let first, let last else { return .failure(FieldErrors(errors)) }
-        return .success(ValidHomeTheme(group: group, title: title, firstDay: first, lastDay: last, intro: intro, rhyme: rhyme,
-                                       activities: activities, words: words))
+        return .success(
+            ValidHomeTheme(
+                group: group, title: title, firstDay: first, lastDay: last, intro: intro, rhyme: rhyme,
+                activities: activities, words: words))
     }
 }

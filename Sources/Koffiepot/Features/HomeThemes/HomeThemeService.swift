@@ -21,7 +21,9 @@ struct HomeThemeService: Sendable {
 
     /// Every theme of these locations, newest period first.
     func themes(at locationIDs: [UUID]) async throws -> [HomeTheme] {
-        try await withParts(HomeTheme.query(on: db)).filter(\.$location.$id ~~ locationIDs).sort(\.$firstDay, .descending).all()
+        try await withParts(HomeTheme.query(on: db)).filter(\.$location.$id ~~ locationIDs).sort(
+            \.$firstDay, .descending
+        ).all()
     }
 
     func find(_ id: UUID?) async throws -> HomeTheme? {
@@ -43,24 +45,34 @@ struct HomeThemeService: Sendable {
         try await WriteTransaction.run(on: db) { tx in
             try await theme.create(on: tx)
             for (index, activity) in valid.activities.enumerated() {
-                try await Self.activity(theme: theme.requireID(), position: index + 1, activity.title, activity.steps, activity.materials,
-                                        activity.pictogram, picture: nil).create(on: tx)
+                try await Self.activity(
+                    theme: theme.requireID(), position: index + 1, activity.title, activity.steps, activity.materials,
+                    activity.pictogram, picture: nil
+                ).create(on: tx)
             }
-            for (index, word) in valid.words.enumerated() { try await Self.word(theme: theme.requireID(), position: index + 1, word).create(on: tx) }
+            for (index, word) in valid.words.enumerated() {
+                try await Self.word(theme: theme.requireID(), position: index + 1, word).create(on: tx)
+            }
         }
         return try await find(theme.requireID()) ?? theme
     }
 
     /// A copy of a theme (from another location, or last year's) for a new period; pictures are shared.
-    func copy(_ source: HomeTheme, to locationID: UUID, group: String, firstDay: LocalDate, lastDay: LocalDate) async throws -> HomeTheme {
+    func copy(_ source: HomeTheme, to locationID: UUID, group: String, firstDay: LocalDate, lastDay: LocalDate)
+        async throws -> HomeTheme
+    {
         let valid = ValidHomeTheme(
-            group: group, title: source.title, firstDay: firstDay, lastDay: lastDay, intro: source.intro, rhyme: source.rhyme,
-            activities: source.activities.sorted { $0.position < $1.position }.map { .init(title: $0.title, steps: $0.steps, materials: $0.materials, pictogram: $0.pictogram) },
+            group: group, title: source.title, firstDay: firstDay, lastDay: lastDay, intro: source.intro,
+            rhyme: source.rhyme,
+            activities: source.activities.sorted { $0.position < $1.position }.map {
+                .init(title: $0.title, steps: $0.steps, materials: $0.materials, pictogram: $0.pictogram)
+            },
             words: source.words.sorted { $0.position < $1.position }.map { word in
-                Dictionary(uniqueKeysWithValues: Language.allCases.compactMap { language in
-                    let text = word.word(in: language)
-                    return text.isEmpty ? nil : (language.rawValue, text)
-                })
+                Dictionary(
+                    uniqueKeysWithValues: Language.allCases.compactMap { language in
+                        let text = word.word(in: language)
+                        return text.isEmpty ? nil : (language.rawValue, text)
+                    })
             })
         let copy = try await create(at: locationID, valid)
         let pictures = Dictionary(uniqueKeysWithValues: source.activities.map { ($0.position, $0.pictureID) })
@@ -71,8 +83,10 @@ struct HomeThemeService: Sendable {
         return copy
     }
 
-    private static func activity(theme: UUID, position: Int, _ title: String, _ steps: String, _ materials: String, _ pictogram: String,
-                                 picture: UUID?) -> HomeActivity {
+    private static func activity(
+        theme: UUID, position: Int, _ title: String, _ steps: String, _ materials: String, _ pictogram: String,
+        picture: UUID?
+    ) -> HomeActivity {
         let activity = HomeActivity()
         activity.$theme.id = theme
         activity.position = position
@@ -120,7 +134,9 @@ struct HomeThemeService: Sendable {
     /// One tap per activity and device: the unique index decides, so a double tap never counts twice.
     func markDone(_ activityID: UUID?, deviceKey: String) async throws -> DoneOutcome {
         guard let activityID, try await HomeActivity.find(activityID, on: db) != nil else { return .notFound }
-        if try await HomeActivityDone.query(on: db).filter(\.$activity.$id == activityID).filter(\.$deviceKey == deviceKey).first() != nil {
+        if try await HomeActivityDone.query(on: db).filter(\.$activity.$id == activityID).filter(
+            \.$deviceKey == deviceKey
+        ).first() != nil {
             return .already
         }
         let done = HomeActivityDone()
@@ -139,11 +155,15 @@ struct HomeThemeService: Sendable {
     /// One query for all the themes' taps, counted per theme in Swift.
     func families(of themes: [HomeTheme]) async throws -> [UUID: Int] {
         var themeOf: [UUID: UUID] = [:]
-        for theme in themes { for activity in theme.activities { themeOf[try activity.requireID()] = try theme.requireID() } }
+        for theme in themes {
+            for activity in theme.activities { themeOf[try activity.requireID()] = try theme.requireID() }
+        }
         guard !themeOf.isEmpty else { return [:] }
         let taps = try await HomeActivityDone.query(on: db).filter(\.$activity.$id ~~ Array(themeOf.keys)).all()
         var devices: [UUID: Set<String>] = [:]
-        for tap in taps { if let theme = themeOf[tap.$activity.id] { devices[theme, default: []].insert(tap.deviceKey) } }
+        for tap in taps {
+            if let theme = themeOf[tap.$activity.id] { devices[theme, default: []].insert(tap.deviceKey) }
+        }
         return devices.mapValues(\.count)
     }
 }

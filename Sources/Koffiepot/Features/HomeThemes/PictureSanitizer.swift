@@ -16,10 +16,16 @@ enum PictureSanitizer {
         guard data.count <= maxBytes else { return .failure(.tooLarge) }
         let bytes = [UInt8](data)
         let result: (Kind, [UInt8]?)
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { result = (.jpeg, jpeg(bytes)) }
-        else if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { result = (.png, png(bytes)) }
-        else if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) { result = (.webp, webp(bytes)) }
-        else { return .failure(.notAPicture) }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+            result = (.jpeg, jpeg(bytes))
+        } else if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+            result = (.png, png(bytes))
+        } else if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8)
+        {
+            result = (.webp, webp(bytes))
+        } else {
+            return .failure(.notAPicture)
+        }
         guard let cleaned = result.1 else { return .failure(.damaged) }
         return .success((result.0, Data(cleaned)))
     }
@@ -33,7 +39,7 @@ enum PictureSanitizer {
         while at + 4 <= bytes.count {
             guard bytes[at] == 0xFF else { return nil }
             let marker = bytes[at + 1]
-            if marker == 0xFF { at += 1; continue }   // fill byte
+            if marker == 0xFF { at += 1; continue }  // fill byte
             let length = Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
             guard length >= 2, at + 2 + length <= bytes.count else { return nil }
             let segment = Array(bytes[at..<(at + 2 + length)])
@@ -75,11 +81,12 @@ enum PictureSanitizer {
         var at = 12
         while at + 8 <= bytes.count {
             let type = String(decoding: bytes[at..<(at + 4)], as: UTF8.self)
-            let size = Int(bytes[at + 4]) | Int(bytes[at + 5]) << 8 | Int(bytes[at + 6]) << 16 | Int(bytes[at + 7]) << 24
+            let size =
+                Int(bytes[at + 4]) | Int(bytes[at + 5]) << 8 | Int(bytes[at + 6]) << 16 | Int(bytes[at + 7]) << 24
             let end = at + 8 + size + (size % 2)
             guard end <= bytes.count || at + 8 + size == bytes.count else { return nil }
             var chunk = Array(bytes[at..<min(end, bytes.count)])
-            if type == "VP8X", chunk.count > 8 { chunk[8] &= ~UInt8(0x0C) }   // EXIF (0x08) and XMP (0x04) flags
+            if type == "VP8X", chunk.count > 8 { chunk[8] &= ~UInt8(0x0C) }  // EXIF (0x08) and XMP (0x04) flags
             if type != "EXIF", type != "XMP " { chunks += chunk }
             at = end
         }

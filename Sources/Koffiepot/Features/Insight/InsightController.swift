@@ -23,11 +23,15 @@ struct InsightController: RouteCollection {
         var visible = try await Location.query(on: req.db).sort(\.$name).all()
         var ids: [UUID]? = nil
         if staff.user.role == .advisor {
-            let mine = Set(try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == staff.user.requireID()).all().map(\.$location.id))
+            let mine = Set(
+                try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == staff.user.requireID()).all().map(
+                    \.$location.id))
             visible = visible.filter { mine.contains($0.id!) }
             ids = visible.map { $0.id! }
         }
-        if let neighbourhood = filter.neighbourhood { ids = visible.filter { $0.neighbourhood == neighbourhood }.map { $0.id! } }
+        if let neighbourhood = filter.neighbourhood {
+            ids = visible.filter { $0.neighbourhood == neighbourhood }.map { $0.id! }
+        }
         if let id = filter.locationID { ids = (ids ?? visible.map { $0.id! }).filter { $0 == id } }
         return Scope(filter: filter, locations: visible, ids: ids)
     }
@@ -48,18 +52,29 @@ struct InsightController: RouteCollection {
         let scope = try await scope(req)
         let report = try await report(req, scope)
         // Who met whom at joint trainings: for the coordinator's view of the network (names never shown, only counts).
-        let meetings = req.staff?.user.role == .advisor ? nil
-            : try await TrainingService(db: req.db, now: req.now).matrix(for: scope.locations.filter { scope.ids?.contains($0.id!) ?? true })
-        return InsightPages.dashboard(req.page, scope: scope, tables: report.tables, texts: report.texts, meetings: meetings)
+        let meetings =
+            req.staff?.user.role == .advisor
+            ? nil
+            : try await TrainingService(db: req.db, now: req.now).matrix(
+                for: scope.locations.filter { scope.ids?.contains($0.id!) ?? true })
+        return InsightPages.dashboard(
+            req.page, scope: scope, tables: report.tables, texts: report.texts, meetings: meetings)
     }
 
     func csv(req: Request) async throws -> Response {
         let scope = try await scope(req)
-        var rows: [[String]] = [[req.t("insight.csv.section"), req.t("insight.csv.row"), req.t("insight.csv.column"), req.t("insight.csv.value")]]
+        var rows: [[String]] = [
+            [
+                req.t("insight.csv.section"), req.t("insight.csv.row"), req.t("insight.csv.column"),
+                req.t("insight.csv.value"),
+            ]
+        ]
         let report = try await report(req, scope)
         for table in report.tables {
             for row in table.rows {
-                for (column, value) in zip(table.columns, row.cells) { rows.append([table.title, row.label, column, value]) }
+                for (column, value) in zip(table.columns, row.cells) {
+                    rows.append([table.title, row.label, column, value])
+                }
             }
         }
         // Free text only for a group of five or more, exactly as on the page.

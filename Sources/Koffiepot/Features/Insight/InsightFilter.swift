@@ -5,17 +5,20 @@ import Foundation
 struct InsightFilter: Sendable, Equatable {
     var neighbourhood: String?
     var locationID: UUID?
-    var from: String   // YYYY-MM
-    var to: String     // YYYY-MM
+    var from: String  // YYYY-MM
+    var to: String  // YYYY-MM
 
     static func month(_ date: LocalDate) -> String { String(format: "%04d-%02d", date.year, date.month) }
 
     init(query: [String: String], today: LocalDate) {
         let current = Self.month(today)
-        let yearAgo = Self.month(LocalDate(year: today.month == 12 ? today.year : today.year - 1, month: today.month % 12 + 1, day: 1))
+        let yearAgo = Self.month(
+            LocalDate(year: today.month == 12 ? today.year : today.year - 1, month: today.month % 12 + 1, day: 1))
         func valid(_ text: String?) -> String? {
             guard let text, text.count == 7, text.dropFirst(4).first == "-",
-                  let y = Int(text.prefix(4)), let m = Int(text.suffix(2)), (2000...2100).contains(y), (1...12).contains(m) else { return nil }
+                let y = Int(text.prefix(4)), let m = Int(text.suffix(2)), (2000...2100).contains(y),
+                (1...12).contains(m)
+            else { return nil }
             return text
         }
         neighbourhood = query["neighbourhood"].flatMap { $0.isEmpty ? nil : $0 }

@@ -3,11 +3,15 @@ import Plot
 import Vapor
 
 enum InsightPages {
-    static func dashboard(_ ctx: PageContext, scope: InsightController.Scope, tables: [InsightTable], texts: [String]?,
-                          meetings: MeetingMatrix?) -> Response {
+    static func dashboard(
+        _ ctx: PageContext, scope: InsightController.Scope, tables: [InsightTable], texts: [String]?,
+        meetings: MeetingMatrix?
+    ) -> Response {
         let t = ctx.t
-        let query = scope.filter.queryItems.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-            .sorted().joined(separator: "&")
+        let query = scope.filter.queryItems.map {
+            "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }
+        .sorted().joined(separator: "&")
         return PageLayout.render(ctx, title: t("insight.title")) {
             Tag("h1") { Txt(t("insight.title")) }
             Tag("p") { Txt(t("insight.intro")) }.cls("lead")
@@ -33,10 +37,15 @@ enum InsightPages {
         let form = FormState(values: f.queryItems)
         let neighbourhoods = Array(Set(scope.locations.map(\.neighbourhood))).sorted()
         return Tag("form") {
-            SelectField(name: "neighbourhood", label: t("insight.neighbourhood"),
-                        options: [(value: "", label: t("insight.all"))] + neighbourhoods.map { (value: $0, label: $0) }).render(form, t)
-            SelectField(name: "location", label: t("desk.filter_location"),
-                        options: [(value: "", label: t("insight.all"))] + scope.locations.map { (value: $0.id!.uuidString, label: $0.name) }).render(form, t)
+            SelectField(
+                name: "neighbourhood", label: t("insight.neighbourhood"),
+                options: [(value: "", label: t("insight.all"))] + neighbourhoods.map { (value: $0, label: $0) }
+            ).render(form, t)
+            SelectField(
+                name: "location", label: t("desk.filter_location"),
+                options: [(value: "", label: t("insight.all"))]
+                    + scope.locations.map { (value: $0.id!.uuidString, label: $0.name) }
+            ).render(form, t)
             FormField(name: "from", label: t("insight.from"), type: "month").render(form, t)
             FormField(name: "to", label: t("insight.to"), type: "month").render(form, t)
             Tag("button") { Txt(t("filter.apply")) }.attr("type", "submit")
@@ -78,18 +87,22 @@ enum BarChart {
     static func svg(_ table: InsightTable) -> String {
         let rows = table.rows.filter(\.charted)
         let rowHeight = 30, labelWidth = 220, barWidth = 300
-        let height = max(rows.count, 1) * rowHeight + 10   // an empty chart still has room for its "–"
+        let height = max(rows.count, 1) * rowHeight + 10  // an empty chart still has room for its "–"
         let top = table.chartMax ?? max(rows.compactMap(\.chartValue).max() ?? 1, 1)
         var body = rows.isEmpty ? "<text x=\"0\" y=\"20\" class=\"chart-value hidden-cell\">–</text>" : ""
         for (index, row) in rows.enumerated() {
             let y = index * rowHeight + 5
-            body += "<text x=\"0\" y=\"\(y + 19)\" class=\"chart-label\">\(String(row.label.prefix(30)).textEscaped)</text>"
+            body +=
+                "<text x=\"0\" y=\"\(y + 19)\" class=\"chart-label\">\(String(row.label.prefix(30)).textEscaped)</text>"
             if let value = row.chartValue {
                 let width = Int((value / top * Double(barWidth)).rounded())
-                body += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(max(width, 1))\" height=\"20\" class=\"chart-bar\"/>"
-                body += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 19)\" class=\"chart-value\">\(row.cells.last!.textEscaped)</text>"
+                body +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(max(width, 1))\" height=\"20\" class=\"chart-bar\"/>"
+                body +=
+                    "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 19)\" class=\"chart-value\">\(row.cells.last!.textEscaped)</text>"
             } else {
-                body += "<text x=\"\(labelWidth)\" y=\"\(y + 19)\" class=\"chart-value hidden-cell\">\(row.cells.first!.textEscaped)</text>"
+                body +=
+                    "<text x=\"\(labelWidth)\" y=\"\(y + 19)\" class=\"chart-value hidden-cell\">\(row.cells.first!.textEscaped)</text>"
             }
         }
         let id = "chart-\(table.id)"

@@ -8,12 +8,12 @@ struct InsightData: Sendable {
     var scores: [Int: Int] = [:]
     var monthly: [String: (n: Int, sum: Int)] = [:]
     var byKind: [String: (n: Int, sum: Int)] = [:]
-    var contacts: [String: Int] = [:]          // "kind/outcome" → people
+    var contacts: [String: Int] = [:]  // "kind/outcome" → people
     var languages: [String: Int] = [:]
     var channels: [String: Int] = [:]
-    var responseHours: [String: [Int: Int]] = [:]   // month → hours → questions
-    var wishSupport: [String: Int] = [:]       // topic → supports
-    var gatheringTopics: [String: Int] = [:]   // topic → gatherings held
+    var responseHours: [String: [Int: Int]] = [:]  // month → hours → questions
+    var wishSupport: [String: Int] = [:]  // topic → supports
+    var gatheringTopics: [String: Int] = [:]  // topic → gatherings held
     /// The most supported open wishes with at least five supporters (their words are free text).
     var topWishes: [(topic: Topic?, text: String, supports: Int)] = []
     /// Contacts that came through a teacher: month, location name, kind (`conversation`, `look_along`) and count.
@@ -26,7 +26,9 @@ struct InsightData: Sendable {
 
 enum InsightQueries {
     /// `locations` nil means the whole municipality (including questions asked without a location).
-    static func load(_ filter: InsightFilter, locations: [UUID]?, now: Date, on db: any Database) async throws -> InsightData {
+    static func load(_ filter: InsightFilter, locations: [UUID]?, now: Date, on db: any Database) async throws
+        -> InsightData
+    {
         let scope = where_(filter, locations)
         // Four independent scans; on SQLite (WAL) they run side by side on separate read connections.
         async let feedback = feedbackGroups(scope, on: db)
@@ -52,8 +54,13 @@ enum InsightQueries {
     private static func feedbackGroups(_ scope: SQLQueryString, on db: any Database) async throws -> InsightData {
         let sql = db as! any SQLDatabase
         var data = InsightData()
-        for row in try await sql.raw("SELECT week, kind, score, COUNT(*) AS n FROM feedback WHERE " + scope + " GROUP BY week, kind, score").all() {
-            let (month, kind) = (String(try row.decode(column: "week", as: String.self).prefix(7)), try row.decode(column: "kind", as: String.self))
+        for row in try await sql.raw(
+            "SELECT week, kind, score, COUNT(*) AS n FROM feedback WHERE " + scope + " GROUP BY week, kind, score"
+        ).all() {
+            let (month, kind) = (
+                String(try row.decode(column: "week", as: String.self).prefix(7)),
+                try row.decode(column: "kind", as: String.self)
+            )
             let (score, n) = (try row.decode(column: "score", as: Int.self), try row.decode(column: "n", as: Int.self))
             data.scores[score, default: 0] += n
             data.monthly[month, default: (0, 0)].n += n
@@ -67,58 +74,90 @@ enum InsightQueries {
     /// One pass over the contact facts: people per kind/outcome, per language (no-shows left out) and per
     /// invitation channel (registrations).
     private static func contactGroups(_ scope: SQLQueryString, on db: any Database) async throws
-        -> (contacts: [String: Int], languages: [String: Int], channels: [String: Int]) {
+        -> (contacts: [String: Int], languages: [String: Int], channels: [String: Int])
+    {
         let sql = db as! any SQLDatabase
         var contacts: [String: Int] = [:], languages: [String: Int] = [:], channels: [String: Int] = [:]
-        for row in try await sql.raw("SELECT kind, outcome, language, channel, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE " + scope
-                                     + " GROUP BY kind, outcome, language, channel").all() {
-            let kind = try row.decode(column: "kind", as: String.self), outcome = try row.decode(column: "outcome", as: String.self)
+        for row in try await sql.raw(
+            "SELECT kind, outcome, language, channel, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE "
+                + scope
+                + " GROUP BY kind, outcome, language, channel"
+        ).all() {
+            let kind = try row.decode(column: "kind", as: String.self),
+                outcome = try row.decode(column: "outcome", as: String.self)
             let people = try row.decode(column: "p", as: Int.self)
             contacts["\(kind)/\(outcome)", default: 0] += people
-            if outcome != "no_show", let language = try row.decode(column: "language", as: String?.self) { languages[language, default: 0] += people }
-            if outcome == "registered" { channels[try row.decode(column: "channel", as: String?.self) ?? "direct", default: 0] += people }
+            if outcome != "no_show", let language = try row.decode(column: "language", as: String?.self) {
+                languages[language, default: 0] += people
+            }
+            if outcome == "registered" {
+                channels[try row.decode(column: "channel", as: String?.self) ?? "direct", default: 0] += people
+            }
         }
         return (contacts, languages, channels)
     }
 
     /// Support requests and look-along requests that came through teachers, per week's month, location and kind.
     private static func referralGroups(_ scope: SQLQueryString, on db: any Database) async throws
-        -> [(month: String, location: String, kind: String, n: Int)] {
+        -> [(month: String, location: String, kind: String, n: Int)]
+    {
         let sql = db as! any SQLDatabase
-        return try await sql.raw("SELECT week, locations.name AS location, teacher_referrals.kind AS kind, COUNT(*) AS n FROM teacher_referrals "
-                                 + "JOIN locations ON locations.id = teacher_referrals.location_id WHERE " + scope
-                                 + " GROUP BY week, locations.name, teacher_referrals.kind").all().map { row in
-            (String(try row.decode(column: "week", as: String.self).prefix(7)), try row.decode(column: "location", as: String.self),
-             try row.decode(column: "kind", as: String.self), try row.decode(column: "n", as: Int.self))
+        return try await sql.raw(
+            "SELECT week, locations.name AS location, teacher_referrals.kind AS kind, COUNT(*) AS n FROM teacher_referrals "
+                + "JOIN locations ON locations.id = teacher_referrals.location_id WHERE " + scope
+                + " GROUP BY week, locations.name, teacher_referrals.kind"
+        ).all().map { row in
+            (
+                String(try row.decode(column: "week", as: String.self).prefix(7)),
+                try row.decode(column: "location", as: String.self),
+                try row.decode(column: "kind", as: String.self), try row.decode(column: "n", as: Int.self)
+            )
         }
     }
 
     /// A histogram per month (hours → questions) is enough for a median and keeps the rows few.
-    private static func responseHistogram(_ scope: SQLQueryString, on db: any Database) async throws -> [String: [Int: Int]] {
+    private static func responseHistogram(_ scope: SQLQueryString, on db: any Database) async throws -> [String: [Int:
+        Int]]
+    {
         let sql = db as! any SQLDatabase
         var result: [String: [Int: Int]] = [:]
-        for row in try await sql.raw("SELECT week, response_hours AS h, COUNT(*) AS n FROM contact_facts WHERE kind = 'question' AND "
-                                     + scope + " AND response_hours IS NOT NULL GROUP BY week, response_hours").all() {
+        for row in try await sql.raw(
+            "SELECT week, response_hours AS h, COUNT(*) AS n FROM contact_facts WHERE kind = 'question' AND "
+                + scope + " AND response_hours IS NOT NULL GROUP BY week, response_hours"
+        ).all() {
             let month = String(try row.decode(column: "week", as: String.self).prefix(7))
-            result[month, default: [:]][try row.decode(column: "h", as: Int.self), default: 0] += try row.decode(column: "n", as: Int.self)
+            result[month, default: [:]][try row.decode(column: "h", as: Int.self), default: 0] += try row.decode(
+                column: "n", as: Int.self)
         }
         return result
     }
 
-    private static func topWishes(_ scope: SQLQueryString, on db: any Database) async throws -> [(topic: Topic?, text: String, supports: Int)] {
+    private static func topWishes(_ scope: SQLQueryString, on db: any Database) async throws -> [(
+        topic: Topic?, text: String, supports: Int
+    )] {
         let sql = db as! any SQLDatabase
-        return try await sql.raw("SELECT topic, text, supports FROM wishes WHERE " + scope + " AND status = 'open' AND supports >= \(bind: SmallCells.threshold)"
-                                 + " ORDER BY supports DESC LIMIT 10").all().map { row in
-            (try row.decode(column: "topic", as: String?.self).flatMap(Topic.init(rawValue:)), try row.decode(column: "text", as: String.self),
-             try row.decode(column: "supports", as: Int.self))
+        return try await sql.raw(
+            "SELECT topic, text, supports FROM wishes WHERE " + scope
+                + " AND status = 'open' AND supports >= \(bind: SmallCells.threshold)"
+                + " ORDER BY supports DESC LIMIT 10"
+        ).all().map { row in
+            (
+                try row.decode(column: "topic", as: String?.self).flatMap(Topic.init(rawValue:)),
+                try row.decode(column: "text", as: String.self),
+                try row.decode(column: "supports", as: Int.self)
+            )
         }
     }
 
     private static func wishSupport(_ scope: SQLQueryString, on db: any Database) async throws -> [String: Int] {
         let sql = db as! any SQLDatabase
         var result: [String: Int] = [:]
-        for row in try await sql.raw("SELECT topic, CAST(SUM(supports) AS BIGINT) AS s FROM wishes WHERE " + scope + " AND status <> 'merged' GROUP BY topic").all() {
-            result[try row.decode(column: "topic", as: String?.self) ?? "", default: 0] += try row.decode(column: "s", as: Int.self)
+        for row in try await sql.raw(
+            "SELECT topic, CAST(SUM(supports) AS BIGINT) AS s FROM wishes WHERE " + scope
+                + " AND status <> 'merged' GROUP BY topic"
+        ).all() {
+            result[try row.decode(column: "topic", as: String?.self) ?? "", default: 0] += try row.decode(
+                column: "s", as: Int.self)
         }
         return result
     }
@@ -126,7 +165,9 @@ enum InsightQueries {
     private static func where_(_ filter: InsightFilter, _ locations: [UUID]?) -> SQLQueryString {
         let (first, last) = filter.weekRange
         var scope = SQLQueryString("week >= \(bind: first) AND week <= \(bind: last)")
-        if let locations { scope += locations.isEmpty ? " AND 1 = 0" : SQLQueryString(" AND location_id IN (\(binds: locations))") }
+        if let locations {
+            scope += locations.isEmpty ? " AND 1 = 0" : SQLQueryString(" AND location_id IN (\(binds: locations))")
+        }
         return scope
     }
 
@@ -135,17 +176,24 @@ enum InsightQueries {
     /// size, already counted by `feedbackGroups`.
     private static func texts(_ scope: SQLQueryString, responses: Int, on db: any Database) async throws -> [String]? {
         guard responses >= SmallCells.threshold else { return nil }
-        return try await (db as! any SQLDatabase).raw("SELECT text FROM feedback WHERE " + scope + " AND text IS NOT NULL ORDER BY week DESC LIMIT 10").all()
+        return try await (db as! any SQLDatabase).raw(
+            "SELECT text FROM feedback WHERE " + scope + " AND text IS NOT NULL ORDER BY week DESC LIMIT 10"
+        ).all()
             .map { try $0.decode(column: "text", as: String.self) }
     }
 
     /// Topics of gatherings held in the period (the offer side of "demand versus offer").
-    private static func gatheringTopics(_ filter: InsightFilter, locations: [UUID]?, now: Date, on db: any Database) async throws -> [String: Int] {
+    private static func gatheringTopics(_ filter: InsightFilter, locations: [UUID]?, now: Date, on db: any Database)
+        async throws -> [String: Int]
+    {
         let (first, last) = filter.weekRange
         guard let start = LocalDate(first).flatMap({ $0.instant(minute: 0) }),
-              let end = LocalDate(String(last.prefix(8)) + "01").map({ LocalDate(year: $0.year + ($0.month == 12 ? 1 : 0), month: $0.month % 12 + 1, day: 1) })?.instant(minute: 0)
+            let end = LocalDate(String(last.prefix(8)) + "01").map({
+                LocalDate(year: $0.year + ($0.month == 12 ? 1 : 0), month: $0.month % 12 + 1, day: 1)
+            })?.instant(minute: 0)
         else { return [:] }
-        var query = Gathering.query(on: db).filter(\.$cancelled == false).filter(\.$startsAt >= start).filter(\.$startsAt < min(end, now))
+        var query = Gathering.query(on: db).filter(\.$cancelled == false).filter(\.$startsAt >= start).filter(
+            \.$startsAt < min(end, now))
         if let locations { query = query.filter(\.$location.$id ~~ locations) }
         var counts: [String: Int] = [:]
         for gathering in try await query.field(\.$id).field(\.$topicKeys).all() {

@@ -30,7 +30,9 @@ enum SmallCells {
         var totalHidden = isSmall(sum)
         if withTotal && !totalHidden && hidden.filter({ $0 }).count == 1 {
             // The next smallest visible non-zero cell is hidden with it; with none left, the total is hidden.
-            if let partner = counts.indices.filter({ !hidden[$0] && counts[$0] > 0 }).min(by: { counts[$0] < counts[$1] }) {
+            if let partner = counts.indices.filter({ !hidden[$0] && counts[$0] > 0 }).min(by: {
+                counts[$0] < counts[$1]
+            }) {
                 hidden[partner] = true
             } else {
                 totalHidden = true

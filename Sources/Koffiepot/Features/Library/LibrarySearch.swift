@@ -16,7 +16,8 @@ enum LibrarySearch {
     }
 
     static func words(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { $0.count >= 2 }.prefix(12).map { $0 }
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { $0.count >= 2 }.prefix(12)
+            .map { $0 }
     }
 
     static func find(_ filter: Filter, on db: any Database) async throws -> [LibraryEntry] {
@@ -38,13 +39,17 @@ enum LibrarySearch {
         let rows: [any SQLRow]
         if sql.dialect.name == "postgresql" {
             let query = words.map { "\($0):*" }.joined(separator: matchAll ? " & " : " | ")
-            rows = try await sql.raw("""
+            rows = try await sql.raw(
+                """
                 SELECT id AS entry_id FROM library_entries WHERE search @@ to_tsquery('dutch', \(bind: query))
                 ORDER BY ts_rank(search, to_tsquery('dutch', \(bind: query))) DESC LIMIT 200
-                """).all()
+                """
+            ).all()
         } else {
             let query = words.map { "\"\($0)\"*" }.joined(separator: matchAll ? " AND " : " OR ")
-            rows = try await sql.raw("SELECT entry_id FROM library_search WHERE library_search MATCH \(bind: query) ORDER BY rank LIMIT 200").all()
+            rows = try await sql.raw(
+                "SELECT entry_id FROM library_search WHERE library_search MATCH \(bind: query) ORDER BY rank LIMIT 200"
+            ).all()
         }
         return try rows.map { try $0.decode(column: "entry_id", as: UUID.self) }
     }

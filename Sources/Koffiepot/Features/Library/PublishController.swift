@@ -13,7 +13,9 @@ struct PublishController: RouteCollection {
 
     private func publishable(_ req: Request) async throws -> Question {
         let question = try await DeskAccess.question(req)
-        guard question.consentPublish, question.firstAnsweredAt != nil, !question.published else { throw Abort(.notFound) }
+        guard question.consentPublish, question.firstAnsweredAt != nil, !question.published else {
+            throw Abort(.notFound)
+        }
         return question
     }
 
@@ -22,25 +24,37 @@ struct PublishController: RouteCollection {
         let answers = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID())
             .filter(\.$fromAdvisor == true).sort(\.$createdAt).all().map(\.text)
         try await AccessLog.record(RecordSubject.question(try question.requireID()) + ":publish", on: req)
-        return PublishPages.form(req.page, questionID: question.id!, form: FormState(values: [
-            "question_text": question.text, "answer_text": answers.joined(separator: "\n\n"),
-            "topic": question.topic?.rawValue ?? "", "age": question.ageGroup?.rawValue ?? "",
-        ]))
+        return PublishPages.form(
+            req.page, questionID: question.id!,
+            form: FormState(values: [
+                "question_text": question.text, "answer_text": answers.joined(separator: "\n\n"),
+                "topic": question.topic?.rawValue ?? "", "age": question.ageGroup?.rawValue ?? "",
+            ]))
     }
 
-    struct Input: Content { var question_text: String?, answer_text: String?, topic: String?, age: String?, checked: String? }
+    struct Input: Content {
+        var question_text: String?, answer_text: String?, topic: String?, age: String?, checked: String?
+    }
 
     func publish(req: Request) async throws -> Response {
         let question = try await publishable(req)
         let input = try req.content.decode(Input.self)
         let questionText = TextRules.multiLine(input.question_text ?? "")
         let answerText = TextRules.multiLine(input.answer_text ?? "")
-        var form = FormState(values: ["question_text": questionText, "answer_text": answerText, "topic": input.topic ?? "", "age": input.age ?? ""])
-        for (field, text, limit) in [("question_text", questionText, QuestionService.maxLength), ("answer_text", answerText, DeskController.maxAnswer)] {
+        var form = FormState(values: [
+            "question_text": questionText, "answer_text": answerText, "topic": input.topic ?? "",
+            "age": input.age ?? "",
+        ])
+        for (field, text, limit) in [
+            ("question_text", questionText, QuestionService.maxLength),
+            ("answer_text", answerText, DeskController.maxAnswer),
+        ] {
             form.errors[field] = TextRules.problem(inRequired: text, maxLength: limit)
         }
         if input.checked != "yes" { form.errors["checked"] = "library.error.confirm" }
-        guard form.isValid else { return PublishPages.form(req.page, questionID: question.id!, form: form, status: .unprocessableEntity) }
+        guard form.isValid else {
+            return PublishPages.form(req.page, questionID: question.id!, form: form, status: .unprocessableEntity)
+        }
         let entry = LibraryEntry()
         entry.topic = input.topic.flatMap(Topic.init(rawValue:))
         entry.ageGroup = input.age.flatMap(AgeGroup.init(rawValue:))
@@ -64,18 +78,29 @@ enum PublishPages {
             Tag("h1") { Txt(t("library.publish_title")) }
             Tag("p") { Txt(t("library.publish_intro")) }.cls("lead")
             Tag("h2") { Txt(t("library.highlights")) }
-            Tag("div") { HighlightedText(form["question_text"]); HighlightedText(form["answer_text"]) }.cls("booking highlights")
+            Tag("div") {
+                HighlightedText(form["question_text"]); HighlightedText(form["answer_text"])
+            }.cls("booking highlights")
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                TextAreaField(name: "question_text", label: t("library.question"), maxLength: QuestionService.maxLength).render(form, t)
-                TextAreaField(name: "answer_text", label: t("library.answer"), maxLength: DeskController.maxAnswer).render(form, t)
-                SelectField(name: "topic", label: t("book.topics"), options: [ChoiceOptions.any(t)] + ChoiceOptions.topics(t)).render(form, t)
-                SelectField(name: "age", label: t("filter.age"), options: [ChoiceOptions.any(t)] + ChoiceOptions.ageGroups(t)).render(form, t)
+                TextAreaField(name: "question_text", label: t("library.question"), maxLength: QuestionService.maxLength)
+                    .render(form, t)
+                TextAreaField(name: "answer_text", label: t("library.answer"), maxLength: DeskController.maxAnswer)
+                    .render(form, t)
+                SelectField(
+                    name: "topic", label: t("book.topics"), options: [ChoiceOptions.any(t)] + ChoiceOptions.topics(t)
+                ).render(form, t)
+                SelectField(
+                    name: "age", label: t("filter.age"), options: [ChoiceOptions.any(t)] + ChoiceOptions.ageGroups(t)
+                ).render(form, t)
                 Tag("div") {
-                    if let error = form.errors["checked"] { Tag("p") { Txt(t(error)) }.cls("error").attr("id", "f-checked-error") }
+                    if let error = form.errors["checked"] {
+                        Tag("p") { Txt(t(error)) }.cls("error").attr("id", "f-checked-error")
+                    }
                     Tag("label") {
-                        VoidTag("input", [("type", "checkbox"), ("id", "f-checked"), ("name", "checked"), ("value", "yes")])
+                        VoidTag(
+                            "input", [("type", "checkbox"), ("id", "f-checked"), ("name", "checked"), ("value", "yes")])
                         Txt(" " + t("library.confirm"))
                     }
                 }.cls("field check")

@@ -14,13 +14,17 @@ enum CalendarFeed {
     }
 
     static func render(name: String, events: [Event], now: Date) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Koffiepot//Presence//NL", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(name))", "X-WR-TIMEZONE:Europe/Amsterdam"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Koffiepot//Presence//NL", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(name))", "X-WR-TIMEZONE:Europe/Amsterdam",
+        ]
         for event in events {
-            lines += ["BEGIN:VEVENT", "UID:\(event.uid)", "DTSTAMP:\(utc(now))", "DTSTART:\(utc(event.start))",
-                      "DTEND:\(utc(event.end))", "SUMMARY:\(escape(event.summary))", "LOCATION:\(escape(event.location))",
-                      "DESCRIPTION:\(escape(event.description))", "STATUS:\(event.cancelled ? "CANCELLED" : "CONFIRMED")",
-                      "TRANSP:TRANSPARENT", "END:VEVENT"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(event.uid)", "DTSTAMP:\(utc(now))", "DTSTART:\(utc(event.start))",
+                "DTEND:\(utc(event.end))", "SUMMARY:\(escape(event.summary))", "LOCATION:\(escape(event.location))",
+                "DESCRIPTION:\(escape(event.description))", "STATUS:\(event.cancelled ? "CANCELLED" : "CONFIRMED")",
+                "TRANSP:TRANSPARENT", "END:VEVENT",
+            ]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"

@@ -36,8 +36,10 @@ final class Location: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, name: String, kind: LocationKind, address: String,
-         neighbourhood: String, municipality: String, region: HolidayRegion) {
+    init(
+        id: UUID? = nil, name: String, kind: LocationKind, address: String,
+        neighbourhood: String, municipality: String, region: HolidayRegion
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

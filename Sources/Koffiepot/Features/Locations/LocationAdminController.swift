@@ -16,25 +16,36 @@ struct LocationAdminController: RouteCollection {
     }
 
     struct Input: Content {
-        var name: String?, kind: String?, address: String?, neighbourhood: String?, municipality: String?, region: String?, advisor: String?
+        var name: String?, kind: String?, address: String?, neighbourhood: String?, municipality: String?,
+            region: String?, advisor: String?
         var teachers: [String]?
     }
 
     func newForm(req: Request) async throws -> Response {
-        try await LocationAdminPages.form(req.page, form: FormState(values: ["kind": LocationKind.primarySchool.rawValue,
-                                                                            "region": HolidayRegion.middle.rawValue]),
-                                          advisors: advisors(req), teachers: teachers(req), action: "/staff/locations")
+        try await LocationAdminPages.form(
+            req.page,
+            form: FormState(values: [
+                "kind": LocationKind.primarySchool.rawValue,
+                "region": HolidayRegion.middle.rawValue,
+            ]),
+            advisors: advisors(req), teachers: teachers(req), action: "/staff/locations")
     }
 
     func editForm(req: Request) async throws -> Response {
-        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else {
+            throw Abort(.notFound)
+        }
         let current = try await LocationQueries.advisors(of: location, on: req.db).first
-        let form = FormState(values: ["name": location.name, "kind": location.kind.rawValue, "address": location.address,
-                                      "neighbourhood": location.neighbourhood, "municipality": location.municipality,
-                                      "region": location.region.rawValue, "advisor": current?.id?.uuidString ?? "",
-                                      "teachers": try await location.$teachers.get(on: req.db).compactMap(\.id?.uuidString).joined(separator: ",")])
-        return try await LocationAdminPages.form(req.page, form: form, advisors: advisors(req), teachers: teachers(req),
-                                                 action: "/staff/locations/\(location.id!.uuidString)")
+        let form = FormState(values: [
+            "name": location.name, "kind": location.kind.rawValue, "address": location.address,
+            "neighbourhood": location.neighbourhood, "municipality": location.municipality,
+            "region": location.region.rawValue, "advisor": current?.id?.uuidString ?? "",
+            "teachers": try await location.$teachers.get(on: req.db).compactMap(\.id?.uuidString).joined(
+                separator: ","),
+        ])
+        return try await LocationAdminPages.form(
+            req.page, form: form, advisors: advisors(req), teachers: teachers(req),
+            action: "/staff/locations/\(location.id!.uuidString)")
     }
 
     func create(req: Request) async throws -> Response {
@@ -42,19 +53,27 @@ struct LocationAdminController: RouteCollection {
     }
 
     func update(req: Request) async throws -> Response {
-        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else {
+            throw Abort(.notFound)
+        }
         return try await save(req, into: location, action: "/staff/locations/\(location.id!.uuidString)")
     }
 
     private func save(_ req: Request, into location: Location, action: String) async throws -> Response {
         let input = try req.content.decode(Input.self)
         let clean = { (s: String?) in (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        var form = FormState(values: ["name": clean(input.name), "kind": clean(input.kind), "address": clean(input.address),
-                                      "neighbourhood": clean(input.neighbourhood), "municipality": clean(input.municipality),
-                                      "region": clean(input.region), "advisor": clean(input.advisor),
-                                      "teachers": (input.teachers ?? []).joined(separator: ",")])
+        var form = FormState(values: [
+            "name": clean(input.name), "kind": clean(input.kind), "address": clean(input.address),
+            "neighbourhood": clean(input.neighbourhood), "municipality": clean(input.municipality),
+            "region": clean(input.region), "advisor": clean(input.advisor),
+            "teachers": (input.teachers ?? []).joined(separator: ","),
+        ])
         for field in ["name", "address", "neighbourhood", "municipality"] {
-            if form[field].isEmpty { form.errors[field] = "error.required" } else if form[field].count > 120 { form.errors[field] = "error.too_long" }
+            if form[field].isEmpty {
+                form.errors[field] = "error.required"
+            } else if form[field].count > 120 {
+                form.errors[field] = "error.too_long"
+            }
         }
         let kind = LocationKind(rawValue: form["kind"]), region = HolidayRegion(rawValue: form["region"])
         if kind == nil { form.errors["kind"] = "error.required" }
@@ -65,7 +84,9 @@ struct LocationAdminController: RouteCollection {
         let allTeachers = try await teachers(req)
         let chosen = allTeachers.filter { (input.teachers ?? []).contains($0.id?.uuidString ?? "") }
         guard form.isValid, let kind, let region else {
-            return LocationAdminPages.form(req.page, form: form, advisors: all, teachers: allTeachers, action: action, status: .unprocessableEntity)
+            return LocationAdminPages.form(
+                req.page, form: form, advisors: all, teachers: allTeachers, action: action, status: .unprocessableEntity
+            )
         }
         location.name = form["name"]
         location.kind = kind
@@ -107,10 +128,16 @@ struct LocationAdminController: RouteCollection {
     func addHoliday(req: Request) async throws -> Response {
         let input = try req.content.decode(HolidayInput.self)
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var form = FormState(values: ["name": name, "region": input.region ?? "", "first": input.first ?? "", "last": input.last ?? ""])
+        var form = FormState(values: [
+            "name": name, "region": input.region ?? "", "first": input.first ?? "", "last": input.last ?? "",
+        ])
         let region = input.region.flatMap(HolidayRegion.init(rawValue:))
         let first = input.first.flatMap(LocalDate.init), last = input.last.flatMap(LocalDate.init)
-        if name.isEmpty { form.errors["name"] = "error.required" } else if name.count > 80 { form.errors["name"] = "error.too_long" }
+        if name.isEmpty {
+            form.errors["name"] = "error.required"
+        } else if name.count > 80 {
+            form.errors["name"] = "error.too_long"
+        }
         if region == nil { form.errors["region"] = "error.required" }
         if first == nil { form.errors["first"] = "error.date_format" }
         if last == nil { form.errors["last"] = "error.date_format" }
@@ -118,14 +145,17 @@ struct LocationAdminController: RouteCollection {
         guard form.isValid, let region, let first, let last else {
             return try await renderHolidays(req, form: form, status: .unprocessableEntity)
         }
-        try await SchoolHoliday(region: region, name: name, firstDay: first.description, lastDay: last.description).create(on: req.db)
-        let cancelled = try await SlotCancellation.cancelSlots(in: region, from: first, through: last, holiday: name, req: req)
+        try await SchoolHoliday(region: region, name: name, firstDay: first.description, lastDay: last.description)
+            .create(on: req.db)
+        let cancelled = try await SlotCancellation.cancelSlots(
+            in: region, from: first, through: last, holiday: name, req: req)
         return req.redirect(to: "/staff/holidays?slots_cancelled=\(cancelled)", redirectType: .normal)
     }
 
     func deleteHoliday(req: Request) async throws -> Response {
         guard let id = req.parameters.get("holidayID").flatMap(UUID.init(uuidString:)),
-              let holiday = try await SchoolHoliday.find(id, on: req.db) else { throw Abort(.notFound) }
+            let holiday = try await SchoolHoliday.find(id, on: req.db)
+        else { throw Abort(.notFound) }
         try await holiday.delete(on: req.db)
         return req.redirect(to: "/staff/holidays", redirectType: .normal)
     }

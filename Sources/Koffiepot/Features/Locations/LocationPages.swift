@@ -13,7 +13,9 @@ enum LocationPages {
             Tag("form") {
                 Tag("label") { Txt(t("home.search_label")) }.attr("for", "q")
                 Tag("div") {
-                    VoidTag("input", [("type", "search"), ("id", "q"), ("name", "q"), ("value", query), ("autocomplete", "off")])
+                    VoidTag(
+                        "input",
+                        [("type", "search"), ("id", "q"), ("name", "q"), ("value", query), ("autocomplete", "off")])
                     Tag("button") { Txt(t("home.search")) }.attr("type", "submit")
                 }.cls("searchrow")
             }.attr("method", "get").attr("action", "/").attr("role", "search")
@@ -36,8 +38,10 @@ enum LocationPages {
         }
     }
 
-    static func location(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], slots: [SlotView],
-                         gatherings: [Gathering], network: [Professional], now: Date) -> Response {
+    static func location(
+        _ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], slots: [SlotView],
+        gatherings: [Gathering], network: [Professional], now: Date
+    ) -> Response {
         let t = ctx.t
         let location = board.location
         let id = location.id?.uuidString ?? ""
@@ -52,15 +56,19 @@ enum LocationPages {
             if board.advisors.isEmpty { Tag("p") { Txt(t("location.no_advisor")) } }
             if !network.isEmpty {
                 Tag("h2") { Txt(t("location.network")) }
-                Tag("div") { for person in network { ProfessionalCard(person: person, t: t, forStaff: false) } }.cls("cards")
+                Tag("div") { for person in network { ProfessionalCard(person: person, t: t, forStaff: false) } }.cls(
+                    "cards")
             }
             Tag("h2") { Txt(t("location.when")) }.attr("id", "when")
-            for holiday in PresenceCalendar.holidays(board.holidays, touching: weeks[0], through: weeks[0].adding(days: 13)) {
+            for holiday in PresenceCalendar.holidays(
+                board.holidays, touching: weeks[0], through: weeks[0].adding(days: 13))
+            {
                 Tag("p") { Txt(t("location.holiday", ["name": holiday.name])) }.cls("notice")
             }
             for (index, monday) in weeks.enumerated() {
-                WeekSchedule(title: t(index == 0 ? "location.this_week" : "location.next_week"), monday: monday,
-                             board: board, now: now, t: t)
+                WeekSchedule(
+                    title: t(index == 0 ? "location.this_week" : "location.next_week"), monday: monday,
+                    board: board, now: now, t: t)
             }
             SlotList(ctx, slots: slots)
             Tag("p") {
@@ -83,16 +91,22 @@ enum LocationPages {
     }
 
     /// The minimal widget for a school website: only this week and next, no header, no forms.
-    static func embed(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], publicURL: String, now: Date) -> Response {
+    static func embed(_ ctx: PageContext, board: LocationPresence, weeks: [LocalDate], publicURL: String, now: Date)
+        -> Response
+    {
         let t = ctx.t
         let id = board.location.id?.uuidString ?? ""
         return PageLayout.render(ctx, title: board.location.name, bare: true) {
             Tag("h1") { Txt(t("location.when") + " · " + board.location.name) }.cls("embed-title")
             for (index, monday) in weeks.enumerated() {
-                WeekSchedule(title: t(index == 0 ? "location.this_week" : "location.next_week"), monday: monday,
-                             board: board, now: now, t: t)
+                WeekSchedule(
+                    title: t(index == 0 ? "location.this_week" : "location.next_week"), monday: monday,
+                    board: board, now: now, t: t)
             }
-            Tag("p") { A("\(publicURL)/locations/\(id)") { Txt(t("embed.more")) }.attr("target", "_blank").attr("rel", "noopener") }
+            Tag("p") {
+                A("\(publicURL)/locations/\(id)") { Txt(t("embed.more")) }.attr("target", "_blank").attr(
+                    "rel", "noopener")
+            }
         }
     }
 }
@@ -142,8 +156,12 @@ func WeekSchedule(title: String, monday: LocalDate, board: LocationPresence, now
             for day in days {
                 if let moments = byDay[day] {
                     Tag("li") {
-                        Tag("h4") { Txt(day == today ? t("location.today", ["day": t.dayTitle(day)]) : t.dayTitle(day)) }
-                        for moment in moments { PresenceLine(moment: moment, board: board, past: moment.end <= now, t: t) }
+                        Tag("h4") {
+                            Txt(day == today ? t("location.today", ["day": t.dayTitle(day)]) : t.dayTitle(day))
+                        }
+                        for moment in moments {
+                            PresenceLine(moment: moment, board: board, past: moment.end <= now, t: t)
+                        }
                     }
                 }
             }

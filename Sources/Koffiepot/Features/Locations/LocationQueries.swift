@@ -35,8 +35,10 @@ enum LocationQueries {
         try await location.$advisors.query(on: db).filter(\.$active == true).sort(\.$name).all()
     }
 
-    static func presence(at location: Location, from: LocalDate, through last: LocalDate,
-                         on db: any Database) async throws -> LocationPresence {
+    static func presence(
+        at location: Location, from: LocalDate, through last: LocalDate,
+        on db: any Database
+    ) async throws -> LocationPresence {
         let locationID = try location.requireID()
         let rules = try await PresenceRule.query(on: db).filter(\.$location.$id == locationID).all()
         let exceptions = try await PresenceException.query(on: db).filter(\.$location.$id == locationID)
@@ -44,17 +46,23 @@ enum LocationQueries {
         let holidays = try await holidays(region: location.region, on: db)
         let advisors = try await advisors(of: location, on: db)
         let occurrences = PresenceCalendar.occurrences(
-            rules: rules.map(\.weekly), exceptions: exceptions.map(\.dated), holidays: holidays, from: from, through: last)
-        return LocationPresence(location: location, advisors: advisors, occurrences: occurrences,
-                                holidays: PresenceCalendar.holidays(holidays, touching: from, through: last))
+            rules: rules.map(\.weekly), exceptions: exceptions.map(\.dated), holidays: holidays, from: from,
+            through: last)
+        return LocationPresence(
+            location: location, advisors: advisors, occurrences: occurrences,
+            holidays: PresenceCalendar.holidays(holidays, touching: from, through: last))
     }
 
     /// An advisor's presence across all their locations (for their personal iCal feed).
-    static func presence(of advisor: StaffUser, from: LocalDate, through last: LocalDate,
-                         on db: any Database) async throws -> [(Location, PresenceOccurrence)] {
+    static func presence(
+        of advisor: StaffUser, from: LocalDate, through last: LocalDate,
+        on db: any Database
+    ) async throws -> [(Location, PresenceOccurrence)] {
         let advisorID = try advisor.requireID()
-        let locationIDs = Set(try await PresenceRule.query(on: db).filter(\.$advisor.$id == advisorID).all().map(\.$location.id))
-            .union(try await PresenceException.query(on: db).filter(\.$advisor.$id == advisorID).all().map(\.$location.id))
+        let locationIDs = Set(
+            try await PresenceRule.query(on: db).filter(\.$advisor.$id == advisorID).all().map(\.$location.id)
+        )
+        .union(try await PresenceException.query(on: db).filter(\.$advisor.$id == advisorID).all().map(\.$location.id))
         var result: [(Location, PresenceOccurrence)] = []
         for id in locationIDs {
             guard let location = try await Location.find(id, on: db) else { continue }
@@ -74,14 +82,16 @@ enum LocationQueries {
 
 extension PresenceRule {
     var weekly: WeeklyRule {
-        WeeklyRule(id: id ?? UUID(), advisorID: $advisor.id, weekday: weekday, startMinute: startMinute,
-                   endMinute: endMinute, room: room, mode: mode)
+        WeeklyRule(
+            id: id ?? UUID(), advisorID: $advisor.id, weekday: weekday, startMinute: startMinute,
+            endMinute: endMinute, room: room, mode: mode)
     }
 }
 
 extension PresenceException {
     var dated: DatedException {
-        DatedException(advisorID: $advisor.id, ruleID: $rule.id, date: LocalDate(date) ?? LocalDate(year: 1970, month: 1, day: 1),
-                       kind: kind, startMinute: startMinute, endMinute: endMinute, room: room, mode: mode)
+        DatedException(
+            advisorID: $advisor.id, ruleID: $rule.id, date: LocalDate(date) ?? LocalDate(year: 1970, month: 1, day: 1),
+            kind: kind, startMinute: startMinute, endMinute: endMinute, room: room, mode: mode)
     }
 }

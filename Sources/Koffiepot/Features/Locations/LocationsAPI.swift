@@ -23,17 +23,24 @@ struct KoffiepotAPI: APIProtocol {
         guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(notFound) }
         let id = try location.requireID().uuidString
         let advisors = try await LocationQueries.advisors(of: location, on: db).map { advisor in
-            Components.Schemas.Advisor(id: advisor.id?.uuidString ?? "", name: advisor.name, initials: advisor.initials,
-                                       intro: advisor.intro, topics: advisor.topics.map(\.rawValue))
+            Components.Schemas.Advisor(
+                id: advisor.id?.uuidString ?? "", name: advisor.name, initials: advisor.initials,
+                intro: advisor.intro, topics: advisor.topics.map(\.rawValue))
         }
-        return .ok(.init(body: .json(.init(
-            id: id, name: location.name, kind: .init(rawValue: location.kind.rawValue) ?? .basisschool,
-            neighbourhood: location.neighbourhood, municipality: location.municipality, address: location.address,
-            url: "\(publicURL)/locations/\(id)", calendarUrl: "\(publicURL)/locations/\(id)/calendar.ics",
-            advisors: advisors))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        id: id, name: location.name, kind: .init(rawValue: location.kind.rawValue) ?? .basisschool,
+                        neighbourhood: location.neighbourhood, municipality: location.municipality,
+                        address: location.address,
+                        url: "\(publicURL)/locations/\(id)", calendarUrl: "\(publicURL)/locations/\(id)/calendar.ics",
+                        advisors: advisors))))
     }
 
-    func getLocationPresence(_ input: Operations.getLocationPresence.Input) async throws -> Operations.getLocationPresence.Output {
+    func getLocationPresence(_ input: Operations.getLocationPresence.Input) async throws
+        -> Operations.getLocationPresence.Output
+    {
         guard let location = try await LocationQueries.find(input.path.id, on: db) else { return .notFound(notFound) }
         let range: (LocalDate, LocalDate)
         switch Self.dateRange(from: input.query.from, to: input.query.to, today: LocalDate(containing: clock.now())) {
@@ -42,27 +49,40 @@ struct KoffiepotAPI: APIProtocol {
             return .badRequest(.init(body: .application_problem_plus_json(problem.schema(localizer))))
         }
         let board = try await LocationQueries.presence(at: location, from: range.0, through: range.1, on: db)
-        return .ok(.init(body: .json(board.occurrences.map { moment in
-            Components.Schemas.Presence(
-                date: moment.date.description, start: LocalTimestamp.format(moment.start), end: LocalTimestamp.format(moment.end),
-                advisorId: moment.advisorID.uuidString, advisorName: board.advisor(moment.advisorID)?.name ?? "",
-                room: moment.room, mode: .init(rawValue: moment.mode.rawValue) ?? .appointment,
-                status: .init(rawValue: moment.status.rawValue) ?? .regular)
-        })))
+        return .ok(
+            .init(
+                body: .json(
+                    board.occurrences.map { moment in
+                        Components.Schemas.Presence(
+                            date: moment.date.description, start: LocalTimestamp.format(moment.start),
+                            end: LocalTimestamp.format(moment.end),
+                            advisorId: moment.advisorID.uuidString,
+                            advisorName: board.advisor(moment.advisorID)?.name ?? "",
+                            room: moment.room, mode: .init(rawValue: moment.mode.rawValue) ?? .appointment,
+                            status: .init(rawValue: moment.status.rawValue) ?? .regular)
+                    })))
     }
 
     /// Parses `from`/`to` (local days, inclusive). Defaults: today and two weeks.
     static func dateRange(from: String?, to: String?, today: LocalDate) -> Result<(LocalDate, LocalDate), APIProblem> {
         let first: LocalDate
         if let from {
-            guard let parsed = LocalDate(from) else { return .failure(APIProblem(.badRequest, .badDate, ["field": "from"])) }
+            guard let parsed = LocalDate(from) else {
+                return .failure(APIProblem(.badRequest, .badDate, ["field": "from"]))
+            }
             first = parsed
-        } else { first = today }
+        } else {
+            first = today
+        }
         let last: LocalDate
         if let to {
-            guard let parsed = LocalDate(to) else { return .failure(APIProblem(.badRequest, .badDate, ["field": "to"])) }
+            guard let parsed = LocalDate(to) else {
+                return .failure(APIProblem(.badRequest, .badDate, ["field": "to"]))
+            }
             last = parsed
-        } else { last = first.adding(days: 13) }
+        } else {
+            last = first.adding(days: 13)
+        }
         guard first <= last else { return .failure(APIProblem(.badRequest, .badRange)) }
         guard first.days(until: last) < maxRangeDays else {
             return .failure(APIProblem(.badRequest, .rangeTooLong, ["days": "\(maxRangeDays)"]))
@@ -72,10 +92,13 @@ struct KoffiepotAPI: APIProtocol {
 
     private func summary(_ location: Location) -> Components.Schemas.Location {
         let id = location.id?.uuidString ?? ""
-        return .init(id: id, name: location.name, kind: .init(rawValue: location.kind.rawValue) ?? .basisschool,
-                     neighbourhood: location.neighbourhood, municipality: location.municipality,
-                     address: location.address, url: "\(publicURL)/locations/\(id)")
+        return .init(
+            id: id, name: location.name, kind: .init(rawValue: location.kind.rawValue) ?? .basisschool,
+            neighbourhood: location.neighbourhood, municipality: location.municipality,
+            address: location.address, url: "\(publicURL)/locations/\(id)")
     }
 
-    var notFound: Components.Responses.NotFound { .init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))) }
+    var notFound: Components.Responses.NotFound {
+        .init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation)))
+    }
 }

@@ -14,7 +14,8 @@ struct LocationsController: RouteCollection {
     func home(req: Request) async throws -> Response {
         try await req.application.publicPages.response(req) {
             let query = String((req.query[String.self, at: "q"] ?? "").prefix(100))
-            return LocationPages.home(req.page, query: query, results: try await LocationQueries.search(query, on: req.db))
+            return LocationPages.home(
+                req.page, query: query, results: try await LocationQueries.search(query, on: req.db))
         }
     }
 
@@ -45,29 +46,35 @@ struct LocationsController: RouteCollection {
             return StaffKept(board: board, weeks: weeks, gatherings: gatherings, network: network)
         }
         let open = try await pages.value("open times \(id) \(monday)", stamp: stamps, now: req.now) {
-            try await SlotQueries.free(at: id, from: monday, through: monday.adding(days: 20), now: .distantPast,
-                                       board: kept.board, on: req.db)
+            try await SlotQueries.free(
+                at: id, from: monday, through: monday.adding(days: 20), now: .distantPast,
+                board: kept.board, on: req.db)
         }
         let slots = open.filter { $0.slot.startsAt > req.now }
         let freeTimes = slots.map { "\($0.id)" }.joined(separator: ",")
         return try await pages.response(req, variant: freeTimes, stamp: stamps.pages) {
-            LocationPages.location(req.page, board: kept.board, weeks: kept.weeks, slots: slots, gatherings: kept.gatherings,
-                                   network: kept.network, now: req.now)
+            LocationPages.location(
+                req.page, board: kept.board, weeks: kept.weeks, slots: slots, gatherings: kept.gatherings,
+                network: kept.network, now: req.now)
         }
     }
 
     func embed(req: Request) async throws -> Response {
         try await req.application.publicPages.response(req) {
             let (board, weeks) = try await twoWeeks(req)
-            return LocationPages.embed(req.page, board: board, weeks: weeks, publicURL: req.application.settings.publicURL, now: req.now)
+            return LocationPages.embed(
+                req.page, board: board, weeks: weeks, publicURL: req.application.settings.publicURL, now: req.now)
         }
     }
 
     /// This week and next, from Monday, in Amsterdam time.
     private func twoWeeks(_ req: Request, days: Int = 14) async throws -> (LocationPresence, [LocalDate]) {
-        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else {
+            throw Abort(.notFound)
+        }
         let monday = LocalDate(containing: req.now).startOfWeek
-        let board = try await LocationQueries.presence(at: location, from: monday, through: monday.adding(days: days - 1), on: req.db)
+        let board = try await LocationQueries.presence(
+            at: location, from: monday, through: monday.adding(days: days - 1), on: req.db)
         return (board, [monday, monday.adding(days: 7)])
     }
 
@@ -82,10 +89,14 @@ struct LocationsController: RouteCollection {
     }
 
     private func buildLocationCalendar(_ req: Request) async throws -> Response {
-        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else {
+            throw Abort(.notFound)
+        }
         let (from, last) = Self.feedRange(req.now)
         let board = try await LocationQueries.presence(at: location, from: from, through: last, on: req.db)
-        let events = board.occurrences.map { event(for: $0, at: location, advisor: board.advisor($0.advisorID), t: req.t) }
+        let events = board.occurrences.map {
+            event(for: $0, at: location, advisor: board.advisor($0.advisorID), t: req.t)
+        }
         return Self.calendarResponse(CalendarFeed.render(name: location.name, events: events, now: req.now))
     }
 
@@ -95,7 +106,7 @@ struct LocationsController: RouteCollection {
 
     private func buildAdvisorCalendar(_ req: Request) async throws -> Response {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let advisor = try await StaffUser.find(id, on: req.db), advisor.active, advisor.role == .advisor
+            let advisor = try await StaffUser.find(id, on: req.db), advisor.active, advisor.role == .advisor
         else { throw Abort(.notFound) }
         let (from, last) = Self.feedRange(req.now)
         let moments = try await LocationQueries.presence(of: advisor, from: from, through: last, on: req.db)
@@ -103,7 +114,9 @@ struct LocationsController: RouteCollection {
         return Self.calendarResponse(CalendarFeed.render(name: advisor.name, events: events, now: req.now))
     }
 
-    private func event(for moment: PresenceOccurrence, at location: Location, advisor: StaffUser?, t: Localizer) -> CalendarFeed.Event {
+    private func event(for moment: PresenceOccurrence, at location: Location, advisor: StaffUser?, t: Localizer)
+        -> CalendarFeed.Event
+    {
         let name = advisor?.name ?? ""
         let base = t("ics.summary", ["name": name, "location": location.name])
         let key = moment.ruleID.map { "\($0)" } ?? "extra-\(moment.advisorID)-\(moment.startMinute)"

@@ -5,7 +5,9 @@ import Vapor
 /// recognised without the word (issue 13 pt 3). Staff only.
 struct PictogramGalleryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("staff", "pictogrammen").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador)).get(use: gallery)
+        routes.grouped("staff", "pictogrammen").grouped(
+            RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador)
+        ).get(use: gallery)
     }
 
     /// Sprite id and catalogue key of every pictogram, in the order of the gallery.
@@ -28,7 +30,10 @@ struct PictogramGalleryController: RouteCollection {
                     Tag("thead") {
                         Tag("tr") {
                             Tag("th") { Txt(t("pictograms.picture")) }.attr("scope", "col")
-                            for l in localizers { Tag("th") { Txt(l.language.nativeName) }.attr("scope", "col").attr("lang", l.language.rawValue) }
+                            for l in localizers {
+                                Tag("th") { Txt(l.language.nativeName) }.attr("scope", "col").attr(
+                                    "lang", l.language.rawValue)
+                            }
                         }
                     }
                     Tag("tbody") {
@@ -36,7 +41,8 @@ struct PictogramGalleryController: RouteCollection {
                             Tag("tr") {
                                 Tag("td") { PictogramIcon(entry.id) }
                                 for l in localizers {
-                                    Tag("td") { Txt(l(entry.key)) }.attr("lang", l.language.rawValue).attr("dir", l.language.isRightToLeft ? "rtl" : "ltr")
+                                    Tag("td") { Txt(l(entry.key)) }.attr("lang", l.language.rawValue).attr(
+                                        "dir", l.language.isRightToLeft ? "rtl" : "ltr")
                                 }
                             }
                         }

@@ -27,7 +27,9 @@ enum PosterPages {
                 if poster.gathering == nil {
                     Tag("p") {
                         for kind in PosterController.Kind.allCases {
-                            A("/staff/locations/\(poster.location.id!.uuidString)/posters/\(kind.rawValue)") { Txt(t("poster.\(kind.rawValue)_title")) }
+                            A("/staff/locations/\(poster.location.id!.uuidString)/posters/\(kind.rawValue)") {
+                                Txt(t("poster.\(kind.rawValue)_title"))
+                            }
                             Txt(" ")
                         }
                     }
@@ -56,9 +58,14 @@ enum PosterPages {
             if let gathering = poster.gathering {
                 Tag("h1") { Txt(gathering.title) }.attr("lang", "nl").attr("dir", "auto")
                 Tag("p") {
-                    Txt(t("snippet.gathering_when", ["day": t.dayTitle(LocalDate(containing: gathering.startsAt)),
-                                                     "time": ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)),
-                                                     "room": gathering.room]))
+                    Txt(
+                        t(
+                            "snippet.gathering_when",
+                            [
+                                "day": t.dayTitle(LocalDate(containing: gathering.startsAt)),
+                                "time": ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)),
+                                "room": gathering.room,
+                            ]))
                 }.cls("poster-when")
                 Tag("p") { Txt(t("poster.gathering_text")) }
             } else {
@@ -67,7 +74,8 @@ enum PosterPages {
             }
             for advisor in poster.advisors {
                 Tag("div") {
-                    Tag("div") { Txt(advisor.initials) }.cls("avatar c\(AdvisorHue.of(advisor))").attr("aria-hidden", "true")
+                    Tag("div") { Txt(advisor.initials) }.cls("avatar c\(AdvisorHue.of(advisor))").attr(
+                        "aria-hidden", "true")
                     Tag("p") { Tag("strong") { Txt(advisor.name) } }
                 }.cls("cardface")
                 if poster.kind == "location", !advisor.topics.isEmpty {
@@ -79,7 +87,9 @@ enum PosterPages {
                     for rule in poster.rules where poster.kind == "location" || rule.mode == .appointment {
                         Tag("li") {
                             Txt(t("card.every", ["day": t("weekday.\(rule.weekday)"), "room": rule.room]) + " ")
-                            Tag("span") { Txt("\(ClockTime.format(rule.startMinute))–\(ClockTime.format(rule.endMinute))") }.attr("dir", "ltr")
+                            Tag("span") {
+                                Txt("\(ClockTime.format(rule.startMinute))–\(ClockTime.format(rule.endMinute))")
+                            }.attr("dir", "ltr")
                         }
                     }
                 }.cls("cardpresence")

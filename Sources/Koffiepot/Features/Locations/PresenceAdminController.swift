@@ -36,15 +36,19 @@ struct PresenceAdminController: RouteCollection {
         return try await render(req, location: location, ruleForm: FormState(), extraForm: FormState())
     }
 
-    private func render(_ req: Request, location: Location, ruleForm: FormState, extraForm: FormState,
-                        status: HTTPStatus = .ok) async throws -> Response {
+    private func render(
+        _ req: Request, location: Location, ruleForm: FormState, extraForm: FormState,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
         let today = LocalDate(containing: req.now)
-        let board = try await LocationQueries.presence(at: location, from: today, through: today.adding(days: 27), on: req.db)
+        let board = try await LocationQueries.presence(
+            at: location, from: today, through: today.adding(days: 27), on: req.db)
         let rules = try await PresenceRule.query(on: req.db).filter(\.$location.$id == location.requireID())
             .sort(\.$weekday).sort(\.$startMinute).all()
         let editable = try await editableAdvisors(req, at: location)
-        return PresenceAdminPages.page(req.page, board: board, rules: rules, editable: editable,
-                                       ruleForm: ruleForm, extraForm: extraForm, status: status)
+        return PresenceAdminPages.page(
+            req.page, board: board, rules: rules, editable: editable,
+            ruleForm: ruleForm, extraForm: extraForm, status: status)
     }
 
     struct RuleInput: Content {
@@ -54,10 +58,13 @@ struct PresenceAdminController: RouteCollection {
     func addRule(req: Request) async throws -> Response {
         let location = try await manageable(req)
         let input = try req.content.decode(RuleInput.self)
-        var form = FormState(values: ["advisor": input.advisor ?? "", "weekday": input.weekday ?? "", "start": input.start ?? "",
-                                      "end": input.end ?? "", "room": input.room ?? "", "mode": input.mode ?? ""])
+        var form = FormState(values: [
+            "advisor": input.advisor ?? "", "weekday": input.weekday ?? "", "start": input.start ?? "",
+            "end": input.end ?? "", "room": input.room ?? "", "mode": input.mode ?? "",
+        ])
         let editable = try await editableAdvisors(req, at: location)
-        let advisor = editable.first { $0.id?.uuidString == input.advisor } ?? (editable.count == 1 ? editable.first : nil)
+        let advisor =
+            editable.first { $0.id?.uuidString == input.advisor } ?? (editable.count == 1 ? editable.first : nil)
         let weekday = input.weekday.flatMap(Int.init).flatMap { (1...7).contains($0) ? $0 : nil }
         let mode = input.mode.flatMap(PresenceMode.init(rawValue:))
         if advisor == nil { form.errors["advisor"] = "error.required" }
@@ -66,13 +73,20 @@ struct PresenceAdminController: RouteCollection {
         let room = (input.room ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if room.count > 80 { form.errors["room"] = "error.too_long" }
         var existing: [WeeklyRule] = []
-        if let advisor { existing = try await PresenceRule.query(on: req.db).filter(\.$advisor.$id == advisor.requireID()).all().map(\.weekly) }
-        let checks = PresenceValidation.check(.init(weekday: weekday, startMinute: input.start.flatMap(ClockTime.parse),
-                                                    endMinute: input.end.flatMap(ClockTime.parse)), existing: existing)
+        if let advisor {
+            existing = try await PresenceRule.query(on: req.db).filter(\.$advisor.$id == advisor.requireID()).all().map(
+                \.weekly)
+        }
+        let checks = PresenceValidation.check(
+            .init(
+                weekday: weekday, startMinute: input.start.flatMap(ClockTime.parse),
+                endMinute: input.end.flatMap(ClockTime.parse)), existing: existing)
         form.errors.merge(checks) { first, _ in first }
         guard form.isValid, let advisor, let weekday, let mode,
-              let start = input.start.flatMap(ClockTime.parse), let end = input.end.flatMap(ClockTime.parse) else {
-            return try await render(req, location: location, ruleForm: form, extraForm: FormState(), status: .unprocessableEntity)
+            let start = input.start.flatMap(ClockTime.parse), let end = input.end.flatMap(ClockTime.parse)
+        else {
+            return try await render(
+                req, location: location, ruleForm: form, extraForm: FormState(), status: .unprocessableEntity)
         }
         let rule = PresenceRule()
         rule.$location.id = try location.requireID()
@@ -99,7 +113,9 @@ struct PresenceAdminController: RouteCollection {
         let location = try await manageable(req)
         let input = try req.content.decode(OccurrenceInput.self)
         let rule = try await ownRule(req, location: location, id: input.rule)
-        guard let date = input.date.flatMap(LocalDate.init), date.weekday == rule.weekday else { throw Abort(.badRequest) }
+        guard let date = input.date.flatMap(LocalDate.init), date.weekday == rule.weekday else {
+            throw Abort(.badRequest)
+        }
         let exception = PresenceException()
         exception.$location.id = try location.requireID()
         exception.$advisor.id = rule.$advisor.id
@@ -116,7 +132,8 @@ struct PresenceAdminController: RouteCollection {
             // Already cancelled (double click, or a colleague was quicker): the outcome is the same.
         }
         if let start = date.instant(minute: rule.startMinute), let end = date.instant(minute: rule.endMinute) {
-            try await SlotCancellation.cancelSlots(of: rule.$advisor.id, at: location.requireID(), from: start, to: end, req: req)
+            try await SlotCancellation.cancelSlots(
+                of: rule.$advisor.id, at: location.requireID(), from: start, to: end, req: req)
         }
         return done(req, location, "presence.cancel_done")
     }
@@ -130,15 +147,20 @@ struct PresenceAdminController: RouteCollection {
         return done(req, location, "presence.restored")
     }
 
-    struct ExtraInput: Content { var advisor: String?, date: String?, start: String?, end: String?, room: String?, mode: String? }
+    struct ExtraInput: Content {
+        var advisor: String?, date: String?, start: String?, end: String?, room: String?, mode: String?
+    }
 
     func addExtra(req: Request) async throws -> Response {
         let location = try await manageable(req)
         let input = try req.content.decode(ExtraInput.self)
-        var form = FormState(values: ["advisor": input.advisor ?? "", "date": input.date ?? "", "start": input.start ?? "",
-                                      "end": input.end ?? "", "room": input.room ?? "", "mode": input.mode ?? ""])
+        var form = FormState(values: [
+            "advisor": input.advisor ?? "", "date": input.date ?? "", "start": input.start ?? "",
+            "end": input.end ?? "", "room": input.room ?? "", "mode": input.mode ?? "",
+        ])
         let editable = try await editableAdvisors(req, at: location)
-        let advisor = editable.first { $0.id?.uuidString == input.advisor } ?? (editable.count == 1 ? editable.first : nil)
+        let advisor =
+            editable.first { $0.id?.uuidString == input.advisor } ?? (editable.count == 1 ? editable.first : nil)
         let date = input.date.flatMap(LocalDate.init)
         let mode = input.mode.flatMap(PresenceMode.init(rawValue:))
         if advisor == nil { form.errors["advisor"] = "error.required" }
@@ -147,12 +169,16 @@ struct PresenceAdminController: RouteCollection {
         if mode == nil { form.errors["mode"] = "error.required" }
         let room = (input.room ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if room.count > 80 { form.errors["room"] = "error.too_long" }
-        let checks = PresenceValidation.check(.init(date: date, startMinute: input.start.flatMap(ClockTime.parse),
-                                                    endMinute: input.end.flatMap(ClockTime.parse)), existing: [])
+        let checks = PresenceValidation.check(
+            .init(
+                date: date, startMinute: input.start.flatMap(ClockTime.parse),
+                endMinute: input.end.flatMap(ClockTime.parse)), existing: [])
         form.errors.merge(checks) { first, _ in first }
         guard form.isValid, let advisor, let date, let mode,
-              let start = input.start.flatMap(ClockTime.parse), let end = input.end.flatMap(ClockTime.parse) else {
-            return try await render(req, location: location, ruleForm: FormState(), extraForm: form, status: .unprocessableEntity)
+            let start = input.start.flatMap(ClockTime.parse), let end = input.end.flatMap(ClockTime.parse)
+        else {
+            return try await render(
+                req, location: location, ruleForm: FormState(), extraForm: form, status: .unprocessableEntity)
         }
         let extra = PresenceException()
         extra.$location.id = try location.requireID()
@@ -170,7 +196,8 @@ struct PresenceAdminController: RouteCollection {
     /// A rule of this location that this person may change.
     private func ownRule(_ req: Request, location: Location, id: String?) async throws -> PresenceRule {
         guard let id = id.flatMap(UUID.init(uuidString:)), let rule = try await PresenceRule.find(id, on: req.db),
-              rule.$location.id == location.id else { throw Abort(.notFound) }
+            rule.$location.id == location.id
+        else { throw Abort(.notFound) }
         let editable = try await editableAdvisors(req, at: location).compactMap(\.id)
         guard editable.contains(rule.$advisor.id) else { throw Abort(.forbidden) }
         return rule
@@ -178,6 +205,7 @@ struct PresenceAdminController: RouteCollection {
 
     /// Post/redirect/get with a confirmation shown on the next page.
     private func done(_ req: Request, _ location: Location, _ messageKey: String) -> Response {
-        req.redirect(to: "/staff/locations/\(location.id?.uuidString ?? "")/presence?done=\(messageKey)", redirectType: .normal)
+        req.redirect(
+            to: "/staff/locations/\(location.id?.uuidString ?? "")/presence?done=\(messageKey)", redirectType: .normal)
     }
 }

@@ -3,10 +3,14 @@ import Vapor
 
 /// The presence board for staff: upcoming moments (cancel or restore one), weekly rules, extra moments.
 enum PresenceAdminPages {
-    static let confirmations: Set<String> = ["presence.saved", "presence.deleted", "presence.cancel_done", "presence.restored"]
+    static let confirmations: Set<String> = [
+        "presence.saved", "presence.deleted", "presence.cancel_done", "presence.restored",
+    ]
 
-    static func page(_ ctx: PageContext, board: LocationPresence, rules: [PresenceRule], editable: [StaffUser],
-                     ruleForm: FormState, extraForm: FormState, status: HTTPStatus) -> Response {
+    static func page(
+        _ ctx: PageContext, board: LocationPresence, rules: [PresenceRule], editable: [StaffUser],
+        ruleForm: FormState, extraForm: FormState, status: HTTPStatus
+    ) -> Response {
         let t = ctx.t
         let location = board.location
         let base = "/staff/locations/\(location.id?.uuidString ?? "")/presence"
@@ -26,9 +30,12 @@ enum PresenceAdminPages {
                         Tag("span") { Txt(t.dayTitle(moment.date)) }.cls("when")
                         if let ruleID = moment.ruleID, editableIDs.contains(moment.advisorID) {
                             let label = t(moment.status == .cancelled ? "presence.restore" : "presence.cancel")
-                            InlineAction(ctx, action: base + (moment.status == .cancelled ? "/restore" : "/cancel"), label: label,
-                                         accessibleName: label + " " + t.dayTitle(moment.date) + " " + ClockTime.format(moment.startMinute),
-                                         hidden: [("rule", ruleID.uuidString), ("date", moment.date.description)])
+                            InlineAction(
+                                ctx, action: base + (moment.status == .cancelled ? "/restore" : "/cancel"),
+                                label: label,
+                                accessibleName: label + " " + t.dayTitle(moment.date) + " "
+                                    + ClockTime.format(moment.startMinute),
+                                hidden: [("rule", ruleID.uuidString), ("date", moment.date.description)])
                         }
                     }.cls("occurrence").attr("data-date", moment.date.description)
                 }
@@ -38,11 +45,16 @@ enum PresenceAdminPages {
             Tag("ul") {
                 for rule in rules {
                     Tag("li") {
-                        Txt("\(t.weekday(rule.weekday)) \(ClockTime.format(rule.startMinute))–\(ClockTime.format(rule.endMinute)) · "
-                            + "\(board.advisor(rule.$advisor.id)?.name ?? "") · \(rule.room) · \(t(rule.mode.labelKey))")
+                        Txt(
+                            "\(t.weekday(rule.weekday)) \(ClockTime.format(rule.startMinute))–\(ClockTime.format(rule.endMinute)) · "
+                                + "\(board.advisor(rule.$advisor.id)?.name ?? "") · \(rule.room) · \(t(rule.mode.labelKey))"
+                        )
                         if editableIDs.contains(rule.$advisor.id) {
-                            InlineAction(ctx, action: "\(base)/rules/\(rule.id?.uuidString ?? "")/delete", label: t("presence.delete_rule"),
-                                         accessibleName: t("presence.delete_rule") + ": " + t.weekday(rule.weekday) + " " + ClockTime.format(rule.startMinute))
+                            InlineAction(
+                                ctx, action: "\(base)/rules/\(rule.id?.uuidString ?? "")/delete",
+                                label: t("presence.delete_rule"),
+                                accessibleName: t("presence.delete_rule") + ": " + t.weekday(rule.weekday) + " "
+                                    + ClockTime.format(rule.startMinute))
                         }
                     }
                 }
@@ -53,8 +65,10 @@ enum PresenceAdminPages {
             Tag("form") {
                 CSRFField(ctx)
                 SelectField(name: "advisor", label: t("presence.advisor"), options: advisorOptions).render(ruleForm, t)
-                SelectField(name: "weekday", label: t("presence.weekday"),
-                            options: (1...7).map { (value: "\($0)", label: t.weekday($0)) }).render(ruleForm, t)
+                SelectField(
+                    name: "weekday", label: t("presence.weekday"),
+                    options: (1...7).map { (value: "\($0)", label: t.weekday($0)) }
+                ).render(ruleForm, t)
                 FormField(name: "start", label: t("presence.start"), type: "time", required: true).render(ruleForm, t)
                 FormField(name: "end", label: t("presence.end"), type: "time", required: true).render(ruleForm, t)
                 FormField(name: "room", label: t("presence.room")).render(ruleForm, t)

@@ -7,8 +7,10 @@ import Vapor
 /// The printable sheet (four A6 cards on A4) is for staff; the phone version a teacher shows during a talk is public.
 struct TeacherCardController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("locations", ":id", "card").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador))
-            .get(use: sheet)
+        routes.grouped("locations", ":id", "card").grouped(
+            RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador)
+        )
+        .get(use: sheet)
         routes.get("locations", ":id", "card", "phone", use: phone)
     }
 
@@ -21,16 +23,21 @@ struct TeacherCardController: RouteCollection {
     }
 
     private func card(_ req: Request) async throws -> TeacherCard {
-        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else {
+            throw Abort(.notFound)
+        }
         let id = try location.requireID()
         let rules = try await PresenceRule.query(on: req.db).filter(\.$location.$id == id).with(\.$advisor)
             .sort(\.$weekday).sort(\.$startMinute).all()
         let advisors = try await location.$advisors.get(on: req.db)
-        let second = req.query[String.self, at: "second"].flatMap(Language.init(rawValue:)).flatMap { $0 == req.language ? nil : $0 }
+        let second = req.query[String.self, at: "second"].flatMap(Language.init(rawValue:)).flatMap {
+            $0 == req.language ? nil : $0
+        }
         let languages = [req.language] + (second.map { [$0] } ?? [])
-        return TeacherCard(location: location, advisors: advisors, rules: rules,
-                           localizers: languages.map { Localizer(language: $0, catalogues: req.application.catalogues) },
-                           url: "\(req.application.settings.publicURL)/locations/\(id.uuidString)")
+        return TeacherCard(
+            location: location, advisors: advisors, rules: rules,
+            localizers: languages.map { Localizer(language: $0, catalogues: req.application.catalogues) },
+            url: "\(req.application.settings.publicURL)/locations/\(id.uuidString)")
     }
 }
 

@@ -13,7 +13,9 @@ enum TeacherCardPages {
                 Tag("p") { A(phoneLink(card)) { Txt(t("card.phone_link")) } }
             }.cls("noprint")
             Tag("div") {
-                for _ in 0..<4 { Tag("section") { face(card) }.cls("teachercard").attr("aria-label", card.location.name) }
+                for _ in 0..<4 {
+                    Tag("section") { face(card) }.cls("teachercard").attr("aria-label", card.location.name)
+                }
             }.cls("cardsheet")
         }
     }
@@ -39,7 +41,9 @@ enum TeacherCardPages {
                         .attr("lang", t.language.rawValue).attr("dir", t.language.isRightToLeft ? "rtl" : "ltr")
                 }
             }.cls(card.localizers.count > 1 ? "cardcolumns two" : "cardcolumns")
-            Node<Any>.raw(QRCode.svg(card.url, label: card.localizers[0]("card.qr_label", ["location": card.location.name])) ?? "")
+            Node<Any>.raw(
+                QRCode.svg(card.url, label: card.localizers[0]("card.qr_label", ["location": card.location.name])) ?? ""
+            )
             Tag("p") { Txt(card.url) }.cls("cardlink").attr("dir", "ltr")
         }
     }
@@ -49,10 +53,16 @@ enum TeacherCardPages {
             Tag("p") { Txt(t("card.eyebrow")) }.cls("eyebrow")
             for advisor in card.advisors {
                 Tag("div") {
-                    Tag("div") { Txt(advisor.initials) }.cls("avatar c\(AdvisorHue.of(advisor))").attr("aria-hidden", "true")
+                    Tag("div") { Txt(advisor.initials) }.cls("avatar c\(AdvisorHue.of(advisor))").attr(
+                        "aria-hidden", "true")
                     Tag("p") { Tag("strong") { Txt(advisor.name) } }
                 }.cls("cardface")
-                Tag("p") { Txt(t("card.helps", ["name": advisor.name.split(separator: " ").first.map(String.init) ?? advisor.name])) }
+                Tag("p") {
+                    Txt(
+                        t(
+                            "card.helps",
+                            ["name": advisor.name.split(separator: " ").first.map(String.init) ?? advisor.name]))
+                }
                 if !advisor.topics.isEmpty {
                     Tag("p") {
                         TopicLabels(advisor.topics, t)

@@ -20,19 +20,26 @@ struct LookAlongController: RouteCollection {
         try await render(req, form: FormState())
     }
 
-    private func render(_ req: Request, form: FormState, findings: [String] = [], status: HTTPStatus = .ok) async throws -> Response {
+    private func render(_ req: Request, form: FormState, findings: [String] = [], status: HTTPStatus = .ok) async throws
+        -> Response
+    {
         let user = try req.requireStaffUser()
-        return LookAlongPages.list(req.page, user: user, requests: try await service(req).visible(to: user),
-                                   locations: try await StaffScope.locations(of: user, on: req.db), form: form, findings: findings, status: status)
+        return LookAlongPages.list(
+            req.page, user: user, requests: try await service(req).visible(to: user),
+            locations: try await StaffScope.locations(of: user, on: req.db), form: form, findings: findings,
+            status: status)
     }
 
     struct AskInput: Content {
-        var location: String?, group: String?, age: String?, situation: String?, question: String?, agreed: String?, childName: String?
+        var location: String?, group: String?, age: String?, situation: String?, question: String?, agreed: String?,
+            childName: String?
         var confirmed: String?
 
         var form: FormState {
-            FormState(values: ["location": location ?? "", "group": group ?? "", "age": age ?? "", "situation": situation ?? "",
-                               "question": question ?? "", "agreed": agreed ?? "", "childName": childName ?? ""])
+            FormState(values: [
+                "location": location ?? "", "group": group ?? "", "age": age ?? "", "situation": situation ?? "",
+                "question": question ?? "", "agreed": agreed ?? "", "childName": childName ?? "",
+            ])
         }
     }
 
@@ -42,8 +49,9 @@ struct LookAlongController: RouteCollection {
         var form = input.form
         let locationID = try await StaffScope.location(form["location"], of: user, on: req.db)
         let age = form["age"].isEmpty ? nil : Int(form["age"])
-        let typed = LookAlongInput(group: form["group"], ageYears: age ?? (form["age"].isEmpty ? nil : -1), situation: form["situation"],
-                                   question: form["question"], parentAgreed: form["agreed"] == "yes", childName: form["childName"])
+        let typed = LookAlongInput(
+            group: form["group"], ageYears: age ?? (form["age"].isEmpty ? nil : -1), situation: form["situation"],
+            question: form["question"], parentAgreed: form["agreed"] == "yes", childName: form["childName"])
         switch LookAlongRules.validate(typed) {
         case .failure(let errors):
             form.errors = errors.fields.reduce(into: [:]) { $0[$1.key == "ageYears" ? "age" : $1.key] = $1.value }
@@ -65,8 +73,10 @@ struct LookAlongController: RouteCollection {
     }
 
     private func request(_ req: Request) async throws -> LookAlongRequest {
-        guard let request = try await service(req).find(req.parameters.get("requestID").flatMap(UUID.init(uuidString:)),
-                                                         for: req.requireStaffUser())
+        guard
+            let request = try await service(req).find(
+                req.parameters.get("requestID").flatMap(UUID.init(uuidString:)),
+                for: req.requireStaffUser())
         else { throw Abort(.notFound) }
         return request
     }
@@ -81,20 +91,28 @@ struct LookAlongController: RouteCollection {
         let user = try req.requireStaffUser()
         let input = try req.content.decode(PlanInput.self)
         let id = req.parameters.get("requestID").flatMap(UUID.init(uuidString:))
-        switch try await service(req).plan(id, by: user, when: "\(input.date ?? "")T\(input.time ?? "")", note: input.note ?? "") {
+        switch try await service(req).plan(
+            id, by: user, when: "\(input.date ?? "")T\(input.time ?? "")", note: input.note ?? "")
+        {
         case .done(let request):
-            return req.redirect(to: "/staff/meekijken/\(try request.requireID().uuidString)?done=lookalong.planned", redirectType: .normal)
+            return req.redirect(
+                to: "/staff/meekijken/\(try request.requireID().uuidString)?done=lookalong.planned",
+                redirectType: .normal)
         case .notFound:
             throw Abort(.notFound)
         case .invalid(let errors):
-            let form = FormState(values: ["date": input.date ?? "", "time": input.time ?? "", "note": input.note ?? ""],
-                                 errors: errors.fields.reduce(into: [:]) { $0[$1.key == "when" ? "date" : $1.key] = $1.value })
-            return LookAlongPages.request(req.page, try await request(req), user: user, form: form, status: .unprocessableEntity)
+            let form = FormState(
+                values: ["date": input.date ?? "", "time": input.time ?? "", "note": input.note ?? ""],
+                errors: errors.fields.reduce(into: [:]) { $0[$1.key == "when" ? "date" : $1.key] = $1.value })
+            return LookAlongPages.request(
+                req.page, try await request(req), user: user, form: form, status: .unprocessableEntity)
         }
     }
 
     func close(req: Request) async throws -> Response {
-        guard case .done = try await service(req).close(req.parameters.get("requestID").flatMap(UUID.init(uuidString:)), by: req.requireStaffUser())
+        guard
+            case .done = try await service(req).close(
+                req.parameters.get("requestID").flatMap(UUID.init(uuidString:)), by: req.requireStaffUser())
         else { throw Abort(.notFound) }
         return req.redirect(to: "/staff/meekijken?done=lookalong.closed", redirectType: .normal)
     }

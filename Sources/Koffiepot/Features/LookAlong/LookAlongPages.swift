@@ -4,18 +4,23 @@ import Vapor
 
 /// *Meekijken*: the teacher's form and list of her own requests; the advisor's list of her schools' requests.
 enum LookAlongPages {
-    static func list(_ ctx: PageContext, user: StaffUser, requests: [LookAlongRequest], locations: [Location], form: FormState,
-                     findings: [String], status: HTTPStatus) -> Response {
+    static func list(
+        _ ctx: PageContext, user: StaffUser, requests: [LookAlongRequest], locations: [Location], form: FormState,
+        findings: [String], status: HTTPStatus
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("lookalong.title"), status: status) {
             Confirmation(ctx, allowed: ["lookalong.sent", "lookalong.closed"])
             Tag("h1") { Txt(t("lookalong.title")) }
-            Tag("p") { Txt(t(user.role == .teacher ? "lookalong.intro_teacher" : "lookalong.intro_advisor")) }.cls("lead")
+            Tag("p") { Txt(t(user.role == .teacher ? "lookalong.intro_teacher" : "lookalong.intro_advisor")) }.cls(
+                "lead")
             if requests.isEmpty { Tag("p") { Txt(t("lookalong.none")) }.cls("notice") }
             Tag("ul") {
                 for request in requests {
                     Tag("li") {
-                        A("/staff/meekijken/\(request.id!.uuidString)") { Txt("\(request.location.name) · \(t("round.group")) \(request.group)") }
+                        A("/staff/meekijken/\(request.id!.uuidString)") {
+                            Txt("\(request.location.name) · \(t("round.group")) \(request.group)")
+                        }
                         Tag("span") { Txt(statusText(request, t)) }.cls("when")
                     }
                 }
@@ -33,7 +38,9 @@ enum LookAlongPages {
         }
     }
 
-    private static func askForm(_ ctx: PageContext, locations: [Location], form: FormState, findings: [String]) -> Component {
+    private static func askForm(_ ctx: PageContext, locations: [Location], form: FormState, findings: [String])
+        -> Component
+    {
         let t = ctx.t
         return ComponentGroup {
             Tag("h2") { Txt(t("lookalong.new")) }
@@ -47,29 +54,49 @@ enum LookAlongPages {
             }
             Tag("form") {
                 CSRFField(ctx)
-                if !findings.isEmpty { VoidTag("input", [("type", "hidden"), ("name", "confirmed"), ("value", findings.joined(separator: "\n"))]) }
-                SelectField(name: "location", label: t("round.location"),
-                            options: locations.map { (value: $0.id!.uuidString, label: $0.name) }).render(form, t)
+                if !findings.isEmpty {
+                    VoidTag(
+                        "input",
+                        [("type", "hidden"), ("name", "confirmed"), ("value", findings.joined(separator: "\n"))])
+                }
+                SelectField(
+                    name: "location", label: t("round.location"),
+                    options: locations.map { (value: $0.id!.uuidString, label: $0.name) }
+                ).render(form, t)
                 FormField(name: "group", label: t("round.group"), required: true).render(form, t)
                 FormField(name: "age", label: t("lookalong.age"), type: "number").render(form, t)
-                TextAreaField(name: "situation", label: t("lookalong.situation"), hint: t("lookalong.situation_hint"),
-                              maxLength: LookAlongRules.maxSituation).render(form, t)
-                TextAreaField(name: "question", label: t("lookalong.question"), maxLength: LookAlongRules.maxQuestion).render(form, t)
+                TextAreaField(
+                    name: "situation", label: t("lookalong.situation"), hint: t("lookalong.situation_hint"),
+                    maxLength: LookAlongRules.maxSituation
+                ).render(form, t)
+                TextAreaField(name: "question", label: t("lookalong.question"), maxLength: LookAlongRules.maxQuestion)
+                    .render(form, t)
                 CheckBox(name: "agreed", label: t("lookalong.agreed")).render(form)
-                FormField(name: "childName", label: t("lookalong.child_name"), hint: t("lookalong.child_name_hint"), autocomplete: "off").render(form, t)
-                Tag("button") { Txt(t(findings.isEmpty ? "lookalong.send" : "lookalong.send_anyway")) }.attr("type", "submit")
+                FormField(
+                    name: "childName", label: t("lookalong.child_name"), hint: t("lookalong.child_name_hint"),
+                    autocomplete: "off"
+                ).render(form, t)
+                Tag("button") { Txt(t(findings.isEmpty ? "lookalong.send" : "lookalong.send_anyway")) }.attr(
+                    "type", "submit")
             }.attr("method", "post").attr("action", "/staff/meekijken").cls("stack")
         }
     }
 
-    static func request(_ ctx: PageContext, _ request: LookAlongRequest, user: StaffUser, form: FormState, status: HTTPStatus = .ok) -> Response {
+    static func request(
+        _ ctx: PageContext, _ request: LookAlongRequest, user: StaffUser, form: FormState, status: HTTPStatus = .ok
+    ) -> Response {
         let t = ctx.t
         let id = request.id!.uuidString
         return PageLayout.render(ctx, title: t("lookalong.title"), status: status) {
             Confirmation(ctx, allowed: ["lookalong.planned"])
             Tag("h1") { Txt("\(request.location.name) · \(t("round.group")) \(request.group)") }
             Tag("p") { Txt(statusText(request, t)) }.cls("eyebrow")
-            Tag("p") { Txt(t("lookalong.asked_by", ["name": request.teacher.name, "day": t.dayTitle(LocalDate(containing: request.createdAt))])) }
+            Tag("p") {
+                Txt(
+                    t(
+                        "lookalong.asked_by",
+                        ["name": request.teacher.name, "day": t.dayTitle(LocalDate(containing: request.createdAt))]))
+            }
             if let age = request.ageYears { Tag("p") { Txt(t("lookalong.age_is", ["age": "\(age)"])) } }
             if let child = request.childName { Tag("p") { Txt(t("lookalong.child_is", ["name": child])) } }
             Tag("h2") { Txt(t("lookalong.situation")) }
@@ -84,7 +111,8 @@ enum LookAlongPages {
                     CSRFField(ctx)
                     FormField(name: "date", label: t("round.date"), type: "date", required: true).render(form, t)
                     FormField(name: "time", label: t("round.time"), type: "time", required: true).render(form, t)
-                    TextAreaField(name: "note", label: t("lookalong.plan_note"), maxLength: LookAlongRules.maxNote).render(form, t)
+                    TextAreaField(name: "note", label: t("lookalong.plan_note"), maxLength: LookAlongRules.maxNote)
+                        .render(form, t)
                     Tag("button") { Txt(t("lookalong.plan_submit")) }.attr("type", "submit")
                 }.attr("method", "post").attr("action", "/staff/meekijken/\(id)/plan").cls("stack")
                 InlineAction(ctx, action: "/staff/meekijken/\(id)/close", label: t("lookalong.close"))

@@ -35,17 +35,26 @@ enum LookAlongRules {
         let question = TextRules.multiLine(input.question)
         let child = TextRules.singleLine(input.childName)
         if let problem = TextRules.problem(inRequired: group, maxLength: maxGroup) { errors["group"] = problem }
-        if let problem = TextRules.problem(inRequired: situation, maxLength: maxSituation) { errors["situation"] = problem }
-        if let problem = TextRules.problem(inRequired: question, maxLength: maxQuestion) { errors["question"] = problem }
+        if let problem = TextRules.problem(inRequired: situation, maxLength: maxSituation) {
+            errors["situation"] = problem
+        }
+        if let problem = TextRules.problem(inRequired: question, maxLength: maxQuestion) {
+            errors["question"] = problem
+        }
         if let age = input.ageYears, !ages.contains(age) { errors["ageYears"] = "lookalong.error.age" }
         if !child.isEmpty {
             // Naming the child needs the parent's consent; without it the request stays about "a child".
-            if !input.parentAgreed { errors["childName"] = "lookalong.error.child_without_consent" }
-            else if let problem = TextRules.problem(inRequired: child, maxLength: 40) { errors["childName"] = problem }
+            if !input.parentAgreed {
+                errors["childName"] = "lookalong.error.child_without_consent"
+            } else if let problem = TextRules.problem(inRequired: child, maxLength: 40) {
+                errors["childName"] = problem
+            }
         }
         guard errors.isEmpty else { return .failure(FieldErrors(errors)) }
-        return .success(ValidLookAlong(group: group, ageYears: input.ageYears, situation: situation, question: question,
-                                       parentAgreed: input.parentAgreed, childName: child.isEmpty ? nil : child))
+        return .success(
+            ValidLookAlong(
+                group: group, ageYears: input.ageYears, situation: situation, question: question,
+                parentAgreed: input.parentAgreed, childName: child.isEmpty ? nil : child))
     }
 
     /// Without the parent's consent the texts should not name anyone: what looks like a name, an address, a
@@ -53,7 +62,8 @@ enum LookAlongRules {
     static func findings(_ input: ValidLookAlong) -> [String] {
         guard !input.parentAgreed else { return [] }
         var seen: [String] = []
-        for found in Anonymiser.flagged(input.situation) + Anonymiser.flagged(input.question) where !seen.contains(found) {
+        for found in Anonymiser.flagged(input.situation) + Anonymiser.flagged(input.question)
+        where !seen.contains(found) {
             seen.append(found)
         }
         return seen

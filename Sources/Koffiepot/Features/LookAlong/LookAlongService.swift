@@ -51,12 +51,17 @@ struct LookAlongService: Sendable {
 
     /// The advisor proposes a moment to come and look along (and may propose another later).
     func plan(_ id: UUID?, by advisor: StaffUser, when: String, note: String) async throws -> Outcome {
-        guard advisor.role == .advisor, let request = try await find(id, for: advisor), request.status != .closed else { return .notFound }
+        guard advisor.role == .advisor, let request = try await find(id, for: advisor), request.status != .closed else {
+            return .notFound
+        }
         let note = TextRules.multiLine(note)
         var errors = LookAlongRules.problems(planNote: note)
         let moment = LocalTimestamp.parse(when)
-        if moment == nil { errors["when"] = "error.time_format" }
-        else if let moment, moment < now { errors["when"] = "error.date_past" }
+        if moment == nil {
+            errors["when"] = "error.time_format"
+        } else if let moment, moment < now {
+            errors["when"] = "error.date_past"
+        }
         guard errors.isEmpty, let moment else { return .invalid(FieldErrors(errors)) }
         request.status = .planned
         request.plannedAt = moment

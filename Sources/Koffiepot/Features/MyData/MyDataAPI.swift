@@ -3,10 +3,15 @@ import OpenAPIRuntime
 
 /// *Mijn gegevens* through the public API (see `openapi.yaml`): the code in the body, rate-limited as a lookup.
 extension KoffiepotAPI {
-    private var myData: MyDataService { MyDataService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now()) }
+    private var myData: MyDataService {
+        MyDataService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
+    }
 
     func getMyData(_ input: Operations.getMyData.Input) async throws -> Operations.getMyData.Output {
-        let body = switch input.body { case .json(let body): body }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         guard let holding = try await myData.find(String(body.code.prefix(40))) else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownCode))))
         }
@@ -15,7 +20,10 @@ extension KoffiepotAPI {
     }
 
     func eraseMyData(_ input: Operations.eraseMyData.Input) async throws -> Operations.eraseMyData.Output {
-        let body = switch input.body { case .json(let body): body }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         guard let holding = try await myData.find(String(body.code.prefix(40))) else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownCode))))
         }
@@ -28,9 +36,14 @@ enum MyDataJSON {
     static func document(items: [MyDataItem], reads: [MyDataRead]) throws -> Components.Schemas.MyData {
         try .init(
             items: items.map { item in
-                try .init(kind: .init(rawValue: item.kind) ?? .booking, createdAt: item.createdAt, erasedAfter: item.erasedAfter,
-                          visibleTo: item.visibleTo.compactMap { .init(rawValue: $0.rawValue) },
-                          data: .init(additionalProperties: .init(unvalidatedValue: Dictionary(uniqueKeysWithValues: item.data.map { ($0.key, json($0.value)) }))))
+                try .init(
+                    kind: .init(rawValue: item.kind) ?? .booking, createdAt: item.createdAt,
+                    erasedAfter: item.erasedAfter,
+                    visibleTo: item.visibleTo.compactMap { .init(rawValue: $0.rawValue) },
+                    data: .init(
+                        additionalProperties: .init(
+                            unvalidatedValue: Dictionary(
+                                uniqueKeysWithValues: item.data.map { ($0.key, json($0.value)) }))))
             },
             reads: reads.map { .init(at: $0.at, role: .init(rawValue: $0.role.rawValue) ?? .admin) })
     }

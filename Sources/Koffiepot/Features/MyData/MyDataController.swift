@@ -20,7 +20,8 @@ struct MyDataController: RouteCollection {
     }
 
     private func service(_ req: Request) -> MyDataService {
-        MyDataService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+        MyDataService(
+            db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
     }
 
     /// The code form, and what this device left without a code (a contact with a wish), if anything.
@@ -45,12 +46,16 @@ struct MyDataController: RouteCollection {
 
     /// Answers with `page` for the holding behind the posted code, or with the form again and "not found" (the same
     /// for unknown and erased codes). Every look-up goes through `CodeGuard`.
-    private func withHolding(_ req: Request, _ page: (String, Holding) async throws -> Response) async throws -> Response {
+    private func withHolding(_ req: Request, _ page: (String, Holding) async throws -> Response) async throws
+        -> Response
+    {
         let code = String((try req.content.decode(Input.self).code ?? "").prefix(40))
         guard try await CodeGuard.mayTry(req) else { throw Abort(.tooManyRequests) }
         guard let holding = try await service(req).find(code) else {
             try await CodeGuard.failed(req)
-            return MyDataPages.form(req.page, form: FormState(values: ["code": code], errors: ["code": "mydata.not_found"]), status: .notFound)
+            return MyDataPages.form(
+                req.page, form: FormState(values: ["code": code], errors: ["code": "mydata.not_found"]),
+                status: .notFound)
         }
         let response = try await page(code, holding)
         try await CodeGuard.succeeded(req, response)

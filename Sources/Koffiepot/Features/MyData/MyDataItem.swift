@@ -31,7 +31,10 @@ struct MyDataItem: Sendable {
     /// The access-log subjects under which a staff read of this record is written.
     let logSubjects: [String]
 
-    init(kind: String, table: String, createdAt: Date, erasedAfter: Date, data: [(String, Value?)], logSubjects: [String] = []) {
+    init(
+        kind: String, table: String, createdAt: Date, erasedAfter: Date, data: [(String, Value?)],
+        logSubjects: [String] = []
+    ) {
         self.kind = kind
         self.createdAt = createdAt
         self.erasedAfter = erasedAfter

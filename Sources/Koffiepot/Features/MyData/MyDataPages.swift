@@ -4,7 +4,9 @@ import Vapor
 
 /// The pages of *mijn gegevens*: plain words, every value, the dates in the parent's language, printable.
 enum MyDataPages {
-    static func form(_ ctx: PageContext, form: FormState, onDevice: [MyDataItem] = [], status: HTTPStatus = .ok) -> Response {
+    static func form(_ ctx: PageContext, form: FormState, onDevice: [MyDataItem] = [], status: HTTPStatus = .ok)
+        -> Response
+    {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("mydata.title"), status: status) {
             Tag("h1") { Txt(t("mydata.title")) }
@@ -12,7 +14,10 @@ enum MyDataPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                FormField(name: "code", label: t("lookup.code"), required: true, hint: t("mydata.code_hint"), autocomplete: "off").render(form, t)
+                FormField(
+                    name: "code", label: t("lookup.code"), required: true, hint: t("mydata.code_hint"),
+                    autocomplete: "off"
+                ).render(form, t)
                 Tag("button") { Txt(t("mydata.open")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/mijn-gegevens").cls("stack")
             if !onDevice.isEmpty {
@@ -52,7 +57,8 @@ enum MyDataPages {
             Tag("div") {
                 Tag("h2") { Txt(t("mydata.take")) }
                 InlineAction(ctx, action: "/mijn-gegevens/export", label: t("mydata.export"), hidden: [("code", code)])
-                Tag("button") { Txt(t("mydata.print")) }.attr("type", "button").attr("data-print", "").attr("hidden", "hidden")
+                Tag("button") { Txt(t("mydata.print")) }.attr("type", "button").attr("data-print", "").attr(
+                    "hidden", "hidden")
                 Tag("script") {}.attr("src", "/js/print.js").attr("defer", "defer")
                 Tag("h2") { Txt(t("mydata.erase_title")) }
                 Tag("p") { Txt(t("mydata.erase_intro")) }
@@ -76,8 +82,12 @@ enum MyDataPages {
                 Txt(t("mydata.until", ["when": t.moment(item.erasedAfter)]))
             }.cls("hint")
             Tag("p") {
-                Txt(item.visibleTo.isEmpty ? t("mydata.seen_by_none")
-                    : t("mydata.seen_by", ["roles": item.visibleTo.map { t("role.\($0.rawValue)") }.joined(separator: ", ")]))
+                Txt(
+                    item.visibleTo.isEmpty
+                        ? t("mydata.seen_by_none")
+                        : t(
+                            "mydata.seen_by",
+                            ["roles": item.visibleTo.map { t("role.\($0.rawValue)") }.joined(separator: ", ")]))
             }.cls("hint")
         }.cls("mydata-item")
     }
@@ -87,7 +97,9 @@ enum MyDataPages {
         return PageLayout.render(ctx, title: t("mydata.erase_title")) {
             Tag("h1") { Txt(t("mydata.erase_title")) }
             Tag("p") { Txt(t("mydata.erase_sure")) }.cls("lead")
-            InlineAction(ctx, action: "/mijn-gegevens/wissen", label: t("mydata.erase_yes"), hidden: [("code", code), ("confirm", "yes")])
+            InlineAction(
+                ctx, action: "/mijn-gegevens/wissen", label: t("mydata.erase_yes"),
+                hidden: [("code", code), ("confirm", "yes")])
             InlineAction(ctx, action: "/mijn-gegevens", label: t("mydata.erase_no"), hidden: [("code", code)])
         }
     }

@@ -14,42 +14,59 @@ struct MyDataService: Sendable {
     var secret: String { settings.secret ?? "" }
 
     func find(_ typed: String) async throws -> Holding? {
-        if let (booking, _) = try await CodeLookup.byCode(Booking.self, typed: typed, secret: secret, on: db) { return .booking(booking) }
-        if let (registration, _) = try await CodeLookup.byCode(Registration.self, typed: typed, secret: secret, on: db) {
+        if let (booking, _) = try await CodeLookup.byCode(Booking.self, typed: typed, secret: secret, on: db) {
+            return .booking(booking)
+        }
+        if let (registration, _) = try await CodeLookup.byCode(Registration.self, typed: typed, secret: secret, on: db)
+        {
             return .registration(registration)
         }
-        if let (question, _) = try await CodeLookup.byCode(Question.self, typed: typed, secret: secret, on: db) { return .question(question) }
-        if let (code, _) = try await CodeLookup.byCode(ConversationCode.self, typed: typed, secret: secret, on: db) { return .conversations(code) }
+        if let (question, _) = try await CodeLookup.byCode(Question.self, typed: typed, secret: secret, on: db) {
+            return .question(question)
+        }
+        if let (code, _) = try await CodeLookup.byCode(ConversationCode.self, typed: typed, secret: secret, on: db) {
+            return .conversations(code)
+        }
         return nil
     }
 
     func items(_ holding: Holding) async throws -> [MyDataItem] {
         switch holding {
         case .booking(let booking):
-            let slot = try await ConsultationSlot.query(on: db).filter(\.$id == booking.$slot.id).with(\.$location).first()
+            let slot = try await ConsultationSlot.query(on: db).filter(\.$id == booking.$slot.id).with(\.$location)
+                .first()
             return [MyDataItems.booking(booking, slot: slot)]
         case .registration(let registration):
-            let gathering = try await Gathering.query(on: db).filter(\.$id == registration.$gathering.id).with(\.$location).first()
+            let gathering = try await Gathering.query(on: db).filter(\.$id == registration.$gathering.id).with(
+                \.$location
+            ).first()
             return [MyDataItems.registration(registration, gathering: gathering)]
         case .question(let question):
-            let messages = try await QuestionMessage.query(on: db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
+            let messages = try await QuestionMessage.query(on: db).filter(\.$question.$id == question.requireID()).sort(
+                \.$createdAt
+            ).all()
             return [MyDataItems.question(question)] + messages.map { MyDataItems.message($0, of: question) }
         case .conversations(let code):
-            let held = try await ConversationService(db: db, settings: settings, catalogues: catalogues, now: now).holdings(of: code)
-            return [MyDataItems.code(code)] + held.bookings.map(MyDataItems.conversation) + held.requests.map { MyDataItems.support($0, code: code) }
+            let held = try await ConversationService(db: db, settings: settings, catalogues: catalogues, now: now)
+                .holdings(of: code)
+            return [MyDataItems.code(code)] + held.bookings.map(MyDataItems.conversation)
+                + held.requests.map { MyDataItems.support($0, code: code) }
         }
     }
 
     /// Contacts this device left with wishes (*wensen*): they have no code, so the device is the key.
     func wishContacts(deviceKey: String) async throws -> [MyDataItem] {
-        try await WishSupport.query(on: db).filter(\.$deviceKey == deviceKey).filter(\.$contact != nil).with(\.$wish).all()
+        try await WishSupport.query(on: db).filter(\.$deviceKey == deviceKey).filter(\.$contact != nil).with(\.$wish)
+            .all()
             .map(MyDataItems.wishContact)
     }
 
     /// Erases the contacts this device left with wishes, and every message to them; the support itself (a count) stays.
     func eraseWishContacts(deviceKey: String) async throws -> Int {
         try await WriteTransaction.run(on: db) { tx in
-            let supports = try await WishSupport.query(on: tx).filter(\.$deviceKey == deviceKey).filter(\.$contact != nil).all()
+            let supports = try await WishSupport.query(on: tx).filter(\.$deviceKey == deviceKey).filter(
+                \.$contact != nil
+            ).all()
             for support in supports {
                 try await Outbox(db: tx, now: now).erase(subject: .wishSupport(support.requireID()))
                 try await WishSupport.query(on: tx).filter(\.$id == support.requireID())
@@ -92,7 +109,8 @@ struct MyDataService: Sendable {
                 try await Question.query(on: tx).filter(\.$id == id).delete()
                 return 1 + messages
             case .conversations(let code):
-                let held = try await ConversationService(db: tx, settings: settings, catalogues: catalogues, now: now).holdings(of: code)
+                let held = try await ConversationService(db: tx, settings: settings, catalogues: catalogues, now: now)
+                    .holdings(of: code)
                 for booking in held.bookings {
                     try await outbox.erase(subject: .conversation(booking.requireID()))
                     try await ConversationBooking.query(on: tx).filter(\.$id == booking.requireID()).delete()

@@ -59,7 +59,8 @@ enum NetworkRules {
         if let problem = optionalProblem(about, maxLength: maxHelps) { errors["about"] = problem }
         if !website.isEmpty, !isWebAddress(website) { errors["website"] = "network.error.website" }
         guard errors.isEmpty, let kind else { return .failure(FieldErrors(errors)) }
-        return .success(ValidOrganisation(name: name, kind: kind, about: about, website: website.isEmpty ? nil : website))
+        return .success(
+            ValidOrganisation(name: name, kind: kind, about: about, website: website.isEmpty ? nil : website))
     }
 
     /// `known` says whether an organisation id exists; an unknown one is a field error like any other.
@@ -73,15 +74,22 @@ enum NetworkRules {
         let reach = TextRules.singleLine(input.reach)
         if let problem = TextRules.problem(inRequired: name, maxLength: maxName) { errors["name"] = problem }
         let organisation = UUID(uuidString: input.organisationID.trimmingCharacters(in: .whitespaces))
-        if input.organisationID.isEmpty { errors["organisation"] = "error.required" }
-        else if organisation.map(known) != true { errors["organisation"] = "network.error.unknown_organisation" }
-        for (field, text, max) in [("role", role, maxRole), ("helpsWith", helpsWith, maxHelps), ("helpsTeachers", helpsTeachers, maxHelps),
-                                   ("presence", presence, maxPresence), ("reach", reach, maxReach)] {
+        if input.organisationID.isEmpty {
+            errors["organisation"] = "error.required"
+        } else if organisation.map(known) != true {
+            errors["organisation"] = "network.error.unknown_organisation"
+        }
+        for (field, text, max) in [
+            ("role", role, maxRole), ("helpsWith", helpsWith, maxHelps), ("helpsTeachers", helpsTeachers, maxHelps),
+            ("presence", presence, maxPresence), ("reach", reach, maxReach),
+        ] {
             if let problem = optionalProblem(text, maxLength: max) { errors[field] = problem }
         }
         guard errors.isEmpty, let organisation else { return .failure(FieldErrors(errors)) }
-        return .success(ValidProfessional(organisationID: organisation, name: name, role: role, helpsWith: helpsWith,
-                                          helpsTeachers: helpsTeachers, presence: presence, reach: reach, isPublic: input.isPublic))
+        return .success(
+            ValidProfessional(
+                organisationID: organisation, name: name, role: role, helpsWith: helpsWith,
+                helpsTeachers: helpsTeachers, presence: presence, reach: reach, isPublic: input.isPublic))
     }
 
     private static func optionalProblem(_ text: String, maxLength: Int) -> String? {
@@ -91,8 +99,9 @@ enum NetworkRules {
     /// An `https://` or `http://` address with a host and no spaces — what a link on a parent page may be.
     static func isWebAddress(_ text: String) -> Bool {
         guard text.count <= maxWebsite, TextRules.isSafe(text), !text.contains(where: \.isWhitespace),
-              let url = URL(string: text), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),
-              let host = url.host, host.contains(".") else { return false }
+            let url = URL(string: text), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),
+            let host = url.host, host.contains(".")
+        else { return false }
         return true
     }
 }

@@ -20,7 +20,8 @@ struct NetworkService: Sendable {
         // Two organisations with one name would make the who's-who ambiguous; the unique index decides.
         let exists = try await Organisation.query(on: db).filter(\.$name == valid.name).first() != nil
         if exists { return .invalid(FieldErrors(["name": "network.error.duplicate"])) }
-        let organisation = Organisation(name: valid.name, kind: valid.kind, about: valid.about, website: valid.website, now: now)
+        let organisation = Organisation(
+            name: valid.name, kind: valid.kind, about: valid.about, website: valid.website, now: now)
         try await organisation.create(on: db)
         return .done(organisation)
     }
@@ -73,8 +74,10 @@ struct NetworkService: Sendable {
 
     /// One person at one of `locations` (the caller's scope); nil for anything else.
     func person(_ id: UUID?, in locations: [UUID]) async throws -> Professional? {
-        guard let id, let person = try await Professional.query(on: db).filter(\.$id == id).with(\.$organisation).first(),
-              locations.contains(person.$location.id) else { return nil }
+        guard let id,
+            let person = try await Professional.query(on: db).filter(\.$id == id).with(\.$organisation).first(),
+            locations.contains(person.$location.id)
+        else { return nil }
         return person
     }
 }

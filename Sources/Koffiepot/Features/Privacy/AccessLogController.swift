@@ -29,7 +29,10 @@ struct AccessLogController: RouteCollection {
     }
 
     private func staffNames(_ req: Request) async throws -> [UUID: StaffUser] {
-        Dictionary(uniqueKeysWithValues: try await StaffUser.query(on: req.db).all().compactMap { user in user.id.map { ($0, user) } })
+        Dictionary(
+            uniqueKeysWithValues: try await StaffUser.query(on: req.db).all().compactMap { user in
+                user.id.map { ($0, user) }
+            })
     }
 
     func page(req: Request) async throws -> Response {
@@ -37,8 +40,9 @@ struct AccessLogController: RouteCollection {
         let rows = try await entries(req, filter, limit: Self.pageRows + 1)
         try await AccessLog.record("access_log", on: req)
         let staff = try await staffNames(req)
-        return AccessLogPages.page(req.page, filter: filter, rows: Array(rows.prefix(Self.pageRows)), more: rows.count > Self.pageRows,
-                                   staff: staff)
+        return AccessLogPages.page(
+            req.page, filter: filter, rows: Array(rows.prefix(Self.pageRows)), more: rows.count > Self.pageRows,
+            staff: staff)
     }
 
     func csv(req: Request) async throws -> Response {
@@ -48,9 +52,14 @@ struct AccessLogController: RouteCollection {
         let staff = try await staffNames(req)
         let t = req.t
         let header = ["accesslog.when", "accesslog.staff", "accesslog.role", "accesslog.subject"].map { t($0) }
-        return CSVExport.response([header] + rows.map { entry in
-            [entry.at.formatted(.iso8601), staff[entry.staffUserID]?.name ?? "?", t("role.\(entry.role)"), entry.subject]
-        }, filename: "koffiepot-toegangslog-\(filter.from)-\(filter.to).csv")
+        return CSVExport.response(
+            [header]
+                + rows.map { entry in
+                    [
+                        entry.at.formatted(.iso8601), staff[entry.staffUserID]?.name ?? "?", t("role.\(entry.role)"),
+                        entry.subject,
+                    ]
+                }, filename: "koffiepot-toegangslog-\(filter.from)-\(filter.to).csv")
     }
 }
 
@@ -64,8 +73,10 @@ struct AccessLogFilter: Sendable {
     var to: LocalDate
 
     /// The kinds of subject the log holds: one record of a parent (`booking:<id>`) or a page of several.
-    static let kinds = ["booking", "registration", "question", "conversation", "support_request", "agenda", "registrations",
-                        "questions.queue", "insight", "staff_users.list", "outbox.dead_letters", "processing_register", "access_log"]
+    static let kinds = [
+        "booking", "registration", "question", "conversation", "support_request", "agenda", "registrations",
+        "questions.queue", "insight", "staff_users.list", "outbox.dead_letters", "processing_register", "access_log",
+    ]
 
     init(staffID: UUID? = nil, role: Role? = nil, kind: String? = nil, from: LocalDate, to: LocalDate) {
         self.staffID = staffID
@@ -79,10 +90,11 @@ struct AccessLogFilter: Sendable {
         let today = LocalDate(containing: now)
         let to = req.query[String.self, at: "to"].flatMap(LocalDate.init) ?? today
         let from = req.query[String.self, at: "from"].flatMap(LocalDate.init) ?? to.adding(days: -30)
-        self.init(staffID: req.query[String.self, at: "staff"].flatMap(UUID.init(uuidString:)),
-                  role: req.query[String.self, at: "role"].flatMap(Role.init(rawValue:)),
-                  kind: req.query[String.self, at: "kind"].flatMap { Self.kinds.contains($0) ? $0 : nil },
-                  from: max(min(from, to), to.adding(days: -RetentionJobs.accessLogDays)), to: to)
+        self.init(
+            staffID: req.query[String.self, at: "staff"].flatMap(UUID.init(uuidString:)),
+            role: req.query[String.self, at: "role"].flatMap(Role.init(rawValue:)),
+            kind: req.query[String.self, at: "kind"].flatMap { Self.kinds.contains($0) ? $0 : nil },
+            from: max(min(from, to), to.adding(days: -RetentionJobs.accessLogDays)), to: to)
     }
 
     /// The same selection as a query string, for the CSV link.

@@ -14,7 +14,9 @@ enum CodeGuard {
     private static func bucket(_ req: Request) async throws -> String {
         let secret = req.application.settings.secret ?? ""
         if let id = req.cookies[DeviceCookie.name]?.string, id.count >= 32,
-           try await KnownDevice.query(on: req.db).filter(\.$keyHash == DeviceCookie.key(id, secret: secret)).count() > 0 {
+            try await KnownDevice.query(on: req.db).filter(\.$keyHash == DeviceCookie.key(id, secret: secret)).count()
+                > 0
+        {
             return RateLimiter.key("lookup-device", id, req)
         }
         return RateLimiter.key("lookup", RateLimiter.clientAddress(req), req)

@@ -57,13 +57,18 @@ public struct PersonalCode: Sendable, Equatable {
     /// key — derived from it, so a repeated request gets the very same link and code back.
     static func linkToken(idempotencyKey: String?, secret: String) -> String {
         guard let key = idempotencyKey else { return randomToken() }
-        return Data(HMAC<SHA256>.authenticationCode(for: Data(("link:" + key).utf8), using: SymmetricKey(data: Data(secret.utf8)))).base64URLEncoded
+        return Data(
+            HMAC<SHA256>.authenticationCode(
+                for: Data(("link:" + key).utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        ).base64URLEncoded
     }
 
     /// The typed code that belongs to a link token. Whoever holds the link can see the code; the code
     /// alone (60 bits) does not reveal the link (256 bits).
     static func code(forLink token: String, secret: String) -> PersonalCode {
-        let mac = Array(HMAC<SHA256>.authenticationCode(for: Data(("code:" + token).utf8), using: SymmetricKey(data: Data(secret.utf8))))
+        let mac = Array(
+            HMAC<SHA256>.authenticationCode(
+                for: Data(("code:" + token).utf8), using: SymmetricKey(data: Data(secret.utf8))))
         var bits = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         var typed = ""
         for _ in 0..<12 {
@@ -76,13 +81,15 @@ public struct PersonalCode: Sendable, Equatable {
     /// The link token sealed with the installation key (AES-GCM), so a typed code can lead back to its
     /// link without the link being readable from a copy of the database.
     static func seal(_ token: String, secret: String) throws -> String {
-        let box = try AES.GCM.seal(Data(token.utf8), using: SymmetricKey(data: SHA256.hash(data: Data(("seal:" + secret).utf8))))
+        let box = try AES.GCM.seal(
+            Data(token.utf8), using: SymmetricKey(data: SHA256.hash(data: Data(("seal:" + secret).utf8))))
         return box.combined!.base64EncodedString()
     }
 
     static func unseal(_ sealed: String, secret: String) -> String? {
         guard let data = Data(base64Encoded: sealed), let box = try? AES.GCM.SealedBox(combined: data),
-              let plain = try? AES.GCM.open(box, using: SymmetricKey(data: SHA256.hash(data: Data(("seal:" + secret).utf8))))
+            let plain = try? AES.GCM.open(
+                box, using: SymmetricKey(data: SHA256.hash(data: Data(("seal:" + secret).utf8))))
         else { return nil }
         return String(decoding: plain, as: UTF8.self)
     }

@@ -17,7 +17,8 @@ struct ProcessingRegisterController: RouteCollection {
         let tables = Set(DataInventory.columns.map(\.table)).count
         try await AccessLog.record("processing_register", on: req)
         let interval = req.application.settings.purgeIntervalSeconds
-        let lastRun = try await JobRun.query(on: req.db).filter(\.$job == "retention").sort(\.$ranAt, .descending).first()?.ranAt
+        let lastRun = try await JobRun.query(on: req.db).filter(\.$job == "retention").sort(\.$ranAt, .descending)
+            .first()?.ranAt
         return PageLayout.render(req.page, title: t("register.title")) {
             Tag("h1") { Txt(t("register.title")) }
             Tag("p") { Txt(t("register.intro", ["tables": "\(tables)", "personal": "\(personal.count)"])) }.cls("lead")
@@ -38,7 +39,11 @@ struct ProcessingRegisterController: RouteCollection {
                                     Tag("th") { Tag("code") { Txt("\(table).\(column.column)") } }.attr("scope", "row")
                                     // Written in English in the code, next to the column it describes.
                                     Tag("td") { Txt(column.personal!.purpose) }.attr("lang", "en")
-                                    Tag("td") { Txt(column.personal!.roles.map { t("role.\($0.rawValue)") }.joined(separator: ", ")) }
+                                    Tag("td") {
+                                        Txt(
+                                            column.personal!.roles.map { t("role.\($0.rawValue)") }.joined(
+                                                separator: ", "))
+                                    }
                                     Tag("td") { Txt(column.personal!.retention) }.attr("lang", "en")
                                 }
                             }
@@ -48,8 +53,17 @@ struct ProcessingRegisterController: RouteCollection {
             }.cls("table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-label", t("register.title"))
             Tag("h2") { Txt(t("register.purge")) }
             Tag("p") {
-                Txt(t("register.purge_every", ["minutes": "\(interval / 60)", "next": t.moment(PurgeRunner.nextRun(after: req.now, interval: interval))]))
-                Txt(" " + (lastRun.map { t("register.purge_last", ["when": t.moment($0)]) } ?? t("register.purge_never")))
+                Txt(
+                    t(
+                        "register.purge_every",
+                        [
+                            "minutes": "\(interval / 60)",
+                            "next": t.moment(PurgeRunner.nextRun(after: req.now, interval: interval)),
+                        ]))
+                Txt(
+                    " "
+                        + (lastRun.map { t("register.purge_last", ["when": t.moment($0)]) } ?? t("register.purge_never"))
+                )
             }
             Tag("ul") { for job in RetentionJobs.all { Tag("li") { Tag("code") { Txt(job.name) } } } }.cls("admin-list")
         }

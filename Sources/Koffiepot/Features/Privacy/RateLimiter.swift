@@ -8,8 +8,11 @@ enum RateLimiter {
 
     /// The client's address: from `X-Forwarded-For` only behind the installation's own proxy (`KOFFIEPOT_TRUST_PROXY`).
     static func clientAddress(_ req: Request) -> String {
-        let forwarded = req.application.settings.trustProxy
-            ? req.headers.first(name: "X-Forwarded-For")?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } : nil
+        let forwarded =
+            req.application.settings.trustProxy
+            ? req.headers.first(name: "X-Forwarded-For")?.split(separator: ",").first.map {
+                $0.trimmingCharacters(in: .whitespaces)
+            } : nil
         return forwarded ?? req.remoteAddress?.ipAddress ?? "unknown"
     }
 
@@ -28,7 +31,9 @@ enum RateLimiter {
 
     /// Attempts counted against `key` in the current window.
     static func recent(_ key: String, _ req: Request) async throws -> Int {
-        try await RateLimitEvent.query(on: req.db).filter(\.$keyHash == key).filter(\.$at > req.now.addingTimeInterval(-window)).count()
+        try await RateLimitEvent.query(on: req.db).filter(\.$keyHash == key).filter(
+            \.$at > req.now.addingTimeInterval(-window)
+        ).count()
     }
 
     static func record(_ key: String, _ req: Request) async throws {

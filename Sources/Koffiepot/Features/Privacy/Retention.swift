@@ -15,13 +15,15 @@ enum RetentionJobs {
         RetentionJob(name: "staff_sessions") { db, now, settings in
             let idle = now.addingTimeInterval(-Double(settings.sessionIdleSeconds))
             let absolute = now.addingTimeInterval(-Double(settings.sessionAbsoluteSeconds))
-            return try await deleteCounting(StaffSession.query(on: db).group(.or) {
-                $0.filter(\.$lastSeenAt < idle).filter(\.$createdAt < absolute)
-            })
+            return try await deleteCounting(
+                StaffSession.query(on: db).group(.or) {
+                    $0.filter(\.$lastSeenAt < idle).filter(\.$createdAt < absolute)
+                })
         },
         RetentionJob(name: "access_log") { db, now, _ in
-            try await deleteCounting(AccessLogEntry.query(on: db)
-                .filter(\.$at < now.addingTimeInterval(-Double(accessLogDays) * 86400)))
+            try await deleteCounting(
+                AccessLogEntry.query(on: db)
+                    .filter(\.$at < now.addingTimeInterval(-Double(accessLogDays) * 86400)))
         },
         RetentionJob(name: "bookings") { db, now, _ in
             try await deleteCounting(Booking.query(on: db).filter(\.$purgeAfter < now))
@@ -38,7 +40,9 @@ enum RetentionJobs {
         },
         // Who attended a joint training counts for "who met whom" for a year; then the training and its list go.
         RetentionJob(name: "joint_trainings") { db, now, _ in
-            try await deleteCounting(JointTraining.query(on: db).filter(\.$endsAt < now.addingTimeInterval(-(TrainingRules.lookBackDays + 31) * 86400)))
+            try await deleteCounting(
+                JointTraining.query(on: db).filter(
+                    \.$endsAt < now.addingTimeInterval(-(TrainingRules.lookBackDays + 31) * 86400)))
         },
         RetentionJob(name: "conversation_codes") { db, now, _ in
             try await deleteCounting(ConversationCode.query(on: db).filter(\.$purgeAfter < now))
@@ -50,14 +54,19 @@ enum RetentionJobs {
             try await deleteCounting(Registration.query(on: db).filter(\.$purgeAfter < now))
         },
         RetentionJob(name: "outbox_messages") { db, now, _ in
-            try await deleteCounting(OutboxMessage.query(on: db).group(.or) {
-                $0.group(.and) { $0.filter(\.$status ~~ [.sent, .cancelled]).filter(\.$createdAt < now.addingTimeInterval(-7 * 86400)) }
-                $0.filter(\.$createdAt < now.addingTimeInterval(-30 * 86400))
-            })
+            try await deleteCounting(
+                OutboxMessage.query(on: db).group(.or) {
+                    $0.group(.and) {
+                        $0.filter(\.$status ~~ [.sent, .cancelled]).filter(
+                            \.$createdAt < now.addingTimeInterval(-7 * 86400))
+                    }
+                    $0.filter(\.$createdAt < now.addingTimeInterval(-30 * 86400))
+                })
         },
         RetentionJob(name: "rate_limit_events") { db, now, settings in
             let longest = max(RateLimiter.window, Double(settings.loginWindowSeconds))
-            return try await deleteCounting(RateLimitEvent.query(on: db).filter(\.$at < now.addingTimeInterval(-longest)))
+            return try await deleteCounting(
+                RateLimitEvent.query(on: db).filter(\.$at < now.addingTimeInterval(-longest)))
         },
         // The statistics stay; what parents wrote in "what could be better?" goes after a year.
         RetentionJob(name: "feedback_text") { db, now, _ in
@@ -76,10 +85,14 @@ enum RetentionJobs {
             return count
         },
         RetentionJob(name: "idempotency_keys") { db, now, _ in
-            try await deleteCounting(IdempotencyRecord.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-IdempotencyRecord.keepSeconds)))
+            try await deleteCounting(
+                IdempotencyRecord.query(on: db).filter(
+                    \.$createdAt < now.addingTimeInterval(-IdempotencyRecord.keepSeconds)))
         },
         RetentionJob(name: "known_devices") { db, now, _ in
-            try await deleteCounting(KnownDevice.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-CodeGuard.knownDeviceDays * 86400)))
+            try await deleteCounting(
+                KnownDevice.query(on: db).filter(
+                    \.$createdAt < now.addingTimeInterval(-CodeGuard.knownDeviceDays * 86400)))
         },
         RetentionJob(name: "job_runs") { db, now, _ in
             try await deleteCounting(JobRun.query(on: db).filter(\.$ranAt < now.addingTimeInterval(-30 * 86400)))
@@ -121,7 +134,9 @@ enum PurgeRunner {
     /// Runs every retention job for the tick that contains `now`, unless another instance already
     /// claimed that tick. Returns whether this call did the work.
     @discardableResult
-    static func runTick(db: any Database, now: Date, settings: Settings, interval: Int, logger: Logger) async throws -> Bool {
+    static func runTick(db: any Database, now: Date, settings: Settings, interval: Int, logger: Logger) async throws
+        -> Bool
+    {
         let tick = Int(now.timeIntervalSince1970) / max(interval, 1)
         do {
             try await JobRun(job: "retention", tick: tick, ranAt: now).create(on: db)
@@ -130,7 +145,10 @@ enum PurgeRunner {
         }
         for job in RetentionJobs.all {
             let removed = try await job.run(db, now, settings)
-            if removed > 0 { logger.info("retention purge", metadata: ["job": .string(job.name), "removed": .stringConvertible(removed)]) }
+            if removed > 0 {
+                logger.info(
+                    "retention purge", metadata: ["job": .string(job.name), "removed": .stringConvertible(removed)])
+            }
         }
         return true
     }

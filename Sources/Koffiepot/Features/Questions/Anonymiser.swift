@@ -7,7 +7,8 @@ enum Anonymiser {
         var flagged: Bool
     }
 
-    private static let months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    private static let months =
+        "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
         + "january|february|march|may|june|july|august|october|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
 
     // Regex is not marked Sendable, but these are built once and never mutated.
@@ -49,7 +50,9 @@ enum Anonymiser {
     private static func merged(_ ranges: [Range<String.Index>], in text: String) -> [Range<String.Index>] {
         var result: [Range<String.Index>] = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = result.last, range.lowerBound <= last.upperBound || text[last.upperBound..<range.lowerBound] == " " {
+            if let last = result.last,
+                range.lowerBound <= last.upperBound || text[last.upperBound..<range.lowerBound] == " "
+            {
                 result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
             } else {
                 result.append(range)
@@ -62,7 +65,9 @@ enum Anonymiser {
         var segments: [Segment] = []
         var cursor = text.startIndex
         for range in ranges {
-            if cursor < range.lowerBound { segments.append(Segment(text: String(text[cursor..<range.lowerBound]), flagged: false)) }
+            if cursor < range.lowerBound {
+                segments.append(Segment(text: String(text[cursor..<range.lowerBound]), flagged: false))
+            }
             segments.append(Segment(text: String(text[range]), flagged: true))
             cursor = range.upperBound
         }

@@ -20,12 +20,13 @@ func FormattedText(_ text: String) -> Component {
 }
 
 private func Spans(_ spans: [AnswerFormat.Span]) -> Component {
-    ComponentGroup(members: spans.map { span -> Component in
-        switch span {
-        case .text(let text): Txt(text)
-        case .strong(let text): Tag("strong") { Txt(text) }
-        }
-    })
+    ComponentGroup(
+        members: spans.map { span -> Component in
+            switch span {
+            case .text(let text): Txt(text)
+            case .strong(let text): Tag("strong") { Txt(text) }
+            }
+        })
 }
 
 /// Text with the anonymiser's findings marked, for the desk.

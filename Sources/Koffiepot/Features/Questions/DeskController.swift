@@ -20,7 +20,8 @@ enum DeskAccess {
 
     static func question(_ req: Request) async throws -> Question {
         guard let id = req.parameters.get("questionID").flatMap(UUID.init(uuidString:)),
-              let question = try await visible(req).filter(\.$id == id).first() else { throw Abort(.notFound) }
+            let question = try await visible(req).filter(\.$id == id).first()
+        else { throw Abort(.notFound) }
         return question
     }
 }
@@ -40,10 +41,14 @@ struct DeskController: RouteCollection {
     func queue(req: Request) async throws -> Response {
         let filter = DeskFilter(query: req.page.query)
         let mine = try await DeskAccess.locationIDs(req)
-        var query = DeskAccess.visible(req, locations: mine).filter(\.$status ~~ [.open, .claimed]).with(\.$location).sort(\.$createdAt)
+        var query = DeskAccess.visible(req, locations: mine).filter(\.$status ~~ [.open, .claimed]).with(\.$location)
+            .sort(\.$createdAt)
         if let location = filter.location {
-            if location == "municipality" { query = query.filter(\.$location.$id == nil) }
-            else if let id = UUID(uuidString: location) { query = query.filter(\.$location.$id == id) }
+            if location == "municipality" {
+                query = query.filter(\.$location.$id == nil)
+            } else if let id = UUID(uuidString: location) {
+                query = query.filter(\.$location.$id == id)
+            }
         }
         if let topic = filter.topic { query = query.filter(\.$topic == topic) }
         if let language = filter.language { query = query.filter(\.$language == language) }
@@ -56,12 +61,18 @@ struct DeskController: RouteCollection {
         let waiting = try await query.all()
         let since = req.now.addingTimeInterval(-30 * 86400)
         let answered = try await DeskAccess.visible(req, locations: mine).filter(\.$firstAnsweredAt >= since).all()
-        let times = ResponseTimes.summary(answered.compactMap { q in q.firstAnsweredAt.map { (q.createdAt, $0, q.dueAt) } })
-        let ready = try await DeskAccess.visible(req, locations: mine).filter(\.$consentPublish == true).filter(\.$published == false)
-            .filter(\.$firstAnsweredAt != nil).sort(\.$createdAt).all()
+        let times = ResponseTimes.summary(
+            answered.compactMap { q in q.firstAnsweredAt.map { (q.createdAt, $0, q.dueAt) } })
+        let ready = try await DeskAccess.visible(req, locations: mine).filter(\.$consentPublish == true).filter(
+            \.$published == false
+        )
+        .filter(\.$firstAnsweredAt != nil).sort(\.$createdAt).all()
         let locations = try await Location.query(on: req.db).filter(\.$id ~~ mine).sort(\.$name).all()
-        try await AccessLog.record(["questions.queue"] + (waiting + ready).compactMap(\.id).map(RecordSubject.question), on: req)
-        return DeskPages.queue(req.page, .init(questions: waiting, ready: ready, times: times, locations: locations, filter: filter), now: req.now)
+        try await AccessLog.record(
+            ["questions.queue"] + (waiting + ready).compactMap(\.id).map(RecordSubject.question), on: req)
+        return DeskPages.queue(
+            req.page, .init(questions: waiting, ready: ready, times: times, locations: locations, filter: filter),
+            now: req.now)
     }
 
     func show(req: Request) async throws -> Response {
@@ -74,13 +85,18 @@ struct DeskController: RouteCollection {
         return try await answerPage(req, question, form: FormState())
     }
 
-    private func answerPage(_ req: Request, _ question: Question, form: FormState, status: HTTPStatus = .ok) async throws -> Response {
-        let thread = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
+    private func answerPage(_ req: Request, _ question: Question, form: FormState, status: HTTPStatus = .ok)
+        async throws -> Response
+    {
+        let thread = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(
+            \.$createdAt
+        ).all()
         let places = try await Self.places(for: question, req)
         let options = try await AnswerPointers.options(at: places, now: req.now, t: req.t, on: req.db)
         try await AccessLog.record(RecordSubject.question(try question.requireID()), on: req)
-        return DeskPages.answer(req.page, .init(question: question, thread: thread, slots: options.slots, gatherings: options.gatherings),
-                                form: form, status: status)
+        return DeskPages.answer(
+            req.page, .init(question: question, thread: thread, slots: options.slots, gatherings: options.gatherings),
+            form: form, status: status)
     }
 
     /// Where the desk looks for slots and gatherings to point to: the question's location, else the advisor's.
@@ -99,14 +115,20 @@ struct DeskController: RouteCollection {
         let text = TextRules.multiLine(input.text ?? "")
         var form = FormState(values: ["text": text, "slot": input.slot ?? "", "gathering": input.gathering ?? ""])
         form.errors["text"] = TextRules.problem(inRequired: text, maxLength: Self.maxAnswer)
-        guard form.isValid, let me = req.staff?.user else { return try await answerPage(req, question, form: form, status: .unprocessableEntity) }
+        guard form.isValid, let me = req.staff?.user else {
+            return try await answerPage(req, question, form: form, status: .unprocessableEntity)
+        }
         // Only slots and gatherings the desk offered may be pointed to.
         let places = try await Self.places(for: question, req)
         let options = try await AnswerPointers.options(at: places, now: req.now, t: req.t, on: req.db)
-        let pointer = QuestionService.Pointer(slotID: options.slots.first { $0.value == input.slot }.flatMap { UUID(uuidString: $0.value) },
-                                              gatheringID: options.gatherings.first { $0.value == input.gathering }.flatMap { UUID(uuidString: $0.value) })
-        try await QuestionService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
-            .answer(question, by: me, text: text, pointer: pointer)
+        let pointer = QuestionService.Pointer(
+            slotID: options.slots.first { $0.value == input.slot }.flatMap { UUID(uuidString: $0.value) },
+            gatheringID: options.gatherings.first { $0.value == input.gathering }.flatMap { UUID(uuidString: $0.value) }
+        )
+        try await QuestionService(
+            db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now
+        )
+        .answer(question, by: me, text: text, pointer: pointer)
         return req.redirect(to: "/staff/vragen?done=desk.answered", redirectType: .normal)
     }
 
@@ -118,8 +140,12 @@ struct DeskController: RouteCollection {
         let typed = TextRules.multiLine(input.text ?? "")
         let language = Language(rawValue: question.language) ?? .nl
         let added = req.application.catalogues.text(reply.textKey, language)
-        return try await answerPage(req, question, form: FormState(values: ["text": typed.isEmpty ? added : typed + "\n\n" + added,
-                                                                          "slot": input.slot ?? "", "gathering": input.gathering ?? ""]))
+        return try await answerPage(
+            req, question,
+            form: FormState(values: [
+                "text": typed.isEmpty ? added : typed + "\n\n" + added,
+                "slot": input.slot ?? "", "gathering": input.gathering ?? "",
+            ]))
     }
 
     func close(req: Request) async throws -> Response {

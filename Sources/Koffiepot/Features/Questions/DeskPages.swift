@@ -18,18 +18,29 @@ enum DeskPages {
             Confirmation(ctx, allowed: ["desk.answered", "desk.closed", "library.published"])
             Tag("p") { Txt(t("desk.no_automation")) }.cls("notice")
             Tag("p") {
-                Txt(queue.times.medianHours.map { t("desk.response_times", ["count": "\(queue.times.answered)", "hours": "\($0)",
-                                                                          "percent": "\(queue.times.withinPromisePercent ?? 0)",
-                                                                          "days": "\(ResponsePromise.workingDays)"]) }
-                    ?? t("desk.response_times_none"))
+                Txt(
+                    queue.times.medianHours.map {
+                        t(
+                            "desk.response_times",
+                            [
+                                "count": "\(queue.times.answered)", "hours": "\($0)",
+                                "percent": "\(queue.times.withinPromisePercent ?? 0)",
+                                "days": "\(ResponsePromise.workingDays)",
+                            ])
+                    }
+                        ?? t("desk.response_times_none"))
             }.cls("hint")
             filters(ctx, queue)
             if queue.questions.isEmpty { Tag("p") { Txt(t("desk.empty")) } }
             Tag("ul") {
                 for q in queue.questions {
                     Tag("li") {
-                        A("/staff/vragen/\(q.id!.uuidString)") { Txt(String(q.text.prefix(80)) + (q.text.count > 80 ? "…" : "")) }.attr("dir", "auto")
-                        Tag("p") { Txt((q.$location.value??.name ?? t("desk.municipality")) + " · " + meta(q, t, now: now)) }.cls("hint")
+                        A("/staff/vragen/\(q.id!.uuidString)") {
+                            Txt(String(q.text.prefix(80)) + (q.text.count > 80 ? "…" : ""))
+                        }.attr("dir", "auto")
+                        Tag("p") {
+                            Txt((q.$location.value??.name ?? t("desk.municipality")) + " · " + meta(q, t, now: now))
+                        }.cls("hint")
                         if let due = q.dueAt, due < now { Tag("p") { Txt(t("desk.overdue")) }.cls("error") }
                     }
                 }
@@ -38,7 +49,10 @@ enum DeskPages {
                 Tag("h2") { Txt(t("desk.ready_for_library")) }
                 Tag("ul") {
                     for q in queue.ready {
-                        Tag("li") { A("/staff/vragen/\(q.id!.uuidString)/publish") { Txt(String(q.text.prefix(80))) }.attr("dir", "auto") }
+                        Tag("li") {
+                            A("/staff/vragen/\(q.id!.uuidString)/publish") { Txt(String(q.text.prefix(80))) }.attr(
+                                "dir", "auto")
+                        }
                     }
                 }.cls("admin-list")
             }
@@ -46,24 +60,40 @@ enum DeskPages {
     }
 
     static func meta(_ q: Question, _ t: Localizer, now: Date) -> String {
-        [q.topic.map { $0.label(t) }, q.ageGroup.map { t($0.labelKey) }, t("lang.\(q.language)"),
-         t("desk.waiting", ["hours": "\(Int(now.timeIntervalSince(q.createdAt) / 3600))"])].compactMap { $0 }.joined(separator: " · ")
+        [
+            q.topic.map { $0.label(t) }, q.ageGroup.map { t($0.labelKey) }, t("lang.\(q.language)"),
+            t("desk.waiting", ["hours": "\(Int(now.timeIntervalSince(q.createdAt) / 3600))"]),
+        ].compactMap { $0 }.joined(separator: " · ")
     }
 
     private static func filters(_ ctx: PageContext, _ queue: Queue) -> Component {
         let t = ctx.t
         let f = queue.filter
-        let form = FormState(values: ["location": f.location ?? "", "topic": f.topic?.rawValue ?? "", "language": f.language ?? "",
-                                      "age": f.ageGroup?.rawValue ?? "", "waiting": f.waiting.rawValue])
+        let form = FormState(values: [
+            "location": f.location ?? "", "topic": f.topic?.rawValue ?? "", "language": f.language ?? "",
+            "age": f.ageGroup?.rawValue ?? "", "waiting": f.waiting.rawValue,
+        ])
         let any = ChoiceOptions.any(t)
         return Tag("form") {
-            SelectField(name: "location", label: t("desk.filter_location"),
-                        options: [any, (value: "municipality", label: t("desk.municipality"))] + queue.locations.map { (value: $0.id!.uuidString, label: $0.name) }).render(form, t)
-            SelectField(name: "topic", label: t("desk.filter_topic"), options: [any] + ChoiceOptions.topics(t)).render(form, t)
-            SelectField(name: "language", label: t("question.language"), options: [any] + BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }).render(form, t)
-            SelectField(name: "age", label: t("filter.age"), options: [any] + ChoiceOptions.ageGroups(t)).render(form, t)
-            SelectField(name: "waiting", label: t("desk.filter_waiting"),
-                        options: DeskFilter.Waiting.allCases.map { (value: $0.rawValue, label: t("desk.waiting_filter.\($0 == .any ? "any" : $0.rawValue)")) }).render(form, t)
+            SelectField(
+                name: "location", label: t("desk.filter_location"),
+                options: [any, (value: "municipality", label: t("desk.municipality"))]
+                    + queue.locations.map { (value: $0.id!.uuidString, label: $0.name) }
+            ).render(form, t)
+            SelectField(name: "topic", label: t("desk.filter_topic"), options: [any] + ChoiceOptions.topics(t)).render(
+                form, t)
+            SelectField(
+                name: "language", label: t("question.language"),
+                options: [any] + BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }
+            ).render(form, t)
+            SelectField(name: "age", label: t("filter.age"), options: [any] + ChoiceOptions.ageGroups(t)).render(
+                form, t)
+            SelectField(
+                name: "waiting", label: t("desk.filter_waiting"),
+                options: DeskFilter.Waiting.allCases.map {
+                    (value: $0.rawValue, label: t("desk.waiting_filter.\($0 == .any ? "any" : $0.rawValue)"))
+                }
+            ).render(form, t)
             Tag("button") { Txt(t("filter.apply")) }.attr("type", "submit")
         }.attr("method", "get").attr("action", "/staff/vragen").cls("filters")
     }
@@ -86,23 +116,38 @@ enum DeskPages {
             for message in page.thread {
                 Tag("article") {
                     Tag("h2") { Txt(t(message.fromAdvisor ? "question.answer_from_advisor" : "desk.parent_added")) }
-                    if message.fromAdvisor { FormattedText(message.text) } else { Tag("p") { Txt(message.text) }.cls("about").attr("dir", "auto") }
+                    if message.fromAdvisor {
+                        FormattedText(message.text)
+                    } else {
+                        Tag("p") { Txt(message.text) }.cls("about").attr("dir", "auto")
+                    }
                 }.cls("booking")
             }
             Tag("p") { Txt(t("desk.safety")) }.cls("notice")
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                TextAreaField(name: "text", label: t("desk.your_answer"), hint: t("desk.answer_hint"), maxLength: DeskController.maxAnswer).render(form, t)
+                TextAreaField(
+                    name: "text", label: t("desk.your_answer"), hint: t("desk.answer_hint"),
+                    maxLength: DeskController.maxAnswer
+                ).render(form, t)
                 Tag("fieldset") {
                     Tag("legend") { Txt(t("desk.standard_replies")) }
                     for reply in StandardReply.allCases {
-                        Tag("button") { Txt(t(reply.labelKey)) }.attr("type", "submit").attr("formaction", "\(base)/standard")
-                            .attr("name", "reply").attr("value", reply.rawValue).cls("secondary")
+                        Tag("button") { Txt(t(reply.labelKey)) }.attr("type", "submit").attr(
+                            "formaction", "\(base)/standard"
+                        )
+                        .attr("name", "reply").attr("value", reply.rawValue).cls("secondary")
                     }
                 }
-                SelectField(name: "slot", label: t("desk.point_slot"), options: [(value: "", label: t("desk.point_none"))] + page.slots).render(form, t)
-                SelectField(name: "gathering", label: t("desk.point_gathering"), options: [(value: "", label: t("desk.point_none"))] + page.gatherings).render(form, t)
+                SelectField(
+                    name: "slot", label: t("desk.point_slot"),
+                    options: [(value: "", label: t("desk.point_none"))] + page.slots
+                ).render(form, t)
+                SelectField(
+                    name: "gathering", label: t("desk.point_gathering"),
+                    options: [(value: "", label: t("desk.point_none"))] + page.gatherings
+                ).render(form, t)
                 Tag("button") { Txt(t("desk.send")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "\(base)/answer").cls("stack")
             InlineAction(ctx, action: "\(base)/close", label: t("desk.close"))

@@ -17,14 +17,21 @@ struct DeskFilter: Sendable, Equatable {
         case overdue
     }
 
-    init(location: String? = nil, topic: Topic? = nil, language: String? = nil, ageGroup: AgeGroup? = nil, waiting: Waiting = .any) {
-        self.location = location; self.topic = topic; self.language = language; self.ageGroup = ageGroup; self.waiting = waiting
+    init(
+        location: String? = nil, topic: Topic? = nil, language: String? = nil, ageGroup: AgeGroup? = nil,
+        waiting: Waiting = .any
+    ) {
+        self.location = location; self.topic = topic; self.language = language; self.ageGroup = ageGroup;
+        self.waiting = waiting
     }
 
     init(query: [String: String]) {
-        self.init(location: query["location"].flatMap { $0.isEmpty ? nil : $0 }, topic: query["topic"].flatMap(Topic.init(rawValue:)),
-                  language: query["language"].flatMap { BookingRules.conversationLanguages.contains($0) ? $0 : nil },
-                  ageGroup: query["age"].flatMap(AgeGroup.init(rawValue:)), waiting: query["waiting"].flatMap(Waiting.init(rawValue:)) ?? .any)
+        self.init(
+            location: query["location"].flatMap { $0.isEmpty ? nil : $0 },
+            topic: query["topic"].flatMap(Topic.init(rawValue:)),
+            language: query["language"].flatMap { BookingRules.conversationLanguages.contains($0) ? $0 : nil },
+            ageGroup: query["age"].flatMap(AgeGroup.init(rawValue:)),
+            waiting: query["waiting"].flatMap(Waiting.init(rawValue:)) ?? .any)
     }
 }
 
@@ -39,9 +46,11 @@ enum ResponseTimes {
     static func summary(_ questions: [(asked: Date, firstAnswer: Date, due: Date?)]) -> Summary {
         guard !questions.isEmpty else { return Summary(answered: 0, medianHours: nil, withinPromisePercent: nil) }
         let hours = questions.map { ResponsePromise.responseHours(asked: $0.asked, answered: $0.firstAnswer) }.sorted()
-        let median = hours.count % 2 == 1 ? hours[hours.count / 2] : (hours[hours.count / 2 - 1] + hours[hours.count / 2]) / 2
+        let median =
+            hours.count % 2 == 1 ? hours[hours.count / 2] : (hours[hours.count / 2 - 1] + hours[hours.count / 2]) / 2
         let kept = questions.filter { $0.firstAnswer <= ($0.due ?? ResponsePromise.due(askedAt: $0.asked)) }.count
-        return Summary(answered: questions.count, medianHours: median, withinPromisePercent: kept * 100 / questions.count)
+        return Summary(
+            answered: questions.count, medianHours: median, withinPromisePercent: kept * 100 / questions.count)
     }
 }
 

@@ -32,7 +32,9 @@ struct QuestionService: Sendable {
     }
 
     /// Checks the typed question; errors are message keys per field.
-    static func check(text rawText: String, contact: String, language: String) -> (text: String, contact: (kind: ContactKind, value: String?)?, errors: [String: String]) {
+    static func check(text rawText: String, contact: String, language: String) -> (
+        text: String, contact: (kind: ContactKind, value: String?)?, errors: [String: String]
+    ) {
         var errors: [String: String] = [:]
         let text = TextRules.multiLine(rawText)
         errors["text"] = TextRules.problem(inRequired: text, maxLength: maxLength)
@@ -97,15 +99,19 @@ struct QuestionService: Sendable {
             question.answeredAt = now
             if question.firstAnsweredAt == nil {
                 question.firstAnsweredAt = now
-                try await ContactFacts.record(.init(kind: .question, outcome: .answered, at: question.createdAt, locationID: question.$location.id,
-                                                    language: question.language, channel: "direct", topic: question.topic?.rawValue,
-                                                    responseHours: ResponsePromise.responseHours(asked: question.createdAt, answered: now)),
-                                              subject: "question:\(try question.requireID())", secret: secret, on: tx)
+                try await ContactFacts.record(
+                    .init(
+                        kind: .question, outcome: .answered, at: question.createdAt, locationID: question.$location.id,
+                        language: question.language, channel: "direct", topic: question.topic?.rawValue,
+                        responseHours: ResponsePromise.responseHours(asked: question.createdAt, answered: now)),
+                    subject: "question:\(try question.requireID())", secret: secret, on: tx)
             }
             question.claimedBy = advisor.id
             try await question.save(on: tx)
-            if let recipient = OutboxRecipient(kind: question.contactKind, contact: question.contact, language: question.messageLanguage),
-               let token = PersonalCode.unseal(question.linkSealed, secret: secret) {
+            if let recipient = OutboxRecipient(
+                kind: question.contactKind, contact: question.contact, language: question.messageLanguage),
+                let token = PersonalCode.unseal(question.linkSealed, secret: secret)
+            {
                 try await Outbox(db: tx, now: now).enqueue(
                     .questionAnswered, about: .question(try question.requireID()), to: recipient,
                     values: ["link": "\(settings.publicURL)/v/\(token)", "days": "\(Self.retentionDays)"],

@@ -6,27 +6,43 @@ import Vapor
 /// The questions part of the public API (see `openapi.yaml`).
 extension KoffiepotAPI {
     func askQuestion(_ input: Operations.askQuestion.Input) async throws -> Operations.askQuestion.Output {
-        let body = switch input.body { case .json(let body): body }
-        let checked = QuestionService.check(text: body.text, contact: body.contact ?? "", language: body.language ?? "nl")
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
+        let checked = QuestionService.check(
+            text: body.text, contact: body.contact ?? "", language: body.language ?? "nl")
         guard checked.errors.isEmpty, let contact = checked.contact else {
-            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(invalidFields: checked.errors))))
+            return .unprocessableContent(
+                .init(body: .application_problem_plus_json(problem(invalidFields: checked.errors))))
         }
         let service = QuestionService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
-        let asked = try await service.ask(.init(text: checked.text, topic: body.topic.flatMap { Topic(rawValue: $0.rawValue) },
-                                                ageGroup: body.ageGroup.flatMap { AgeGroup(rawValue: $0.rawValue) }, language: body.language ?? "nl",
-                                                contactKind: contact.kind, contact: contact.value, locationID: nil),
-                                          messageLanguage: body.language.flatMap(Language.init(rawValue:)) ?? .nl)
-        return .created(.init(body: .json(.init(code: asked.code.display, link: "\(publicURL)/v/\(asked.code.linkToken)"))))
+        let asked = try await service.ask(
+            .init(
+                text: checked.text, topic: body.topic.flatMap { Topic(rawValue: $0.rawValue) },
+                ageGroup: body.ageGroup.flatMap { AgeGroup(rawValue: $0.rawValue) }, language: body.language ?? "nl",
+                contactKind: contact.kind, contact: contact.value, locationID: nil),
+            messageLanguage: body.language.flatMap(Language.init(rawValue:)) ?? .nl)
+        return .created(
+            .init(body: .json(.init(code: asked.code.display, link: "\(publicURL)/v/\(asked.code.linkToken)"))))
     }
 
     func getQuestion(_ input: Operations.getQuestion.Input) async throws -> Operations.getQuestion.Output {
-        guard let (question, _) = try await CodeLookup.byCode(Question.self, typed: input.path.code, secret: app.settings.secret ?? "", on: db) else {
+        guard
+            let (question, _) = try await CodeLookup.byCode(
+                Question.self, typed: input.path.code, secret: app.settings.secret ?? "", on: db)
+        else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownCode))))
         }
         let answer = try await QuestionMessage.query(on: db).filter(\.$question.$id == question.requireID())
             .filter(\.$fromAdvisor == true).sort(\.$createdAt, .descending).first()
-        return .ok(.init(body: .json(.init(status: .init(rawValue: question.status.rawValue) ?? .open, answer: answer?.text,
-                                           answeredAt: question.answeredAt.map(LocalTimestamp.format),
-                                           expectedBy: [.open, .claimed].contains(question.status) ? question.dueAt.map(LocalTimestamp.format) : nil))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        status: .init(rawValue: question.status.rawValue) ?? .open, answer: answer?.text,
+                        answeredAt: question.answeredAt.map(LocalTimestamp.format),
+                        expectedBy: [.open, .claimed].contains(question.status)
+                            ? question.dueAt.map(LocalTimestamp.format) : nil))))
     }
 }

@@ -14,51 +14,72 @@ struct QuestionsController: RouteCollection {
     }
 
     private func service(_ req: Request) -> QuestionService {
-        QuestionService(db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
+        QuestionService(
+            db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
     }
 
     func form(req: Request) async throws -> Response {
         let location = req.query[String.self, at: "location"] ?? ""
-        return QuestionPages.ask(req.page, form: FormState(values: ["language": req.language.rawValue, "location": location]))
+        return QuestionPages.ask(
+            req.page, form: FormState(values: ["language": req.language.rawValue, "location": location]))
     }
 
-    struct Input: Content { var text: String?, topic: String?, age: String?, language: String?, contact: String?, location: String?, consent: String? }
+    struct Input: Content {
+        var text: String?, topic: String?, age: String?, language: String?, contact: String?, location: String?,
+            consent: String?
+    }
 
     func ask(req: Request) async throws -> Response {
         let input = try req.content.decode(Input.self)
-        var form = FormState(values: ["text": input.text ?? "", "topic": input.topic ?? "", "age": input.age ?? "",
-                                      "language": input.language ?? "", "contact": input.contact ?? "", "location": input.location ?? "",
-                                      "consent": input.consent == "yes" ? "yes" : ""])
-        let checked = QuestionService.check(text: input.text ?? "", contact: input.contact ?? "", language: input.language ?? "")
+        var form = FormState(values: [
+            "text": input.text ?? "", "topic": input.topic ?? "", "age": input.age ?? "",
+            "language": input.language ?? "", "contact": input.contact ?? "", "location": input.location ?? "",
+            "consent": input.consent == "yes" ? "yes" : "",
+        ])
+        let checked = QuestionService.check(
+            text: input.text ?? "", contact: input.contact ?? "", language: input.language ?? "")
         form.errors = checked.errors
-        guard form.isValid, let contact = checked.contact else { return QuestionPages.ask(req.page, form: form, status: .unprocessableEntity) }
+        guard form.isValid, let contact = checked.contact else {
+            return QuestionPages.ask(req.page, form: form, status: .unprocessableEntity)
+        }
         // Abuse is limited per client address, through a keyed hash that changes every day; nothing of it is kept with the question.
-        guard try await RateLimiter.allow("ask:\(LocalDate(containing: req.now))", req: req) else { throw Abort(.tooManyRequests) }
+        guard try await RateLimiter.allow("ask:\(LocalDate(containing: req.now))", req: req) else {
+            throw Abort(.tooManyRequests)
+        }
         let location = try await LocationQueries.find(input.location, on: req.db)
-        let asked = try await service(req).ask(.init(text: checked.text, topic: input.topic.flatMap(Topic.init(rawValue:)),
-                                                     ageGroup: input.age.flatMap(AgeGroup.init(rawValue:)), language: input.language ?? "nl",
-                                                     contactKind: contact.kind, contact: contact.value, locationID: location?.id,
-                                                     consentPublish: input.consent == "yes"),
-                                               messageLanguage: req.language)
+        let asked = try await service(req).ask(
+            .init(
+                text: checked.text, topic: input.topic.flatMap(Topic.init(rawValue:)),
+                ageGroup: input.age.flatMap(AgeGroup.init(rawValue:)), language: input.language ?? "nl",
+                contactKind: contact.kind, contact: contact.value, locationID: location?.id,
+                consentPublish: input.consent == "yes"),
+            messageLanguage: req.language)
         return req.redirect(to: "/v/\(asked.code.linkToken)?done=question.asked", redirectType: .normal)
     }
 
     private func found(_ req: Request) async throws -> (Question, String) {
         guard let token = req.parameters.get("token"),
-              let (question, token) = try await CodeLookup.byLink(Question.self, token: token, secret: req.application.settings.secret ?? "", on: req.db)
+            let (question, token) = try await CodeLookup.byLink(
+                Question.self, token: token, secret: req.application.settings.secret ?? "", on: req.db)
         else { throw Abort(.notFound) }
         return (question, token)
     }
 
-    private func page(_ req: Request, _ question: Question, token: String, notice: String?, form: FormState = FormState(),
-                      feedbackForm: FormState = FormState(), status: HTTPStatus = .ok) async throws -> Response {
+    private func page(
+        _ req: Request, _ question: Question, token: String, notice: String?, form: FormState = FormState(),
+        feedbackForm: FormState = FormState(), status: HTTPStatus = .ok
+    ) async throws -> Response {
         let secret = req.application.settings.secret ?? ""
-        let messages = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(\.$createdAt).all()
+        let messages = try await QuestionMessage.query(on: req.db).filter(\.$question.$id == question.requireID()).sort(
+            \.$createdAt
+        ).all()
         let pointers = try await AnswerPointers.resolve(messages, now: req.now, t: req.t, on: req.db)
-        let given = try await FeedbackService(db: req.db, secret: secret, now: req.now).hasFeedback(.question, subject: question.requireID())
-        let thread = QuestionPages.Thread(question: question, messages: messages, pointers: pointers, token: token,
-                                          code: PersonalCode.code(forLink: token, secret: secret), feedbackGiven: given,
-                                          feedbackForm: feedbackForm)
+        let given = try await FeedbackService(db: req.db, secret: secret, now: req.now).hasFeedback(
+            .question, subject: question.requireID())
+        let thread = QuestionPages.Thread(
+            question: question, messages: messages, pointers: pointers, token: token,
+            code: PersonalCode.code(forLink: token, secret: secret), feedbackGiven: given,
+            feedbackForm: feedbackForm)
         return QuestionPages.thread(req.page, thread, notice: notice, form: form, status: status)
     }
 
@@ -76,8 +97,10 @@ struct QuestionsController: RouteCollection {
         let (question, token) = try await found(req)
         let text = TextRules.multiLine(try req.content.decode(ReplyInput.self).text ?? "")
         if let error = TextRules.problem(inRequired: text, maxLength: QuestionService.maxLength) {
-            return try await page(req, question, token: token, notice: nil, form: FormState(values: ["text": text], errors: ["text": error]),
-                                  status: .unprocessableEntity)
+            return try await page(
+                req, question, token: token, notice: nil,
+                form: FormState(values: ["text": text], errors: ["text": error]),
+                status: .unprocessableEntity)
         }
         try await service(req).followUp(question, text: text)
         return req.redirect(to: "/v/\(token)?done=question.replied", redirectType: .normal)
@@ -95,8 +118,9 @@ struct QuestionsController: RouteCollection {
         case .success: return req.redirect(to: "/v/\(token)?done=feedback.thanks#feedback-title", redirectType: .normal)
         case .failure(.alreadyGiven): return req.redirect(to: "/v/\(token)", redirectType: .normal)
         case .failure(let error):
-            return try await page(req, question, token: token, notice: nil, feedbackForm: FormState(errors: ["better": error.messageKey]),
-                                  status: .unprocessableEntity)
+            return try await page(
+                req, question, token: token, notice: nil, feedbackForm: FormState(errors: ["better": error.messageKey]),
+                status: .unprocessableEntity)
         }
     }
 

@@ -26,15 +26,19 @@ enum ResponsePromise {
     static func publicHolidays(_ year: Int) -> Set<LocalDate> {
         let easter = easterSunday(year)
         let kingsDay = LocalDate(year: year, month: 4, day: 27)
-        return [LocalDate(year: year, month: 1, day: 1), easter.adding(days: 1), kingsDay.weekday == 7 ? kingsDay.adding(days: -1) : kingsDay,
-                LocalDate(year: year, month: 5, day: 5), easter.adding(days: 39), easter.adding(days: 50),
-                LocalDate(year: year, month: 12, day: 25), LocalDate(year: year, month: 12, day: 26)]
+        return [
+            LocalDate(year: year, month: 1, day: 1), easter.adding(days: 1),
+            kingsDay.weekday == 7 ? kingsDay.adding(days: -1) : kingsDay,
+            LocalDate(year: year, month: 5, day: 5), easter.adding(days: 39), easter.adding(days: 50),
+            LocalDate(year: year, month: 12, day: 25), LocalDate(year: year, month: 12, day: 26),
+        ]
     }
 
     /// Easter Sunday (the anonymous Gregorian computus).
     static func easterSunday(_ year: Int) -> LocalDate {
         let a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
-        let h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451
+        let h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7,
+            m = (a + 11 * h + 22 * l) / 451
         return LocalDate(year: year, month: (h + l - 7 * m + 114) / 31, day: (h + l - 7 * m + 114) % 31 + 1)
     }
 

@@ -5,7 +5,10 @@ import Vapor
 /// Read-aloud audio in the JSON API (see `openapi.yaml`).
 extension KoffiepotAPI {
     func speak(_ input: Operations.speak.Input) async throws -> Operations.speak.Output {
-        let body = switch input.body { case .json(let body): body }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         guard let language = Language(rawValue: (body.lang ?? "").lowercased()) else {
             return .badRequest(.init(body: .application_problem_plus_json(problem(.badRequest, .unknownLanguage))))
         }
@@ -14,10 +17,12 @@ extension KoffiepotAPI {
             return .contentTooLarge(.init(body: .application_problem_plus_json(problem(.payloadTooLarge, .tooLarge))))
         }
         if let issue = TextRules.problem(inRequired: text, maxLength: SpeechEngine.maxCharacters) {
-            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(invalidFields: ["text": issue]))))
+            return .unprocessableContent(
+                .init(body: .application_problem_plus_json(problem(invalidFields: ["text": issue]))))
         }
         guard SpeechEngine.isAvailable, let audio = try? await SpeechEngine.speak(text, language: language) else {
-            return .serviceUnavailable(.init(body: .application_problem_plus_json(problem(.serviceUnavailable, .speechUnavailable))))
+            return .serviceUnavailable(
+                .init(body: .application_problem_plus_json(problem(.serviceUnavailable, .speechUnavailable))))
         }
         return .ok(.init(body: .audio_ogg(HTTPBody(audio))))
     }

@@ -13,18 +13,24 @@ enum SpeechEngine {
     static let voices: [Language: String] = [.nl: "nl", .en: "en-gb", .tr: "tr", .ar: "ar", .pl: "pl", .uk: "uk"]
 
     static func tool(_ name: String) -> String? {
-        ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"].map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"].map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static let isAvailable: Bool = tool("espeak-ng") != nil && tool("opusenc") != nil
 
-    static let cache = FileManager.default.temporaryDirectory.appendingPathComponent("koffiepot-speech", isDirectory: true)
+    static let cache = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "koffiepot-speech", isDirectory: true)
 
     struct Unavailable: Error {}
 
     static func speak(_ text: String, language: Language) async throws -> Data {
-        guard let espeak = tool("espeak-ng"), let opusenc = tool("opusenc"), let voice = voices[language] else { throw Unavailable() }
-        let key = SHA256.hash(data: Data("\(language.rawValue)\n\(text)".utf8)).map { String(format: "%02x", $0) }.joined()
+        guard let espeak = tool("espeak-ng"), let opusenc = tool("opusenc"), let voice = voices[language] else {
+            throw Unavailable()
+        }
+        let key = SHA256.hash(data: Data("\(language.rawValue)\n\(text)".utf8)).map { String(format: "%02x", $0) }
+            .joined()
         let file = cache.appendingPathComponent("\(key).ogg")
         if let cached = try? Data(contentsOf: file), !cached.isEmpty { return cached }
         let audio = try await pipeline(text: text, espeak: espeak, voice: voice, opusenc: opusenc)

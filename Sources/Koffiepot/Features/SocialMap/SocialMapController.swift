@@ -16,8 +16,10 @@ struct SocialMapController: RouteCollection {
     }
 
     func meta(req: Request) async throws -> Response {
-        try json(HSDS.Meta(profile: "\(req.application.settings.publicURL)/hsds/",
-                           openapiUrl: "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"))
+        try json(
+            HSDS.Meta(
+                profile: "\(req.application.settings.publicURL)/hsds/",
+                openapiUrl: "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"))
     }
 
     private func directory(_ req: Request) async throws -> (SocialMapDirectory, [String: Date]) {
@@ -27,8 +29,12 @@ struct SocialMapController: RouteCollection {
     func services(req: Request) async throws -> Response {
         let query = try SocialMapQuery(req)
         let (directory, stamps) = try await directory(req)
-        return try json(query.page(directory.services.filter { query.keeps($0.id, stamps, [$0.name, $0.description, $0.organization?.name ?? ""]) }
-            .map(\.listed)))
+        return try json(
+            query.page(
+                directory.services.filter {
+                    query.keeps($0.id, stamps, [$0.name, $0.description, $0.organization?.name ?? ""])
+                }
+                .map(\.listed)))
     }
 
     func service(req: Request) async throws -> Response {
@@ -39,11 +45,14 @@ struct SocialMapController: RouteCollection {
     func organizations(req: Request) async throws -> Response {
         let query = try SocialMapQuery(req)
         let (directory, stamps) = try await directory(req)
-        return try json(query.page(directory.organizations.filter { query.keeps($0.id, stamps, [$0.name, $0.description]) }.map { organization in
-            var listed = organization
-            listed.services = nil
-            return listed
-        }))
+        return try json(
+            query.page(
+                directory.organizations.filter { query.keeps($0.id, stamps, [$0.name, $0.description]) }.map {
+                    organization in
+                    var listed = organization
+                    listed.services = nil
+                    return listed
+                }))
     }
 
     func organization(req: Request) async throws -> Response {
@@ -54,9 +63,11 @@ struct SocialMapController: RouteCollection {
     func serviceAtLocations(req: Request) async throws -> Response {
         let query = try SocialMapQuery(req)
         let (directory, stamps) = try await directory(req)
-        return try json(query.page(directory.serviceAtLocations.filter {
-            query.keeps($0.id, stamps, [$0.service?.name ?? "", $0.location?.name ?? "", $0.description ?? ""])
-        }.map(\.listed)))
+        return try json(
+            query.page(
+                directory.serviceAtLocations.filter {
+                    query.keeps($0.id, stamps, [$0.service?.name ?? "", $0.location?.name ?? "", $0.description ?? ""])
+                }.map(\.listed)))
     }
 
     func serviceAtLocation(req: Request) async throws -> Response {
@@ -69,7 +80,9 @@ struct SocialMapController: RouteCollection {
         var headers = HTTPHeaders()
         headers.contentType = .zip
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"sociale-kaart-hsds.zip\"")
-        return Response(status: .ok, headers: headers, body: .init(data: try DataPackage.zip(directory, publicURL: req.application.settings.publicURL)))
+        return Response(
+            status: .ok, headers: headers,
+            body: .init(data: try DataPackage.zip(directory, publicURL: req.application.settings.publicURL)))
     }
 
     /// The object with the path's id (ids are lower-case UUIDs; case is forgiven), or the API's 404.
@@ -138,7 +151,8 @@ struct SocialMapQuery {
     func page<Item: Encodable & Sendable>(_ items: [Item]) -> HSDS.Page<Item> {
         let pages = max(1, (items.count + perPage - 1) / perPage)
         let slice = Array(items.dropFirst((page - 1) * perPage).prefix(perPage))
-        return HSDS.Page(totalItems: items.count, totalPages: pages, pageNumber: page, size: slice.count, firstPage: page == 1,
-                         lastPage: page >= pages, empty: items.isEmpty, contents: slice)
+        return HSDS.Page(
+            totalItems: items.count, totalPages: pages, pageNumber: page, size: slice.count, firstPage: page == 1,
+            lastPage: page >= pages, empty: items.isEmpty, contents: slice)
     }
 }

@@ -53,12 +53,16 @@ struct SocialMapDirectory: Sendable {
     }
 
     init(_ source: SocialMapSource) {
-        let cjg = HSDS.OrganizationRef(id: Self.stableID("organization:cjg"), name: "Centrum voor Jeugd en Gezin \(source.municipality)",
-                                       description: "Opvoedondersteuning waar ouders al komen: een vaste opvoedadviseur op school, inloop, spreekuur, koffieochtenden en cursussen. Gratis, zonder account.")
+        let cjg = HSDS.OrganizationRef(
+            id: Self.stableID("organization:cjg"), name: "Centrum voor Jeugd en Gezin \(source.municipality)",
+            description:
+                "Opvoedondersteuning waar ouders al komen: een vaste opvoedadviseur op school, inloop, spreekuur, koffieochtenden en cursussen. Gratis, zonder account."
+        )
         let base = source.publicURL
         func place(_ location: Location) -> HSDS.Location {
-            HSDS.Location(id: location.id!.uuidString.lowercased(), name: location.name, description: location.address,
-                          url: "\(base)/locations/\(location.id!.uuidString)")
+            HSDS.Location(
+                id: location.id!.uuidString.lowercased(), name: location.name, description: location.address,
+                url: "\(base)/locations/\(location.id!.uuidString)")
         }
         var services: [HSDS.Service] = []
         var links: [HSDS.ServiceAtLocation] = []
@@ -68,23 +72,34 @@ struct SocialMapDirectory: Sendable {
             let locationID = entry.location.id!.uuidString.lowercased()
             let serviceID = Self.stableID("service:support:\(locationID)")
             let linkID = Self.stableID("service_at_location:support:\(locationID)")
-            let schedules = entry.rules.sorted { ($0.weekday, $0.startMinute) < ($1.weekday, $1.startMinute) }.map { rule in
-                HSDS.Schedule(id: rule.id!.uuidString.lowercased(), serviceAtLocationId: linkID, freq: "WEEKLY", interval: 1,
-                              byday: Self.weekdays[(rule.weekday - 1).clamped(to: 0...6)],
-                              description: rule.mode == .walkIn ? "Inloop zonder afspraak, \(rule.room)" : "Spreekuur op afspraak, \(rule.room)",
-                              opensAt: ClockTime.format(rule.startMinute), closesAt: ClockTime.format(rule.endMinute), attendingType: "in_person")
+            let schedules = entry.rules.sorted { ($0.weekday, $0.startMinute) < ($1.weekday, $1.startMinute) }.map {
+                rule in
+                HSDS.Schedule(
+                    id: rule.id!.uuidString.lowercased(), serviceAtLocationId: linkID, freq: "WEEKLY", interval: 1,
+                    byday: Self.weekdays[(rule.weekday - 1).clamped(to: 0...6)],
+                    description: rule.mode == .walkIn
+                        ? "Inloop zonder afspraak, \(rule.room)" : "Spreekuur op afspraak, \(rule.room)",
+                    opensAt: ClockTime.format(rule.startMinute), closesAt: ClockTime.format(rule.endMinute),
+                    attendingType: "in_person")
             }
             let contacts = entry.advisors.map { advisor in
-                HSDS.Contact(id: Self.stableID("contact:\(advisor.id!.uuidString):\(locationID)"), serviceAtLocationId: linkID,
-                             name: advisor.name, title: "Opvoedadviseur")
+                HSDS.Contact(
+                    id: Self.stableID("contact:\(advisor.id!.uuidString):\(locationID)"), serviceAtLocationId: linkID,
+                    name: advisor.name, title: "Opvoedadviseur")
             }
-            var service = HSDS.Service(id: serviceID, organizationId: cjg.id, name: "Opvoedondersteuning op \(entry.location.name)",
-                                       description: "Een vaste opvoedadviseur op \(entry.location.name): loop binnen of maak een afspraak voor het spreekuur. Voor alle vragen over opvoeden en opgroeien.",
-                                       url: "\(base)/locations/\(entry.location.id!.uuidString)", organization: cjg)
-            service.languages = [HSDS.Language(id: Self.stableID("language:\(serviceID):nl"), serviceId: serviceID, name: "Nederlands", code: "nl")]
-            let link = HSDS.ServiceAtLocation(id: linkID, serviceId: serviceID, locationId: locationID,
-                                              description: "Inloop en spreekuur van de opvoedadviseur.", location: place(entry.location),
-                                              schedules: schedules, contacts: contacts)
+            var service = HSDS.Service(
+                id: serviceID, organizationId: cjg.id, name: "Opvoedondersteuning op \(entry.location.name)",
+                description:
+                    "Een vaste opvoedadviseur op \(entry.location.name): loop binnen of maak een afspraak voor het spreekuur. Voor alle vragen over opvoeden en opgroeien.",
+                url: "\(base)/locations/\(entry.location.id!.uuidString)", organization: cjg)
+            service.languages = [
+                HSDS.Language(
+                    id: Self.stableID("language:\(serviceID):nl"), serviceId: serviceID, name: "Nederlands", code: "nl")
+            ]
+            let link = HSDS.ServiceAtLocation(
+                id: linkID, serviceId: serviceID, locationId: locationID,
+                description: "Inloop en spreekuur van de opvoedadviseur.", location: place(entry.location),
+                schedules: schedules, contacts: contacts)
             links.append(link)
             services.append(service)
         }
@@ -101,21 +116,27 @@ struct SocialMapDirectory: Sendable {
             let closes = opens + Int(gathering.endsAt.timeIntervalSince(gathering.startsAt) / 60)
             let weekly = starts.count > 1
             let schedule = HSDS.Schedule(
-                id: Self.stableID("schedule:gathering:\(serviceID)"), serviceId: serviceID, validFrom: first.description, validTo: last.description,
-                dtstart: first.description, count: weekly ? starts.count : nil, freq: weekly ? "WEEKLY" : nil, interval: weekly ? 1 : nil,
+                id: Self.stableID("schedule:gathering:\(serviceID)"), serviceId: serviceID,
+                validFrom: first.description, validTo: last.description,
+                dtstart: first.description, count: weekly ? starts.count : nil, freq: weekly ? "WEEKLY" : nil,
+                interval: weekly ? 1 : nil,
                 byday: weekly ? Self.weekdays[(first.weekday - 1).clamped(to: 0...6)] : nil,
                 description: gathering.room.isEmpty ? nil : gathering.room, opensAt: ClockTime.format(opens),
                 closesAt: ClockTime.format(min(closes, 24 * 60 - 1)), attendingType: "in_person")
-            var service = HSDS.Service(id: serviceID, organizationId: cjg.id, name: gathering.title, description: gathering.description,
-                                       url: "\(base)/gatherings/\(gathering.id!.uuidString)", organization: cjg)
+            var service = HSDS.Service(
+                id: serviceID, organizationId: cjg.id, name: gathering.title, description: gathering.description,
+                url: "\(base)/gatherings/\(gathering.id!.uuidString)", organization: cjg)
             service.schedules = [schedule]
             service.languages = gathering.languageCodes.map { code in
-                HSDS.Language(id: Self.stableID("language:\(serviceID):\(code)"), serviceId: serviceID,
-                              name: Locale(identifier: "nl").localizedString(forLanguageCode: code) ?? code, code: code)
+                HSDS.Language(
+                    id: Self.stableID("language:\(serviceID):\(code)"), serviceId: serviceID,
+                    name: Locale(identifier: "nl").localizedString(forLanguageCode: code) ?? code, code: code)
             }
             services.append(service)
             if let location = source.places.first(where: { $0.location.id == gathering.$location.id })?.location {
-                links.append(HSDS.ServiceAtLocation(id: linkID, serviceId: serviceID, locationId: locationID, location: place(location)))
+                links.append(
+                    HSDS.ServiceAtLocation(
+                        id: linkID, serviceId: serviceID, locationId: locationID, location: place(location)))
             }
         }
 
@@ -123,28 +144,44 @@ struct SocialMapDirectory: Sendable {
         var organizations = [HSDS.Organization(id: cjg.id, name: cjg.name, description: cjg.description)]
         for organisation in source.organisations {
             let organisationID = organisation.id!.uuidString.lowercased()
-            let ref = HSDS.OrganizationRef(id: organisationID, name: organisation.name,
-                                           description: organisation.about.isEmpty ? organisation.name : organisation.about)
-            organizations.append(HSDS.Organization(id: ref.id, name: ref.name, description: ref.description, website: organisation.website))
+            let ref = HSDS.OrganizationRef(
+                id: organisationID, name: organisation.name,
+                description: organisation.about.isEmpty ? organisation.name : organisation.about)
+            organizations.append(
+                HSDS.Organization(
+                    id: ref.id, name: ref.name, description: ref.description, website: organisation.website))
             let people = source.publicPeople.filter { $0.$organisation.id == organisation.id }
             guard !people.isEmpty else { continue }
             let serviceID = Self.stableID("service:partner:\(organisationID)")
-            services.append(HSDS.Service(id: serviceID, organizationId: organisationID, name: organisation.name, description: ref.description,
-                                         url: organisation.website, organization: ref))
-            for (locationID, here) in Dictionary(grouping: people, by: { $0.$location.id }).sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
-                guard let location = source.places.first(where: { $0.location.id == locationID })?.location else { continue }
-                let linkID = Self.stableID("service_at_location:partner:\(organisationID):\(locationID.uuidString.lowercased())")
+            services.append(
+                HSDS.Service(
+                    id: serviceID, organizationId: organisationID, name: organisation.name,
+                    description: ref.description,
+                    url: organisation.website, organization: ref))
+            for (locationID, here) in Dictionary(grouping: people, by: { $0.$location.id }).sorted(by: {
+                $0.key.uuidString < $1.key.uuidString
+            }) {
+                guard let location = source.places.first(where: { $0.location.id == locationID })?.location else {
+                    continue
+                }
+                let linkID = Self.stableID(
+                    "service_at_location:partner:\(organisationID):\(locationID.uuidString.lowercased())")
                 let helps = here.map(\.helpsWith).filter { !$0.isEmpty }
-                links.append(HSDS.ServiceAtLocation(
-                    id: linkID, serviceId: serviceID, locationId: locationID.uuidString.lowercased(),
-                    description: helps.isEmpty ? nil : helps.joined(separator: "\n"), location: place(location),
-                    schedules: here.filter { !$0.presence.isEmpty }.map { person in
-                        HSDS.Schedule(id: Self.stableID("schedule:person:\(person.id!.uuidString)"), serviceAtLocationId: linkID,
-                                      description: "\(person.name): \(person.presence)", attendingType: "in_person")
-                    },
-                    contacts: here.map { person in
-                        HSDS.Contact(id: person.id!.uuidString.lowercased(), serviceAtLocationId: linkID, name: person.name, title: person.role)
-                    }))
+                links.append(
+                    HSDS.ServiceAtLocation(
+                        id: linkID, serviceId: serviceID, locationId: locationID.uuidString.lowercased(),
+                        description: helps.isEmpty ? nil : helps.joined(separator: "\n"), location: place(location),
+                        schedules: here.filter { !$0.presence.isEmpty }.map { person in
+                            HSDS.Schedule(
+                                id: Self.stableID("schedule:person:\(person.id!.uuidString)"),
+                                serviceAtLocationId: linkID,
+                                description: "\(person.name): \(person.presence)", attendingType: "in_person")
+                        },
+                        contacts: here.map { person in
+                            HSDS.Contact(
+                                id: person.id!.uuidString.lowercased(), serviceAtLocationId: linkID, name: person.name,
+                                title: person.role)
+                        }))
             }
         }
 
@@ -164,11 +201,12 @@ struct SocialMapDirectory: Sendable {
         let linksByService = Dictionary(grouping: serviceAtLocations, by: \.serviceId)
         self.services = services.map { service in
             var full = service
-            full.serviceAtLocations = linksByService[service.id]?.map { link in
-                var nested = link
-                nested.service = nil
-                return nested
-            } ?? []
+            full.serviceAtLocations =
+                linksByService[service.id]?.map { link in
+                    var nested = link
+                    nested.service = nil
+                    return nested
+                } ?? []
             return full
         }
         let servicesByOrganization = Dictionary(grouping: self.services, by: \.organizationId)

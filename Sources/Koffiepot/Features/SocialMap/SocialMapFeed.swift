@@ -19,7 +19,9 @@ final class DirectoryStamp: Model, @unchecked Sendable {
 /// object is stamped "changed now". A change is therefore stamped no earlier than the first read after it,
 /// so a partner who asks `modified_after` her last read never misses one.
 enum SocialMapFeed {
-    static func directory(on db: any Database, publicURL: String, now: Date) async throws -> (SocialMapDirectory, stamps: [String: Date]) {
+    static func directory(on db: any Database, publicURL: String, now: Date) async throws -> (
+        SocialMapDirectory, stamps: [String: Date]
+    ) {
         var source = try await load(on: db, publicURL: publicURL, now: now)
         let plain = SocialMapDirectory(source)
         let stamps = try await stamp(plain, on: db, now: now)
@@ -38,11 +40,13 @@ enum SocialMapFeed {
         let links = try await LocationAdvisor.query(on: db).with(\.$advisor).all().filter { $0.advisor.active }
         let rules = try await PresenceRule.query(on: db).all()
         let places = locations.map { location in
-            SocialMapSource.Place(location: location,
-                                  advisors: links.filter { $0.$location.id == location.id }.map(\.advisor).sorted { $0.name < $1.name },
-                                  rules: rules.filter { $0.$location.id == location.id })
+            SocialMapSource.Place(
+                location: location,
+                advisors: links.filter { $0.$location.id == location.id }.map(\.advisor).sorted { $0.name < $1.name },
+                rules: rules.filter { $0.$location.id == location.id })
         }
-        let municipalities = Dictionary(grouping: locations, by: \.municipality).max { $0.value.count < $1.value.count }?.key ?? ""
+        let municipalities =
+            Dictionary(grouping: locations, by: \.municipality).max { $0.value.count < $1.value.count }?.key ?? ""
         return SocialMapSource(
             publicURL: publicURL, municipality: municipalities, places: places,
             gatherings: try await GatheringQueries.upcoming(GatheringFilter(), from: now, on: db),
@@ -51,12 +55,16 @@ enum SocialMapFeed {
     }
 
     /// Every object's stamp, new or changed ones written now.
-    private static func stamp(_ directory: SocialMapDirectory, on db: any Database, now: Date) async throws -> [String: Date] {
+    private static func stamp(_ directory: SocialMapDirectory, on db: any Database, now: Date) async throws -> [String:
+        Date]
+    {
         var digests: [String: String] = [:]
         for service in directory.services { digests[service.id] = try digest(service) }
         for organization in directory.organizations { digests[organization.id] = try digest(organization) }
         for link in directory.serviceAtLocations { digests[link.id] = try digest(link) }
-        let stored = Dictionary(try await DirectoryStamp.query(on: db).all().map { ($0.entityID, $0) }, uniquingKeysWith: { first, _ in first })
+        let stored = Dictionary(
+            try await DirectoryStamp.query(on: db).all().map { ($0.entityID, $0) },
+            uniquingKeysWith: { first, _ in first })
         var stamps: [String: Date] = [:]
         for (id, digest) in digests {
             if let known = stored[id], known.digest == digest {

@@ -30,10 +30,13 @@ struct TrainingController: RouteCollection {
         for signup in try await TrainingSignup.query(on: req.db).filter(\.$staffUser.$id == user.requireID()).all() {
             mine[signup.$training.id] = signup.status
         }
-        let matrix = TrainingService.mayPlan(user) ? try await service(req).matrix(for: StaffScope.locations(of: user, on: req.db)) : nil
-        return TrainingPages.list(req.page, user: user, upcoming: upcoming, past: past, mine: mine,
-                                  organisations: try await NetworkService(db: req.db, now: req.now).organisations(),
-                                  matrix: matrix, form: form, status: status)
+        let matrix =
+            TrainingService.mayPlan(user)
+            ? try await service(req).matrix(for: StaffScope.locations(of: user, on: req.db)) : nil
+        return TrainingPages.list(
+            req.page, user: user, upcoming: upcoming, past: past, mine: mine,
+            organisations: try await NetworkService(db: req.db, now: req.now).organisations(),
+            matrix: matrix, form: form, status: status)
     }
 
     struct PlanInput: Content {
@@ -44,22 +47,32 @@ struct TrainingController: RouteCollection {
     func plan(req: Request) async throws -> Response {
         let input = try req.content.decode(PlanInput.self)
         let known = Set(try await NetworkService(db: req.db, now: req.now).organisations().compactMap(\.id))
-        switch TrainingRules.validate(title: input.title ?? "", about: input.about ?? "", place: input.place ?? "", date: input.date ?? "",
-                                      from: input.from ?? "", to: input.to ?? "", capacity: input.capacity ?? "",
-                                      organisations: input.organisations ?? [], known: known, now: req.now) {
+        switch TrainingRules.validate(
+            title: input.title ?? "", about: input.about ?? "", place: input.place ?? "", date: input.date ?? "",
+            from: input.from ?? "", to: input.to ?? "", capacity: input.capacity ?? "",
+            organisations: input.organisations ?? [], known: known, now: req.now)
+        {
         case .success(let valid):
             let training = try await service(req).plan(valid)
-            return req.redirect(to: "/staff/trainingen/\(try training.requireID().uuidString)?done=training.planned", redirectType: .normal)
+            return req.redirect(
+                to: "/staff/trainingen/\(try training.requireID().uuidString)?done=training.planned",
+                redirectType: .normal)
         case .failure(let errors):
-            var values = ["title": input.title ?? "", "about": input.about ?? "", "place": input.place ?? "", "date": input.date ?? "",
-                          "from": input.from ?? "", "to": input.to ?? "", "capacity": input.capacity ?? ""]
+            var values = [
+                "title": input.title ?? "", "about": input.about ?? "", "place": input.place ?? "",
+                "date": input.date ?? "",
+                "from": input.from ?? "", "to": input.to ?? "", "capacity": input.capacity ?? "",
+            ]
             for id in input.organisations ?? [] { values["organisation:\(id)"] = "yes" }
-            return try await render(req, form: FormState(values: values, errors: errors.fields), status: .unprocessableEntity)
+            return try await render(
+                req, form: FormState(values: values, errors: errors.fields), status: .unprocessableEntity)
         }
     }
 
     private func training(_ req: Request) async throws -> JointTraining {
-        guard let training = try await service(req).find(req.parameters.get("trainingID").flatMap(UUID.init(uuidString:))) else {
+        guard
+            let training = try await service(req).find(req.parameters.get("trainingID").flatMap(UUID.init(uuidString:)))
+        else {
             throw Abort(.notFound)
         }
         return training
@@ -68,11 +81,14 @@ struct TrainingController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let training = try await training(req)
         let user = try req.requireStaffUser()
-        let professionals = TrainingService.mayPlan(user)
+        let professionals =
+            TrainingService.mayPlan(user)
             ? try await Professional.query(on: req.db).with(\.$organisation).with(\.$location).sort(\.$name).all() : []
-        return TrainingPages.detail(req.page, training: training, user: user, signups: try await service(req).signups(of: training.requireID()),
-                                    professionals: professionals, organisations: try await NetworkService(db: req.db, now: req.now).organisations(),
-                                    now: req.now)
+        return TrainingPages.detail(
+            req.page, training: training, user: user, signups: try await service(req).signups(of: training.requireID()),
+            professionals: professionals,
+            organisations: try await NetworkService(db: req.db, now: req.now).organisations(),
+            now: req.now)
     }
 
     private func back(_ req: Request, _ training: JointTraining, _ done: String) throws -> Response {
@@ -92,7 +108,8 @@ struct TrainingController: RouteCollection {
         let training = try await training(req)
         let user = try req.requireStaffUser()
         if let mine = try await TrainingSignup.query(on: req.db).filter(\.$training.$id == training.requireID())
-            .filter(\.$staffUser.$id == user.requireID()).first() {
+            .filter(\.$staffUser.$id == user.requireID()).first()
+        {
             try await service(req).cancel(mine.requireID())
         }
         return try back(req, training, "training.cancelled")
@@ -103,7 +120,8 @@ struct TrainingController: RouteCollection {
     func addProfessional(req: Request) async throws -> Response {
         let training = try await training(req)
         guard let id = try req.content.decode(ProfessionalInput.self).professional.flatMap(UUID.init(uuidString:)),
-              try await Professional.find(id, on: req.db) != nil else { throw Abort(.unprocessableEntity) }
+            try await Professional.find(id, on: req.db) != nil
+        else { throw Abort(.unprocessableEntity) }
         switch try await service(req).signUp(.professional(id), for: training.requireID()) {
         case .confirmed, .already: return try back(req, training, "training.added")
         case .waitlisted: return try back(req, training, "training.waitlisted_other")
@@ -114,7 +132,8 @@ struct TrainingController: RouteCollection {
     func cancelSignup(req: Request) async throws -> Response {
         let training = try await training(req)
         guard let signupID = req.parameters.get("signupID").flatMap(UUID.init(uuidString:)),
-              let signup = try await TrainingSignup.find(signupID, on: req.db), signup.$training.id == training.id else { throw Abort(.notFound) }
+            let signup = try await TrainingSignup.find(signupID, on: req.db), signup.$training.id == training.id
+        else { throw Abort(.notFound) }
         try await service(req).cancel(signupID)
         return try back(req, training, "training.cancelled_other")
     }
@@ -123,8 +142,11 @@ struct TrainingController: RouteCollection {
 
     func attendance(req: Request) async throws -> Response {
         let training = try await training(req)
-        let present = Set((try req.content.decode(AttendanceInput.self).present ?? []).compactMap(UUID.init(uuidString:)))
-        guard try await service(req).takeAttendance(of: training.requireID(), present: present) else { throw Abort(.conflict) }
+        let present = Set(
+            (try req.content.decode(AttendanceInput.self).present ?? []).compactMap(UUID.init(uuidString:)))
+        guard try await service(req).takeAttendance(of: training.requireID(), present: present) else {
+            throw Abort(.conflict)
+        }
         return try back(req, training, "training.attendance_saved")
     }
 }

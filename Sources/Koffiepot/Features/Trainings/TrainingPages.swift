@@ -11,11 +11,15 @@ enum TrainingPages {
     }
 
     static func places(_ training: JointTraining, _ t: Localizer) -> String {
-        training.taken >= training.capacity ? t("training.full") : t("training.places_left", ["n": "\(training.capacity - training.taken)"])
+        training.taken >= training.capacity
+            ? t("training.full") : t("training.places_left", ["n": "\(training.capacity - training.taken)"])
     }
 
-    static func list(_ ctx: PageContext, user: StaffUser, upcoming: [JointTraining], past: [JointTraining], mine: [UUID: TrainingSignup.Status],
-                     organisations: [Organisation], matrix: MeetingMatrix?, form: FormState, status: HTTPStatus) -> Response {
+    static func list(
+        _ ctx: PageContext, user: StaffUser, upcoming: [JointTraining], past: [JointTraining],
+        mine: [UUID: TrainingSignup.Status],
+        organisations: [Organisation], matrix: MeetingMatrix?, form: FormState, status: HTTPStatus
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("training.title"), status: status) {
             Tag("h1") { Txt(t("training.title")) }
@@ -25,9 +29,11 @@ enum TrainingPages {
                 for training in upcoming {
                     Tag("li") {
                         A("/staff/trainingen/\(training.id!.uuidString)") { Txt(training.title) }
-                        Tag("span") { Txt("\(when(training, t)) · \(training.place) · \(places(training, t))") }.cls("when")
+                        Tag("span") { Txt("\(when(training, t)) · \(training.place) · \(places(training, t))") }.cls(
+                            "when")
                         if let mine = mine[training.id!], mine != .cancelled {
-                            Tag("span") { Txt(t(mine == .confirmed ? "training.you_are_in" : "training.you_wait")) }.cls("kind")
+                            Tag("span") { Txt(t(mine == .confirmed ? "training.you_are_in" : "training.you_wait")) }
+                                .cls("kind")
                         }
                     }
                 }
@@ -55,19 +61,26 @@ enum TrainingPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                FormField(name: "title", label: t("training.title_field"), required: true, hint: t("training.title_hint")).render(form, t)
+                FormField(
+                    name: "title", label: t("training.title_field"), required: true, hint: t("training.title_hint")
+                ).render(form, t)
                 TextAreaField(name: "about", label: t("training.about"), maxLength: 1000).render(form, t)
                 FormField(name: "place", label: t("training.place"), required: true).render(form, t)
                 FormField(name: "date", label: t("round.date"), type: "date", required: true).render(form, t)
                 FormField(name: "from", label: t("training.from"), type: "time", required: true).render(form, t)
                 FormField(name: "to", label: t("training.to"), type: "time", required: true).render(form, t)
-                FormField(name: "capacity", label: t("training.capacity"), type: "number", required: true).render(form, t)
+                FormField(name: "capacity", label: t("training.capacity"), type: "number", required: true).render(
+                    form, t)
                 Tag("fieldset") {
                     Tag("legend") { Txt(t("training.for")) }
                     if let error = form.errors["organisations"] { Tag("p") { Txt(t(error)) }.cls("error") }
                     for organisation in organisations {
                         CheckBox(name: "organisations[]", label: organisation.name, value: organisation.id!.uuidString)
-                            .render(FormState(values: ["organisations[]": form["organisation:\(organisation.id!.uuidString)"] == "yes" ? organisation.id!.uuidString : ""]))
+                            .render(
+                                FormState(values: [
+                                    "organisations[]": form["organisation:\(organisation.id!.uuidString)"] == "yes"
+                                        ? organisation.id!.uuidString : ""
+                                ]))
                     }
                 }
                 Tag("button") { Txt(t("training.plan")) }.attr("type", "submit")
@@ -108,22 +121,36 @@ enum TrainingPages {
         }
     }
 
-    static func detail(_ ctx: PageContext, training: JointTraining, user: StaffUser, signups: [TrainingSignup], professionals: [Professional],
-                       organisations: [Organisation], now: Date) -> Response {
+    static func detail(
+        _ ctx: PageContext, training: JointTraining, user: StaffUser, signups: [TrainingSignup],
+        professionals: [Professional],
+        organisations: [Organisation], now: Date
+    ) -> Response {
         let t = ctx.t
         let id = training.id!.uuidString
-        let confirmed = signups.filter { $0.status == .confirmed }, waiting = signups.filter { $0.status == .waitlisted }
+        let confirmed = signups.filter { $0.status == .confirmed },
+            waiting = signups.filter { $0.status == .waitlisted }
         let mine = signups.first { $0.$staffUser.id == user.id }
         let audience = organisations.filter { training.audience.contains($0.id!) }.map(\.name)
         let coordinator = TrainingService.mayPlan(user)
         return PageLayout.render(ctx, title: training.title) {
-            Confirmation(ctx, allowed: ["training.planned", "training.signed_up", "training.waitlisted", "training.closed", "training.cancelled",
-                                        "training.added", "training.waitlisted_other", "training.cancelled_other", "training.attendance_saved"])
+            Confirmation(
+                ctx,
+                allowed: [
+                    "training.planned", "training.signed_up", "training.waitlisted", "training.closed",
+                    "training.cancelled",
+                    "training.added", "training.waitlisted_other", "training.cancelled_other",
+                    "training.attendance_saved",
+                ])
             Tag("p") { Txt(t("training.title")) }.cls("eyebrow")
             Tag("h1") { Txt(training.title) }
             Tag("p") { Txt("\(when(training, t)) · \(training.place)") }
             if !training.about.isEmpty { Tag("p") { Txt(training.about) }.attr("lang", "nl").attr("dir", "auto") }
-            if !audience.isEmpty { Tag("p") { Txt(t("training.for_list", ["list": (["CJG", "School"] + audience).joined(separator: ", ")])) } }
+            if !audience.isEmpty {
+                Tag("p") {
+                    Txt(t("training.for_list", ["list": (["CJG", "School"] + audience).joined(separator: ", ")]))
+                }
+            }
             Tag("p") { Txt(places(training, t)) }.cls("kind")
             if training.startsAt > now {
                 if let mine {
@@ -137,21 +164,35 @@ enum TrainingPages {
             if coordinator && training.startsAt <= now {
                 attendanceForm(ctx, id: id, confirmed: confirmed)
             } else {
-                Tag("ul") { for signup in confirmed { Tag("li") { participant(signup, t, ctx: ctx, trainingID: id, coordinator: coordinator) } } }
-                    .cls("admin-list")
+                Tag("ul") {
+                    for signup in confirmed {
+                        Tag("li") { participant(signup, t, ctx: ctx, trainingID: id, coordinator: coordinator) }
+                    }
+                }
+                .cls("admin-list")
             }
             if !waiting.isEmpty {
                 Tag("h2") { Txt(t("training.waiting", ["n": "\(waiting.count)"])) }
-                Tag("ol") { for signup in waiting { Tag("li") { participant(signup, t, ctx: ctx, trainingID: id, coordinator: coordinator) } } }
-                    .cls("admin-list")
+                Tag("ol") {
+                    for signup in waiting {
+                        Tag("li") { participant(signup, t, ctx: ctx, trainingID: id, coordinator: coordinator) }
+                    }
+                }
+                .cls("admin-list")
             }
             if coordinator && training.startsAt > now && !professionals.isEmpty {
                 Tag("h2") { Txt(t("training.add_professional")) }
                 Tag("form") {
                     CSRFField(ctx)
-                    SelectField(name: "professional", label: t("training.professional"), options: professionals.map {
-                        (value: $0.id!.uuidString, label: "\($0.name) · \($0.organisation.name) · \($0.location.name)")
-                    }).render(FormState(), t)
+                    SelectField(
+                        name: "professional", label: t("training.professional"),
+                        options: professionals.map {
+                            (
+                                value: $0.id!.uuidString,
+                                label: "\($0.name) · \($0.organisation.name) · \($0.location.name)"
+                            )
+                        }
+                    ).render(FormState(), t)
                     Tag("button") { Txt(t("training.add")) }.attr("type", "submit")
                 }.attr("method", "post").attr("action", "/staff/trainingen/\(id)/professionals").cls("stack")
             }
@@ -165,12 +206,16 @@ enum TrainingPages {
         return "\(staff.name) · \(t("role.\(staff.role.rawValue)"))"
     }
 
-    private static func participant(_ signup: TrainingSignup, _ t: Localizer, ctx: PageContext, trainingID: String, coordinator: Bool) -> Component {
+    private static func participant(
+        _ signup: TrainingSignup, _ t: Localizer, ctx: PageContext, trainingID: String, coordinator: Bool
+    ) -> Component {
         ComponentGroup {
             Txt(who(signup, t))
             if coordinator {
-                InlineAction(ctx, action: "/staff/trainingen/\(trainingID)/signups/\(signup.id!.uuidString)/cancel", label: t("training.remove"),
-                             accessibleName: t("training.remove_named", ["name": signup.name]))
+                InlineAction(
+                    ctx, action: "/staff/trainingen/\(trainingID)/signups/\(signup.id!.uuidString)/cancel",
+                    label: t("training.remove"),
+                    accessibleName: t("training.remove_named", ["name": signup.name]))
             }
         }
     }

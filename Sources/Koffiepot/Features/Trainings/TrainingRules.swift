@@ -16,13 +16,17 @@ enum TrainingRules {
     /// The matrix looks back one year.
     static let lookBackDays = 365.0
 
-    static func validate(title: String, about: String, place: String, date: String, from: String, to: String, capacity: String,
-                         organisations: [String], known: Set<UUID>, now: Date) -> Result<ValidTraining, FieldErrors> {
+    static func validate(
+        title: String, about: String, place: String, date: String, from: String, to: String, capacity: String,
+        organisations: [String], known: Set<UUID>, now: Date
+    ) -> Result<ValidTraining, FieldErrors> {
         var errors: [String: String] = [:]
         let title = TextRules.singleLine(title), about = TextRules.multiLine(about), place = TextRules.singleLine(place)
         if let problem = TextRules.problem(inRequired: title, maxLength: 100) { errors["title"] = problem }
         if let problem = TextRules.problem(inRequired: place, maxLength: 120) { errors["place"] = problem }
-        if !about.isEmpty, let problem = TextRules.problem(inRequired: about, maxLength: 1000) { errors["about"] = problem }
+        if !about.isEmpty, let problem = TextRules.problem(inRequired: about, maxLength: 1000) {
+            errors["about"] = problem
+        }
         let day = LocalDate(date)
         if day == nil { errors["date"] = "error.date_format" }
         let start = ClockTime.parse(from), end = ClockTime.parse(to)
@@ -32,12 +36,17 @@ enum TrainingRules {
         let places = Int(capacity.trimmingCharacters(in: .whitespaces))
         if places.map({ !(1...maxCapacity).contains($0) }) ?? true { errors["capacity"] = "error.capacity_gathering" }
         let chosen = organisations.compactMap { UUID(uuidString: $0) }
-        if chosen.count != organisations.count || !Set(chosen).isSubset(of: known) { errors["organisations"] = "network.error.unknown_organisation" }
+        if chosen.count != organisations.count || !Set(chosen).isSubset(of: known) {
+            errors["organisations"] = "network.error.unknown_organisation"
+        }
         guard errors.isEmpty, let day, let start, let end, let places,
-              let startsAt = day.instant(minute: start), let endsAt = day.instant(minute: end) else { return .failure(FieldErrors(errors)) }
+            let startsAt = day.instant(minute: start), let endsAt = day.instant(minute: end)
+        else { return .failure(FieldErrors(errors)) }
         if startsAt <= now { return .failure(FieldErrors(["date": "error.date_past"])) }
-        return .success(ValidTraining(title: title, about: about, place: place, startsAt: startsAt, endsAt: endsAt, capacity: places,
-                                      organisations: chosen))
+        return .success(
+            ValidTraining(
+                title: title, about: about, place: place, startsAt: startsAt, endsAt: endsAt, capacity: places,
+                organisations: chosen))
     }
 }
 
@@ -70,17 +79,22 @@ struct MeetingMatrix: Sendable, Equatable {
     let rows: [Row]
 
     /// `around`: who works at which location; `attended`: one entry per person who attended, with her location.
-    init(locations: [(id: UUID, name: String)], around: [(location: UUID, party: Party)], attended: [(location: UUID, party: Party, person: String)]) {
+    init(
+        locations: [(id: UUID, name: String)], around: [(location: UUID, party: Party)],
+        attended: [(location: UUID, party: Party, person: String)]
+    ) {
         let parties = Array(Set(around.map(\.party))).sorted()
         self.parties = parties
         rows = locations.map { location in
             let here = Set(around.filter { $0.location == location.id }.map(\.party))
             let people = attended.filter { $0.location == location.id }
-            return Row(location: location.name, cells: parties.map { party in
-                let count = Set(people.filter { $0.party == party }.map(\.person)).count
-                if count > 0 { return .met(count) }
-                return here.contains(party) ? .notYet : .absent
-            })
+            return Row(
+                location: location.name,
+                cells: parties.map { party in
+                    let count = Set(people.filter { $0.party == party }.map(\.person)).count
+                    if count > 0 { return .met(count) }
+                    return here.contains(party) ? .notYet : .absent
+                })
         }
     }
 }

@@ -14,7 +14,8 @@ struct WishDeskController: RouteCollection {
     private func locations(_ req: Request) async throws -> [Location] {
         guard let staff = req.staff else { throw Abort(.unauthorized) }
         if staff.user.role == .advisor {
-            let mine = try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == staff.user.requireID()).all().map(\.$location.id)
+            let mine = try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == staff.user.requireID())
+                .all().map(\.$location.id)
             return try await Location.query(on: req.db).filter(\.$id ~~ mine).sort(\.$name).all()
         }
         return try await Location.query(on: req.db).sort(\.$name).all()
@@ -34,10 +35,14 @@ struct WishDeskController: RouteCollection {
     func merge(req: Request) async throws -> Response {
         let allowed = try await locations(req).compactMap(\.id)
         guard let sourceID = req.parameters.get("wishID").flatMap(UUID.init(uuidString:)),
-              let targetID = try req.content.decode(MergeInput.self).into.flatMap(UUID.init(uuidString:)),
-              let source = try await Wish.find(sourceID, on: req.db), let target = try await Wish.find(targetID, on: req.db),
-              allowed.contains(source.$location.id) else { throw Abort(.notFound) }
-        switch try await WishService(db: req.db, settings: req.application.settings, now: req.now).merge(source, into: target) {
+            let targetID = try req.content.decode(MergeInput.self).into.flatMap(UUID.init(uuidString:)),
+            let source = try await Wish.find(sourceID, on: req.db),
+            let target = try await Wish.find(targetID, on: req.db),
+            allowed.contains(source.$location.id)
+        else { throw Abort(.notFound) }
+        switch try await WishService(db: req.db, settings: req.application.settings, now: req.now).merge(
+            source, into: target)
+        {
         case .success: return req.redirect(to: "/staff/wensen?done=wish.merged", redirectType: .normal)
         case .failure: throw Abort(.badRequest)
         }
@@ -56,20 +61,32 @@ enum WishDeskPages {
                 Tag("ul") {
                     for wish in wishes {
                         Tag("li") {
-                            Tag("p") { Txt(WishPages.label(wish, t)); Txt(" · " + t("wish.supporters", ["count": wish.supportsShown])) }.attr("dir", "auto")
+                            Tag("p") {
+                                Txt(WishPages.label(wish, t));
+                                Txt(" · " + t("wish.supporters", ["count": wish.supportsShown]))
+                            }.attr("dir", "auto")
                             if mayPlan {
-                                Tag("p") { A("/staff/locations/\(location.id!.uuidString)/gatherings?wish=\(wish.id!.uuidString)") { Txt(t("wish.make_gathering")) } }
+                                Tag("p") {
+                                    A(
+                                        "/staff/locations/\(location.id!.uuidString)/gatherings?wish=\(wish.id!.uuidString)"
+                                    ) { Txt(t("wish.make_gathering")) }
+                                }
                             }
                             let others = wishes.filter { $0.id != wish.id }
                             if !others.isEmpty {
                                 Tag("form") {
                                     CSRFField(ctx)
-                                    Tag("label") { Txt(t("wish.merge_into")) }.attr("for", "into-\(wish.id!.uuidString)")
+                                    Tag("label") { Txt(t("wish.merge_into")) }.attr(
+                                        "for", "into-\(wish.id!.uuidString)")
                                     Tag("select") {
-                                        for other in others { Tag("option") { Txt(WishPages.label(other, t)) }.attr("value", other.id!.uuidString) }
+                                        for other in others {
+                                            Tag("option") { Txt(WishPages.label(other, t)) }.attr(
+                                                "value", other.id!.uuidString)
+                                        }
                                     }.attr("id", "into-\(wish.id!.uuidString)").attr("name", "into")
                                     Tag("button") { Txt(t("wish.merge")) }.attr("type", "submit")
-                                }.attr("method", "post").attr("action", "/staff/wensen/\(wish.id!.uuidString)/merge").cls("inline merge")
+                                }.attr("method", "post").attr("action", "/staff/wensen/\(wish.id!.uuidString)/merge")
+                                    .cls("inline merge")
                             }
                         }
                     }

@@ -3,10 +3,14 @@ import Plot
 import Vapor
 
 enum WishPages {
-    static let notices: Set<String> = ["wish.proposed", "wish.supported", "wish.already", "wish.contact_saved", "wish.contact_missing"]
+    static let notices: Set<String> = [
+        "wish.proposed", "wish.supported", "wish.already", "wish.contact_saved", "wish.contact_missing",
+    ]
 
-    static func list(_ ctx: PageContext, location: Location, wishes: [Wish], planned: [Wish], supported: UUID?, form: FormState,
-                     status: HTTPStatus = .ok) -> Response {
+    static func list(
+        _ ctx: PageContext, location: Location, wishes: [Wish], planned: [Wish], supported: UUID?, form: FormState,
+        status: HTTPStatus = .ok
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("wish.title"), status: status) {
             Confirmation(ctx, allowed: notices)
@@ -15,7 +19,10 @@ enum WishPages {
             if let supported, ctx.query["done"] == "wish.supported" {
                 Tag("form") {
                     CSRFField(ctx)
-                    FormField(name: "later", label: t("wish.contact_later"), hint: t("wish.contact_hint"), autocomplete: "email").render(FormState(), t)
+                    FormField(
+                        name: "later", label: t("wish.contact_later"), hint: t("wish.contact_hint"),
+                        autocomplete: "email"
+                    ).render(FormState(), t)
                     Tag("button") { Txt(t("wish.contact_submit")) }.attr("type", "submit")
                 }.attr("method", "post").attr("action", "/wensen/\(supported.uuidString)/contact").cls("stack notice")
             }
@@ -26,8 +33,12 @@ enum WishPages {
                         Tag("p") { Txt(label(wish, t)) }.attr("dir", "auto").cls("wish-text")
                         Tag("form") {
                             CSRFField(ctx)
-                            Tag("button") { Txt(t("wish.support", ["count": wish.supportsShown])) }.attr("type", "submit")
-                                .attr("aria-label", t("wish.support_named", ["count": wish.supportsShown, "wish": label(wish, t)]))
+                            Tag("button") { Txt(t("wish.support", ["count": wish.supportsShown])) }.attr(
+                                "type", "submit"
+                            )
+                            .attr(
+                                "aria-label",
+                                t("wish.support_named", ["count": wish.supportsShown, "wish": label(wish, t)]))
                         }.attr("method", "post").attr("action", "/wensen/\(wish.id!.uuidString)/support").cls("inline")
                     }.attr("id", "wish-\(wish.id!.uuidString)")
                 }
@@ -37,7 +48,11 @@ enum WishPages {
                 Tag("ul") {
                     for wish in planned {
                         Tag("li") {
-                            if let id = wish.gatheringID { A("/gatherings/\(id.uuidString)") { Txt(label(wish, t)) } } else { Txt(label(wish, t)) }
+                            if let id = wish.gatheringID {
+                                A("/gatherings/\(id.uuidString)") { Txt(label(wish, t)) }
+                            } else {
+                                Txt(label(wish, t))
+                            }
                         }
                     }
                 }
@@ -46,9 +61,14 @@ enum WishPages {
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                RadioGroup(name: "topic", legend: t("wish.topic"), options: ChoiceOptions.topics(t).map { ($0.value, $0.label) }).render(form, t)
+                RadioGroup(
+                    name: "topic", legend: t("wish.topic"),
+                    options: ChoiceOptions.topics(t).map { ($0.value, $0.label) }
+                ).render(form, t)
                 FormField(name: "text", label: t("wish.text"), hint: t("wish.text_hint")).render(form, t)
-                FormField(name: "contact", label: t("wish.contact_later"), hint: t("wish.contact_hint"), autocomplete: "email").render(form, t)
+                FormField(
+                    name: "contact", label: t("wish.contact_later"), hint: t("wish.contact_hint"), autocomplete: "email"
+                ).render(form, t)
                 Tag("button") { Txt(t("wish.propose_submit")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", "/locations/\(location.id!.uuidString)/wensen").cls("stack")
         }

@@ -2,13 +2,18 @@
 enum WishRules {
     static let maxText = 200
 
-    static func check(topic: String?, text rawText: String?) -> (topic: Topic?, text: String, errors: [String: String]) {
+    static func check(topic: String?, text rawText: String?) -> (topic: Topic?, text: String, errors: [String: String])
+    {
         let topic = topic.flatMap(Topic.init(rawValue:))
         let text = TextRules.singleLine(rawText ?? "")
         var errors: [String: String] = [:]
-        if topic == nil && text.isEmpty { errors["text"] = "wish.error.empty" }
-        else if text.count > maxText { errors["text"] = "error.too_long" }
-        else if !TextRules.isSafe(text) { errors["text"] = "error.bad_text" }
+        if topic == nil && text.isEmpty {
+            errors["text"] = "wish.error.empty"
+        } else if text.count > maxText {
+            errors["text"] = "error.too_long"
+        } else if !TextRules.isSafe(text) {
+            errors["text"] = "error.bad_text"
+        }
         return (topic, text, errors)
     }
 }

@@ -11,8 +11,10 @@ struct WishService: Sendable {
 
     private var week: String { LocalDate(containing: now).startOfWeek.description }
 
-    func propose(locationID: UUID, topic: Topic?, text: String, deviceKey: String, contact: (kind: ContactKind, value: String?),
-                 language: Language) async throws -> UUID {
+    func propose(
+        locationID: UUID, topic: Topic?, text: String, deviceKey: String, contact: (kind: ContactKind, value: String?),
+        language: Language
+    ) async throws -> UUID {
         try await WriteTransaction.run(on: db) { tx in
             let wish = Wish()
             wish.$location.id = locationID
@@ -22,12 +24,15 @@ struct WishService: Sendable {
             wish.supports = 1
             wish.week = week
             try await wish.create(on: tx)
-            try await support(of: try wish.requireID(), deviceKey: deviceKey, contact: contact, language: language).create(on: tx)
+            try await support(of: try wish.requireID(), deviceKey: deviceKey, contact: contact, language: language)
+                .create(on: tx)
             return try wish.requireID()
         }
     }
 
-    private func support(of wishID: UUID, deviceKey: String, contact: (kind: ContactKind, value: String?), language: Language) -> WishSupport {
+    private func support(
+        of wishID: UUID, deviceKey: String, contact: (kind: ContactKind, value: String?), language: Language
+    ) -> WishSupport {
         let support = WishSupport()
         support.$wish.id = wishID
         support.deviceKey = deviceKey
@@ -43,11 +48,17 @@ struct WishService: Sendable {
         do {
             return try await WriteTransaction.run(on: db) { tx in
                 guard var wish = try await Wish.find(wishID, on: tx) else { return .failure(.notFound) }
-                if wish.status == .merged, let target = wish.mergedInto, let into = try await Wish.find(target, on: tx) { wish = into }
+                if wish.status == .merged, let target = wish.mergedInto, let into = try await Wish.find(target, on: tx)
+                {
+                    wish = into
+                }
                 guard wish.status == .open else { return .failure(.notFound) }
                 let id = try wish.requireID()
-                try await support(of: id, deviceKey: deviceKey, contact: (.none, nil), language: language).create(on: tx)
-                try await (tx as! any SQLDatabase).raw("UPDATE wishes SET supports = supports + 1 WHERE id = \(bind: id)").run()
+                try await support(of: id, deviceKey: deviceKey, contact: (.none, nil), language: language).create(
+                    on: tx)
+                try await (tx as! any SQLDatabase).raw(
+                    "UPDATE wishes SET supports = supports + 1 WHERE id = \(bind: id)"
+                ).run()
                 return .success(wish.supports + 1)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -56,8 +67,14 @@ struct WishService: Sendable {
     }
 
     /// A supporter leaves a contact after supporting, to hear when the wish becomes a gathering.
-    func leaveContact(_ wishID: UUID, deviceKey: String, contact: (kind: ContactKind, value: String?)) async throws -> Bool {
-        guard let support = try await WishSupport.query(on: db).filter(\.$wish.$id == wishID).filter(\.$deviceKey == deviceKey).first() else { return false }
+    func leaveContact(_ wishID: UUID, deviceKey: String, contact: (kind: ContactKind, value: String?)) async throws
+        -> Bool
+    {
+        guard
+            let support = try await WishSupport.query(on: db).filter(\.$wish.$id == wishID).filter(
+                \.$deviceKey == deviceKey
+            ).first()
+        else { return false }
         support.contactKind = contact.kind
         support.contact = contact.value
         try await support.save(on: db)
@@ -66,17 +83,26 @@ struct WishService: Sendable {
 
     /// Folds `source` into `target` (same location): supports move over, a device that supported both counts once.
     func merge(_ source: Wish, into target: Wish) async throws -> Result<Void, WishError> {
-        guard source.$location.id == target.$location.id, source.id != target.id, target.status == .open else { return .failure(.differentLocation) }
+        guard source.$location.id == target.$location.id, source.id != target.id, target.status == .open else {
+            return .failure(.differentLocation)
+        }
         return try await WriteTransaction.run(on: db) { tx in
             let sql = tx as! any SQLDatabase
             let sourceID = try source.requireID(), targetID = try target.requireID()
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 DELETE FROM wish_supports WHERE wish_id = \(bind: sourceID)
                 AND device_key IN (SELECT device_key FROM wish_supports WHERE wish_id = \(bind: targetID))
-                """).run()
-            try await sql.raw("UPDATE wish_supports SET wish_id = \(bind: targetID) WHERE wish_id = \(bind: sourceID)").run()
-            try await sql.raw("UPDATE wishes SET supports = (SELECT COUNT(*) FROM wish_supports WHERE wish_id = \(bind: targetID)) WHERE id = \(bind: targetID)").run()
-            try await sql.raw("UPDATE wishes SET supports = 0, status = 'merged', merged_into = \(bind: targetID) WHERE id = \(bind: sourceID)").run()
+                """
+            ).run()
+            try await sql.raw("UPDATE wish_supports SET wish_id = \(bind: targetID) WHERE wish_id = \(bind: sourceID)")
+                .run()
+            try await sql.raw(
+                "UPDATE wishes SET supports = (SELECT COUNT(*) FROM wish_supports WHERE wish_id = \(bind: targetID)) WHERE id = \(bind: targetID)"
+            ).run()
+            try await sql.raw(
+                "UPDATE wishes SET supports = 0, status = 'merged', merged_into = \(bind: targetID) WHERE id = \(bind: sourceID)"
+            ).run()
             return .success(())
         }
     }
@@ -85,18 +111,26 @@ struct WishService: Sendable {
     /// and the contacts are erased — they were only kept for this.
     func plan(_ wishID: UUID, gathering: Gathering) async throws {
         try await WriteTransaction.run(on: db) { tx in
-            guard let wish = try await Wish.find(wishID, on: tx), wish.status == .open, wish.$location.id == gathering.$location.id else { return }
+            guard let wish = try await Wish.find(wishID, on: tx), wish.status == .open,
+                wish.$location.id == gathering.$location.id
+            else { return }
             wish.status = .planned
             wish.gatheringID = gathering.id
             try await wish.save(on: tx)
-            let supports = try await WishSupport.query(on: tx).filter(\.$wish.$id == wishID).filter(\.$contact != nil).all()
+            let supports = try await WishSupport.query(on: tx).filter(\.$wish.$id == wishID).filter(\.$contact != nil)
+                .all()
             for support in supports {
-                guard let recipient = OutboxRecipient(kind: support.contactKind, contact: support.contact, language: support.messageLanguage)
+                guard
+                    let recipient = OutboxRecipient(
+                        kind: support.contactKind, contact: support.contact, language: support.messageLanguage)
                 else { continue }
                 try await Outbox(db: tx, now: now).enqueue(
                     .wishPlanned, about: .wishSupport(try support.requireID()), to: recipient,
-                    values: ["title": gathering.title, "link": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)",
-                             "days": "\(settings.bookingRetentionDays)"])
+                    values: [
+                        "title": gathering.title,
+                        "link": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)",
+                        "days": "\(settings.bookingRetentionDays)",
+                    ])
                 support.contact = nil
                 support.contactKind = .none
                 try await support.save(on: tx)

@@ -11,10 +11,14 @@ struct WishesController: RouteCollection {
         routes.post("wensen", ":wishID", "contact", use: contact)
     }
 
-    private func service(_ req: Request) -> WishService { WishService(db: req.db, settings: req.application.settings, now: req.now) }
+    private func service(_ req: Request) -> WishService {
+        WishService(db: req.db, settings: req.application.settings, now: req.now)
+    }
 
     private func location(_ req: Request) async throws -> Location {
-        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else {
+            throw Abort(.notFound)
+        }
         return location
     }
 
@@ -26,10 +30,13 @@ struct WishesController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let location = try await location(req)
         let wishes = try await Self.openWishes(at: location.requireID(), on: req.db)
-        let planned = try await Wish.query(on: req.db).filter(\.$location.$id == location.requireID()).filter(\.$status == .planned)
-            .sort(\.$week, .descending).limit(5).all()
+        let planned = try await Wish.query(on: req.db).filter(\.$location.$id == location.requireID()).filter(
+            \.$status == .planned
+        )
+        .sort(\.$week, .descending).limit(5).all()
         let supportedHere = req.query[String.self, at: "supported"].flatMap(UUID.init(uuidString:))
-        return WishPages.list(req.page, location: location, wishes: wishes, planned: planned, supported: supportedHere, form: FormState())
+        return WishPages.list(
+            req.page, location: location, wishes: wishes, planned: planned, supported: supportedHere, form: FormState())
     }
 
     struct ProposeInput: Content { var topic: String?, text: String?, contact: String? }
@@ -38,38 +45,53 @@ struct WishesController: RouteCollection {
         let location = try await location(req)
         let input = try req.content.decode(ProposeInput.self)
         let checked = WishRules.check(topic: input.topic, text: input.text)
-        var form = FormState(values: ["topic": input.topic ?? "", "text": input.text ?? "", "contact": input.contact ?? ""], errors: checked.errors)
+        var form = FormState(
+            values: ["topic": input.topic ?? "", "text": input.text ?? "", "contact": input.contact ?? ""],
+            errors: checked.errors)
         let contact = TextRules.contact(input.contact ?? "")
         if contact == nil { form.errors["contact"] = "error.contact" }
         guard form.isValid, let contact else {
             let wishes = try await Self.openWishes(at: location.requireID(), on: req.db)
-            return WishPages.list(req.page, location: location, wishes: wishes, planned: [], supported: nil, form: form, status: .unprocessableEntity)
+            return WishPages.list(
+                req.page, location: location, wishes: wishes, planned: [], supported: nil, form: form,
+                status: .unprocessableEntity)
         }
-        guard try await RateLimiter.allow("wish:\(LocalDate(containing: req.now))", req: req) else { throw Abort(.tooManyRequests) }
+        guard try await RateLimiter.allow("wish:\(LocalDate(containing: req.now))", req: req) else {
+            throw Abort(.tooManyRequests)
+        }
         let device = DeviceCookie.id(req)
-        let id = try await service(req).propose(locationID: location.requireID(), topic: checked.topic, text: checked.text,
-                                                deviceKey: DeviceCookie.key(device, secret: req.application.settings.secret ?? ""),
-                                                contact: contact, language: req.language)
-        let response = req.redirect(to: "/locations/\(location.id!.uuidString)/wensen?done=wish.proposed#wish-\(id.uuidString)", redirectType: .normal)
+        let id = try await service(req).propose(
+            locationID: location.requireID(), topic: checked.topic, text: checked.text,
+            deviceKey: DeviceCookie.key(device, secret: req.application.settings.secret ?? ""),
+            contact: contact, language: req.language)
+        let response = req.redirect(
+            to: "/locations/\(location.id!.uuidString)/wensen?done=wish.proposed#wish-\(id.uuidString)",
+            redirectType: .normal)
         DeviceCookie.set(device, on: response, req)
         return response
     }
 
     func support(req: Request) async throws -> Response {
-        guard let wishID = req.parameters.get("wishID").flatMap(UUID.init(uuidString:)), let wish = try await Wish.find(wishID, on: req.db)
+        guard let wishID = req.parameters.get("wishID").flatMap(UUID.init(uuidString:)),
+            let wish = try await Wish.find(wishID, on: req.db)
         else { throw Abort(.notFound) }
-        guard try await RateLimiter.allow("wish-support:\(LocalDate(containing: req.now))", req: req) else { throw Abort(.tooManyRequests) }
+        guard try await RateLimiter.allow("wish-support:\(LocalDate(containing: req.now))", req: req) else {
+            throw Abort(.tooManyRequests)
+        }
         let device = DeviceCookie.id(req)
-        let outcome = try await service(req).support(wishID, deviceKey: DeviceCookie.key(device, secret: req.application.settings.secret ?? ""),
-                                                     language: req.language)
+        let outcome = try await service(req).support(
+            wishID, deviceKey: DeviceCookie.key(device, secret: req.application.settings.secret ?? ""),
+            language: req.language)
         let done: String
         switch outcome {
         case .success: done = "wish.supported"
         case .failure(.alreadySupported): done = "wish.already"
         case .failure: throw Abort(.notFound)
         }
-        let response = req.redirect(to: "/locations/\(wish.$location.id.uuidString)/wensen?done=\(done)&supported=\(wishID.uuidString)#wish-\(wishID.uuidString)",
-                                    redirectType: .normal)
+        let response = req.redirect(
+            to:
+                "/locations/\(wish.$location.id.uuidString)/wensen?done=\(done)&supported=\(wishID.uuidString)#wish-\(wishID.uuidString)",
+            redirectType: .normal)
         DeviceCookie.set(device, on: response, req)
         return response
     }
@@ -77,12 +99,16 @@ struct WishesController: RouteCollection {
     struct ContactInput: Content { var later: String? }
 
     func contact(req: Request) async throws -> Response {
-        guard let wishID = req.parameters.get("wishID").flatMap(UUID.init(uuidString:)), let wish = try await Wish.find(wishID, on: req.db),
-              let contact = TextRules.contact(try req.content.decode(ContactInput.self).later ?? ""), contact.value != nil
+        guard let wishID = req.parameters.get("wishID").flatMap(UUID.init(uuidString:)),
+            let wish = try await Wish.find(wishID, on: req.db),
+            let contact = TextRules.contact(try req.content.decode(ContactInput.self).later ?? ""), contact.value != nil
         else { throw Abort(.badRequest) }
-        let saved = try await service(req).leaveContact(wishID, deviceKey: DeviceCookie.key(DeviceCookie.id(req), secret: req.application.settings.secret ?? ""),
-                                                        contact: contact)
-        return req.redirect(to: "/locations/\(wish.$location.id.uuidString)/wensen?done=\(saved ? "wish.contact_saved" : "wish.contact_missing")",
-                            redirectType: .normal)
+        let saved = try await service(req).leaveContact(
+            wishID, deviceKey: DeviceCookie.key(DeviceCookie.id(req), secret: req.application.settings.secret ?? ""),
+            contact: contact)
+        return req.redirect(
+            to:
+                "/locations/\(wish.$location.id.uuidString)/wensen?done=\(saved ? "wish.contact_saved" : "wish.contact_missing")",
+            redirectType: .normal)
     }
 }

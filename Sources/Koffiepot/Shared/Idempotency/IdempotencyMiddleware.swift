@@ -60,7 +60,8 @@ struct IdempotencyMiddleware: AsyncMiddleware {
             return IdempotencyKey(key: value, path: req.url.path, secret: secret)
         }
         guard req.headers.contentType == .urlEncodedForm || req.headers.contentType?.type == "multipart",
-              let value = Self.formKey(req) else { return nil }
+            let value = Self.formKey(req)
+        else { return nil }
         return IdempotencyKey(key: value, path: req.url.path, secret: secret)
     }
 
@@ -85,12 +86,15 @@ struct IdempotencyMiddleware: AsyncMiddleware {
                 if earlier.isAnswered { return .replay(try replay(earlier, key: key)) }
                 if earlier.createdAt < now.addingTimeInterval(-Self.staleSeconds) {
                     // The request that claimed it died before answering: take the claim over.
-                    try await IdempotencyRecord.query(on: db).filter(\.$id == earlier.requireID()).filter(\.$status == nil).delete()
+                    try await IdempotencyRecord.query(on: db).filter(\.$id == earlier.requireID()).filter(
+                        \.$status == nil
+                    ).delete()
                     continue
                 }
             }
             guard Date() < deadline else {
-                throw req.url.path.hasPrefix("/api/") ? APIProblem(.conflict, .idempotencyKeyInFlight) as any Error : Abort(.conflict)
+                throw req.url.path.hasPrefix("/api/")
+                    ? APIProblem(.conflict, .idempotencyKeyInFlight) as any Error : Abort(.conflict)
             }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -98,7 +102,9 @@ struct IdempotencyMiddleware: AsyncMiddleware {
 
     /// Stores an answer worth repeating (its body read in full first: the API's answers stream); otherwise frees
     /// the key for the next try.
-    private func keep(_ response: Response, in record: IdempotencyRecord, key: IdempotencyKey, req: Request) async throws -> Response {
+    private func keep(_ response: Response, in record: IdempotencyRecord, key: IdempotencyKey, req: Request)
+        async throws -> Response
+    {
         guard response.status.code < 400 else {
             try await record.delete(on: req.db)
             return response
@@ -107,8 +113,10 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         response.body = .init(buffer: body)
         record.status = Int(response.status.code)
         record.contentType = response.headers.first(name: .contentType)
-        record.bodySealed = try key.seal(StoredAnswer(location: response.headers.first(name: .location),
-                                                      setCookies: response.headers[.setCookie], body: Data(buffer: body)))
+        record.bodySealed = try key.seal(
+            StoredAnswer(
+                location: response.headers.first(name: .location),
+                setCookies: response.headers[.setCookie], body: Data(buffer: body)))
         try await record.update(on: req.db)
         return response
     }

@@ -56,7 +56,8 @@ struct IdempotencyKey: Sendable {
     static func bodyHash(of req: Request) -> String {
         var body = req.body.data.map { Data(buffer: $0) } ?? Data()
         if req.headers.contentType == .urlEncodedForm {
-            body = Data(String(decoding: body, as: UTF8.self).split(separator: "&").sorted().joined(separator: "&").utf8)
+            body = Data(
+                String(decoding: body, as: UTF8.self).split(separator: "&").sorted().joined(separator: "&").utf8)
         }
         return SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
     }
@@ -71,7 +72,8 @@ struct IdempotencyKey: Sendable {
 
     func unseal(_ sealed: String) -> StoredAnswer? {
         guard let data = Data(base64Encoded: sealed), let box = try? AES.GCM.SealedBox(combined: data),
-              let plain = try? AES.GCM.open(box, using: sealingKey) else { return nil }
+            let plain = try? AES.GCM.open(box, using: sealingKey)
+        else { return nil }
         return try? JSONDecoder().decode(StoredAnswer.self, from: plain)
     }
 }

@@ -13,7 +13,8 @@ enum ClearWords {
     /// Words that are long but are the names of things parents know or must learn (place and role names), or
     /// technical names an app developer reads in an API message.
     static let allowedLongWords: Set<String> = [
-        "opvoedadviseur", "opvoedadviseurs", "opvoedondersteuning", "consultatiebureau", "peuterspeelzaal", "kinderdagverblijf",
+        "opvoedadviseur", "opvoedadviseurs", "opvoedondersteuning", "consultatiebureau", "peuterspeelzaal",
+        "kinderdagverblijf",
         "idempotency", "authorization", "application",
     ]
 
@@ -29,13 +30,16 @@ enum ClearWords {
     static func score(_ text: String) -> Score {
         // Placeholders ({name}) stand for one short word.
         let plain = text.replacingOccurrences(of: #"\{[a-z_]+\}"#, with: "X", options: .regularExpression)
-        let sentences = plain.split(whereSeparator: { ".!?…\n".contains($0) }).map(String.init).filter { !words($0).isEmpty }
+        let sentences = plain.split(whereSeparator: { ".!?…\n".contains($0) }).map(String.init).filter {
+            !words($0).isEmpty
+        }
         let all = words(plain)
         guard !all.isEmpty else { return Score(readingEase: 100, longestSentence: 0, longWords: []) }
         let perSentence = Double(all.count) / Double(max(1, sentences.count))
         let perWord = Double(all.map(syllables).reduce(0, +)) / Double(all.count)
-        return Score(readingEase: 206.835 - 0.93 * perSentence - 77 * perWord,
-                     longestSentence: sentences.map { words($0).count }.max() ?? 0,
-                     longWords: all.filter { syllables($0) > 4 && !allowedLongWords.contains($0.lowercased()) })
+        return Score(
+            readingEase: 206.835 - 0.93 * perSentence - 77 * perWord,
+            longestSentence: sentences.map { words($0).count }.max() ?? 0,
+            longWords: all.filter { syllables($0) > 4 && !allowedLongWords.contains($0.lowercased()) })
     }
 }

@@ -7,7 +7,8 @@ struct LanguageMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let fromQuery = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
-        let language = fromQuery
+        let language =
+            fromQuery
             ?? req.cookies[Self.cookieName].flatMap { Language(rawValue: $0.string) }
             ?? req.headers.first(name: .acceptLanguage).flatMap(Language.negotiate(acceptLanguage:))
             ?? .nl

@@ -12,7 +12,8 @@ struct MessageSender: Sendable {
     static func live(settings: Settings, client: any Client) -> MessageSender {
         MessageSender(
             sendEmail: { to, subject, body, messageID in
-                let message = EmailFormat.message(from: settings.mailFrom, to: to, subject: subject, body: body, date: Date(), messageID: messageID)
+                let message = EmailFormat.message(
+                    from: settings.mailFrom, to: to, subject: subject, body: body, date: Date(), messageID: messageID)
                 try await Sendmail.pipe(message, command: settings.sendmailCommand)
             },
             sendSMS: { to, text in
@@ -61,7 +62,9 @@ enum Sendmail {
 
 /// A plain-text UTF-8 e-mail (RFC 5322 with an RFC 2047 encoded subject).
 enum EmailFormat {
-    static func message(from: String, to: String, subject: String, body: String, date: Date, messageID: String) -> String {
+    static func message(from: String, to: String, subject: String, body: String, date: Date, messageID: String)
+        -> String
+    {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
@@ -71,6 +74,7 @@ enum EmailFormat {
             "Message-ID: <\(messageID)>", "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit",
         ]
-        return headers.joined(separator: "\r\n") + "\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        return headers.joined(separator: "\r\n") + "\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n")
+            + "\r\n"
     }
 }

@@ -9,7 +9,8 @@ enum MessageTemplates {
         let prefix = "mail.\(message.template)"
         return Rendered(
             subject: catalogues.text("\(prefix).subject", message.language, values),
-            body: catalogues.text("\(prefix).body", message.language, values) + "\n\n" + catalogues.text("mail.footer", message.language, values),
+            body: catalogues.text("\(prefix).body", message.language, values) + "\n\n"
+                + catalogues.text("mail.footer", message.language, values),
             sms: catalogues.text("\(prefix).sms", message.language, values))
     }
 }

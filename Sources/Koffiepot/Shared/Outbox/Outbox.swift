@@ -16,7 +16,9 @@ enum OutboxSubject: Sendable, Equatable {
 
     var id: UUID {
         switch self {
-        case .booking(let id), .registration(let id), .question(let id), .wishSupport(let id), .conversation(let id), .supportRequest(let id): id
+        case .booking(let id), .registration(let id), .question(let id), .wishSupport(let id), .conversation(let id),
+            .supportRequest(let id):
+            id
         }
     }
 }
@@ -63,7 +65,9 @@ struct Outbox {
 
     /// When a reminder goes: the evening before (18:00 Amsterdam time); nil when that has already passed.
     static func reminderTime(before start: Date, now: Date) -> Date? {
-        guard let eve = LocalDate(containing: start).adding(days: -1).instant(minute: 18 * 60), eve > now else { return nil }
+        guard let eve = LocalDate(containing: start).adding(days: -1).instant(minute: 18 * 60), eve > now else {
+            return nil
+        }
         return eve
     }
 

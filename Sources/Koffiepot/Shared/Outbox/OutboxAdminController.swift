@@ -15,7 +15,8 @@ struct OutboxAdminController: RouteCollection {
         for status in [OutboxStatus.pending, .sending, .sent, .dead] {
             counts[status] = try await OutboxMessage.query(on: req.db).filter(\.$status == status).count()
         }
-        let dead = try await OutboxMessage.query(on: req.db).filter(\.$status == .dead).sort(\.$createdAt, .descending).limit(100).all()
+        let dead = try await OutboxMessage.query(on: req.db).filter(\.$status == .dead).sort(\.$createdAt, .descending)
+            .limit(100).all()
         try await AccessLog.record("outbox.dead_letters", on: req)
         return OutboxPages.page(req.page, counts: counts, dead: dead)
     }
@@ -49,8 +50,11 @@ enum OutboxPages {
             Tag("ul") {
                 for message in dead {
                     Tag("li") {
-                        Txt("\(message.channel.rawValue) · \(message.template) · \(mask(message.recipient)) · \(message.attempts)× · \(message.lastError)")
-                        InlineAction(ctx, action: "/staff/outbox/\(message.id!.uuidString)/retry", label: t("outbox.retry"))
+                        Txt(
+                            "\(message.channel.rawValue) · \(message.template) · \(mask(message.recipient)) · \(message.attempts)× · \(message.lastError)"
+                        )
+                        InlineAction(
+                            ctx, action: "/staff/outbox/\(message.id!.uuidString)/retry", label: t("outbox.retry"))
                     }
                 }
             }.cls("admin-list")

@@ -50,8 +50,10 @@ final class OutboxMessage: Model, @unchecked Sendable {
     init() {}
 
     /// Only `Outbox.enqueue` makes messages, so every one has its subject, template and dedupe key.
-    init(subject: OutboxSubject, template: MessageTemplate, recipient: OutboxRecipient, values: [String: String],
-         dedupeKey: String, notBefore: Date, now: Date) {
+    init(
+        subject: OutboxSubject, template: MessageTemplate, recipient: OutboxRecipient, values: [String: String],
+        dedupeKey: String, notBefore: Date, now: Date
+    ) {
         switch subject {
         case .booking(let id): self.$booking.id = id
         case .registration(let id): self.$registration.id = id

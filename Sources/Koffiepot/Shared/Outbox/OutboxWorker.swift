@@ -16,8 +16,10 @@ enum OutboxWorker {
     }
 
     @discardableResult
-    static func runOnce(db: any Database, sender: MessageSender, catalogues: Catalogues, now: Date, limit: Int = 25,
-                        lease: TimeInterval = defaultLease) async throws -> Int {
+    static func runOnce(
+        db: any Database, sender: MessageSender, catalogues: Catalogues, now: Date, limit: Int = 25,
+        lease: TimeInterval = defaultLease
+    ) async throws -> Int {
         let due = try await OutboxMessage.query(on: db)
             .group(.or) { group in
                 group.group(.and) { $0.filter(\.$status == .pending).filter(\.$notBefore <= now) }
@@ -32,7 +34,10 @@ enum OutboxWorker {
                 let rendered = MessageTemplates.render(message, catalogues: catalogues)
                 switch message.channel {
                 // The Message-ID is the message's own: a resend after a crash is recognisably the same e-mail.
-                case .email: try await sender.sendEmail(message.recipient, rendered.subject, rendered.body, "outbox-\(id.uuidString.lowercased())@koffiepot")
+                case .email:
+                    try await sender.sendEmail(
+                        message.recipient, rendered.subject, rendered.body,
+                        "outbox-\(id.uuidString.lowercased())@koffiepot")
                 case .sms: try await sender.sendSMS(message.recipient, rendered.sms)
                 }
                 // Conditional on still holding it: a message withdrawn meanwhile stays withdrawn.
@@ -54,11 +59,13 @@ enum OutboxWorker {
     /// Compare-and-set: only one worker gets a row back.
     private static func claim(_ id: UUID, db: any Database, now: Date, lease: TimeInterval) async throws -> Bool {
         let sql = db as! any SQLDatabase
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE outbox_messages SET status = 'sending', lease_until = \(bind: now.addingTimeInterval(lease)), attempts = attempts + 1
             WHERE id = \(bind: id) AND (status = 'pending' OR (status = 'sending' AND lease_until < \(bind: now)))
             RETURNING id
-            """).all()
+            """
+        ).all()
         return rows.count == 1
     }
 }

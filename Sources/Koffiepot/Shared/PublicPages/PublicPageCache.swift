@@ -23,7 +23,8 @@ final class PublicPageCache: Sendable {
 
     /// The current stamp: one indexed read.
     static func stamp(on db: any Database) async throws -> Int64 {
-        try await (db as! any SQLDatabase).raw("SELECT version FROM public_stamp WHERE id = 1").first(decoding: Stamp.self)?.version ?? 0
+        try await (db as! any SQLDatabase).raw("SELECT version FROM public_stamp WHERE id = 1").first(
+            decoding: Stamp.self)?.version ?? 0
     }
 
     private struct Stamp: Decodable { let version: Int64 }
@@ -36,15 +37,19 @@ final class PublicPageCache: Sendable {
     }
 
     static func stamps(at location: UUID, on db: any Database) async throws -> LocationStamps {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             SELECT (SELECT version FROM public_stamp WHERE id = 1) AS pages,
                    COALESCE((SELECT version FROM slot_stamps WHERE location_id = \(bind: location)), 0) AS slots
-            """).first(decoding: LocationStamps.self) ?? LocationStamps(pages: 0, slots: 0)
+            """
+        ).first(decoding: LocationStamps.self) ?? LocationStamps(pages: 0, slots: 0)
     }
 
     /// The kept value for `key` while the stamp is the same and it is young enough; else `load()`, kept.
-    func value<T: Sendable>(_ key: String, stamp: some Hashable & Sendable, now: Date,
-                            load: () async throws -> T) async throws -> T {
+    func value<T: Sendable>(
+        _ key: String, stamp: some Hashable & Sendable, now: Date,
+        load: () async throws -> T
+    ) async throws -> T {
         if let kept = lookup(key, stamp: stamp, now: now) as? T { return kept }
         let value = try await load()
         store(key, stamp: stamp, now: now, value)
@@ -53,13 +58,15 @@ final class PublicPageCache: Sendable {
 
     private func lookup(_ key: String, stamp: some Hashable & Sendable, now: Date) -> Any? {
         guard let entry = entries.withLockedValue({ $0[key] }), entry.stamp == AnyHashable(stamp),
-              now >= entry.storedAt, now.timeIntervalSince(entry.storedAt) < Self.maxAge else { return nil }
+            now >= entry.storedAt, now.timeIntervalSince(entry.storedAt) < Self.maxAge
+        else { return nil }
         return entry.value
     }
 
     private func store(_ key: String, stamp: some Hashable & Sendable, now: Date, _ value: any Sendable) {
         entries.withLockedValue { entries in
-            if entries.count >= Self.maxEntries { entries.removeAll() }   // crude but bounded: locations × languages × filters
+            // Crude but bounded: locations × languages × filters.
+            if entries.count >= Self.maxEntries { entries.removeAll() }
             entries[key] = Entry(stamp: AnyHashable(stamp), storedAt: now, value: value)
         }
     }
@@ -74,8 +81,10 @@ final class PublicPageCache: Sendable {
     /// built. `variant` names what else it was built from (the location page's free times, read live). A
     /// signed-in staff member sees her own bar on the page, so she gets it fresh; a page that carries a form
     /// token is never kept (it is someone's own).
-    func response(_ req: Request, variant: String = "", stamp known: Int64? = nil,
-                  build: () async throws -> Response) async throws -> Response {
+    func response(
+        _ req: Request, variant: String = "", stamp known: Int64? = nil,
+        build: () async throws -> Response
+    ) async throws -> Response {
         guard req.staff == nil else { return try await build() }
         let key = "page \(req.language.rawValue) \(req.url.string) \(variant)"
         let stamp = if let known { known } else { try await Self.stamp(on: req.db) }

@@ -2,8 +2,10 @@ import Plot
 
 /// A one-button form (cancel, delete, deactivate …): POST with CSRF token and optional hidden fields.
 /// `accessibleName` tells screen-reader users *what* the button acts on when many stand in a list.
-func InlineAction(_ ctx: PageContext, action: String, label: String, accessibleName: String? = nil,
-                  hidden: [(String, String)] = []) -> Component {
+func InlineAction(
+    _ ctx: PageContext, action: String, label: String, accessibleName: String? = nil,
+    hidden: [(String, String)] = []
+) -> Component {
     Tag("form") {
         CSRFField(ctx)
         for field in hidden { VoidTag("input", [("type", "hidden"), ("name", field.0), ("value", field.1)]) }

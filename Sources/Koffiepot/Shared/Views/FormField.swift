@@ -4,7 +4,7 @@ import Plot
 /// so nothing a person typed is lost.
 struct FormState: Sendable {
     var values: [String: String] = [:]
-    var errors: [String: String] = [:]   // field → message key
+    var errors: [String: String] = [:]  // field → message key
 
     subscript(_ field: String) -> String { values[field] ?? "" }
     var isValid: Bool { errors.isEmpty }
@@ -22,7 +22,9 @@ struct FormField {
     func render(_ form: FormState, _ t: Localizer) -> Component {
         let id = "f-\(name)"
         let error = form.errors[name].map { t($0) }
-        var attributes: [(String, String)] = [("type", type), ("id", id), ("name", name), ("value", type == "password" ? "" : form[name])]
+        var attributes: [(String, String)] = [
+            ("type", type), ("id", id), ("name", name), ("value", type == "password" ? "" : form[name]),
+        ]
         if required { attributes.append(("required", "required")) }
         if let autocomplete { attributes.append(("autocomplete", autocomplete)) }
         var described: [String] = []
@@ -55,7 +57,8 @@ struct SelectField {
             if let error { Tag("p") { Txt(error) }.cls("error").attr("id", "\(id)-error") }
             Tag("select") {
                 for option in options {
-                    Tag("option") { Txt(option.label) }.attr("value", option.value).flag("selected", option.value == form[name])
+                    Tag("option") { Txt(option.label) }.attr("value", option.value).flag(
+                        "selected", option.value == form[name])
                 }
             }.attr("id", id).attr("name", name)
         }.cls(error == nil ? "field" : "field invalid")
@@ -81,7 +84,8 @@ struct TextAreaField {
     func render(_ form: FormState, _ t: Localizer) -> Component {
         let id = "f-\(name)"
         let error = form.errors[name].map { t($0) }
-        let described = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }.joined(separator: " ")
+        let described = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }.joined(
+            separator: " ")
         return Tag("div") {
             Tag("label") { Txt(label) }.attr("for", id)
             if let hint { Tag("p") { Txt(hint) }.cls("hint").attr("id", "\(id)-hint") }
@@ -105,7 +109,10 @@ struct RadioGroup {
             if let error { Tag("p") { Txt(error) }.cls("error") }
             for (value, label) in options {
                 Tag("label") {
-                    VoidTag("input", [("type", "radio"), ("name", name), ("value", value)] + (form[name] == value ? [("checked", "checked")] : []))
+                    VoidTag(
+                        "input",
+                        [("type", "radio"), ("name", name), ("value", value)]
+                            + (form[name] == value ? [("checked", "checked")] : []))
                     Txt(" " + label)
                 }.cls("check")
             }
@@ -121,7 +128,10 @@ struct CheckBox {
 
     func render(_ form: FormState) -> Component {
         Tag("label") {
-            VoidTag("input", [("type", "checkbox"), ("name", name), ("value", value)] + (form[name] == value ? [("checked", "checked")] : []))
+            VoidTag(
+                "input",
+                [("type", "checkbox"), ("name", name), ("value", value)]
+                    + (form[name] == value ? [("checked", "checked")] : []))
             Txt(" " + label)
         }.cls("check")
     }

@@ -44,9 +44,11 @@ func Tag(_ name: String, @ComponentBuilder _ content: @escaping () -> ComponentG
 
 /// An element without children (`input`, `meta`, `img`, `link`).
 func VoidTag(_ name: String, _ attributes: [(String, String)]) -> Component {
-    Node<Any>.selfClosedElement(named: name, attributes: attributes.map {
-        Attribute<Any>(name: $0.0, value: $0.1.attributeEscaped, ignoreIfValueIsEmpty: false)
-    })
+    Node<Any>.selfClosedElement(
+        named: name,
+        attributes: attributes.map {
+            Attribute<Any>(name: $0.0, value: $0.1.attributeEscaped, ignoreIfValueIsEmpty: false)
+        })
 }
 
 /// Plain text, fully escaped.

@@ -36,8 +36,10 @@ extension Request {
 /// The shell around every page: mobile-first, one stylesheet of our own, nothing from other origins,
 /// `dir="rtl"` for Arabic, a language switcher everywhere.
 enum PageLayout {
-    static func render(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, bare: Bool = false,
-                       @ComponentBuilder content: @escaping () -> ComponentGroup) -> Response {
+    static func render(
+        _ ctx: PageContext, title: String, status: HTTPStatus = .ok, bare: Bool = false,
+        @ComponentBuilder content: @escaping () -> ComponentGroup
+    ) -> Response {
         let t = ctx.t
         let body = Tag("body") {
             if !bare {
@@ -70,11 +72,15 @@ enum PageLayout {
                 Tag("span") { Txt("🔊 ") }.attr("aria-hidden", "true")
                 Tag("span") { Txt(t("readaloud.read")) }.cls("label")
             }
-                .attr("type", "button").attr("id", "read-aloud").attr("hidden", "hidden").attr("aria-pressed", "false")
-                .attr("data-read", t("readaloud.read")).attr("data-pause", t("readaloud.pause")).attr("data-continue", t("readaloud.continue"))
-                .attr("data-device-voice", t("readaloud.device_voice")).attr("data-server-voice", t("readaloud.server_voice"))
-                // The server's voice is offered only when this server has one (espeak-ng); the page says which is used.
-                .attr("data-server", SpeechEngine.isAvailable ? "yes" : "no")
+            .attr("type", "button").attr("id", "read-aloud").attr("hidden", "hidden").attr("aria-pressed", "false")
+            .attr("data-read", t("readaloud.read")).attr("data-pause", t("readaloud.pause")).attr(
+                "data-continue", t("readaloud.continue")
+            )
+            .attr("data-device-voice", t("readaloud.device_voice")).attr(
+                "data-server-voice", t("readaloud.server_voice")
+            )
+            // The server's voice is offered only when this server has one (espeak-ng); the page says which is used.
+            .attr("data-server", SpeechEngine.isAvailable ? "yes" : "no")
             Tag("span") {}.attr("id", "read-aloud-voice").cls("hint")
             Tag("script") {}.attr("src", "/js/read-aloud.js").attr("defer", "defer")
         }.attr("id", "read-aloud-bar").cls("noprint")
@@ -89,7 +95,8 @@ enum PageLayout {
                     for language in Language.allCases {
                         Tag("li") {
                             if language == ctx.language {
-                                Tag("span") { Txt(language.nativeName) }.attr("aria-current", "true").attr("lang", language.rawValue)
+                                Tag("span") { Txt(language.nativeName) }.attr("aria-current", "true").attr(
+                                    "lang", language.rawValue)
                             } else {
                                 A(ctx.url(in: language)) { Txt(language.nativeName) }
                                     .attr("lang", language.rawValue).attr("hreflang", language.rawValue)
@@ -113,9 +120,13 @@ enum PageLayout {
     private static func footer(_ ctx: PageContext) -> Component {
         let t = ctx.t
         return Tag("footer") {
-            Tag("p") { A("/gatherings") { Txt(t("gatherings.title")) }; Txt(" · "); A("/vraag") { Txt(t("question.title")) }
-                      Txt(" · "); A("/vragenbank") { Txt(t("library.title")) } }
-            Tag("p") { Txt(t("layout.privacy") + " "); A("/mijn-gegevens") { Txt(t("mydata.footer")) } }
+            Tag("p") {
+                A("/gatherings") { Txt(t("gatherings.title")) }; Txt(" · "); A("/vraag") { Txt(t("question.title")) }
+                Txt(" · "); A("/vragenbank") { Txt(t("library.title")) }
+            }
+            Tag("p") {
+                Txt(t("layout.privacy") + " "); A("/mijn-gegevens") { Txt(t("mydata.footer")) }
+            }
             if ctx.staff == nil {
                 Tag("p") { A("/login") { Txt(t("layout.staff_login")) } }
             }
@@ -128,6 +139,7 @@ enum PageLayout {
 func CSRFField(_ ctx: PageContext) -> Component {
     ComponentGroup {
         VoidTag("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", ctx.csrf)])
-        VoidTag("input", [("type", "hidden"), ("name", IdempotencyMiddleware.field), ("value", PersonalCode.randomToken())])
+        VoidTag(
+            "input", [("type", "hidden"), ("name", IdempotencyMiddleware.field), ("value", PersonalCode.randomToken())])
     }
 }

@@ -4,7 +4,9 @@ import Plot
 /// Always shown with its word beside it, which is its accessible name; the drawing itself is hidden from
 /// screen readers so the word is not read twice.
 func PictogramIcon(_ id: String) -> Component {
-    Node<Any>.raw("<svg class=\"picto\" aria-hidden=\"true\" focusable=\"false\"><use href=\"/img/pictograms.svg#\(id)\"></use></svg>")
+    Node<Any>.raw(
+        "<svg class=\"picto\" aria-hidden=\"true\" focusable=\"false\"><use href=\"/img/pictograms.svg#\(id)\"></use></svg>"
+    )
 }
 
 /// Topics with their pictograms and words, e.g. what an advisor helps with or what a parent wants to talk about.

@@ -8,7 +8,9 @@ import VaporTesting
 /// Personal API tokens: made on the profile page or the command line, shown once, stored as a hash,
 /// acting with their owner's role until revoked.
 @Suite struct APITokenTests {
-    struct MeJSON: Decodable { struct Place: Decodable { let id: String, name: String }; let name: String, role: String, locations: [Place] }
+    struct MeJSON: Decodable {
+        struct Place: Decodable { let id: String, name: String }; let name: String, role: String, locations: [Place]
+    }
     struct ProblemJSON: Decodable { let status: Int, error: String, message: String }
 
     static func get(_ app: Application, _ path: String, authorization: String?) async throws -> TestingHTTPResponse {
@@ -37,14 +39,18 @@ import VaporTesting
             #expect(stored.allSatisfy { !$0.tokenHash.contains(plain) && $0.tokenHash.count == 64 })
 
             let profile = try await anja.get("/staff/profile")
-            #expect(!profile.text.contains(plain) && profile.text.contains("Roosterkoppeling") && profile.text.contains("nog niet gebruikt"))
+            #expect(
+                !profile.text.contains(plain) && profile.text.contains("Roosterkoppeling")
+                    && profile.text.contains("nog niet gebruikt"))
 
-            clock.advance(seconds: 120)   // within the session's idle time
+            clock.advance(seconds: 120)  // within the session's idle time
             let me = try await Self.get(app, "/api/v1/me", authorization: "Bearer \(plain)")
             #expect(me.status == .ok, "\(me.body.string)")
             let who = try JSONDecoder().decode(MeJSON.self, from: Data(buffer: me.body))
             let hers = try await StaffScope.locations(of: app.staff("anja@koffiepot.test"), on: app.db).map(\.name)
-            #expect(who.name == "Anja de Vries" && who.role == "advisor" && who.locations.map(\.name) == hers && !hers.isEmpty)
+            #expect(
+                who.name == "Anja de Vries" && who.role == "advisor" && who.locations.map(\.name) == hers
+                    && !hers.isEmpty)
             #expect(try await APIToken.query(on: app.db).first()?.lastUsedAt == clock.now)
             #expect(try await anja.get("/staff/profile").text.contains("laatst gebruikt"))
         }
@@ -53,7 +59,8 @@ import VaporTesting
     @Test func aRevokedTokenNoLongerWorksAndOnlyItsOwnerCanRevokeIt() async throws {
         try await withTestApp { app, clock in
             let anja = try await app.staff("anja@koffiepot.test")
-            let (token, plain) = try await APIToken.issue(to: anja.id!, name: "Agenda", secret: app.settings.secret!, now: clock.now, on: app.db)
+            let (token, plain) = try await APIToken.issue(
+                to: anja.id!, name: "Agenda", secret: app.settings.secret!, now: clock.now, on: app.db)
             #expect(try await Self.get(app, "/api/v1/me", authorization: "Bearer \(plain)").status == .ok)
 
             let petra = TestBrowser(app)
@@ -64,19 +71,25 @@ import VaporTesting
             let owner = TestBrowser(app)
             try await owner.signIn("anja@koffiepot.test")
             let revoked = try await owner.post("/staff/profile/tokens/\(token.id!)/revoke", [:])
-            #expect(revoked.status == .seeOther && revoked.headers.first(name: .location) == "/staff/profile?done=tokens.revoked#tokens")
+            #expect(
+                revoked.status == .seeOther
+                    && revoked.headers.first(name: .location) == "/staff/profile?done=tokens.revoked#tokens")
             let after = try await Self.get(app, "/api/v1/me?lang=en", authorization: "Bearer \(plain)")
             #expect(after.status == .unauthorized)
             let problem = try JSONDecoder().decode(ProblemJSON.self, from: Data(buffer: after.body))
-            #expect(problem.error == "unauthorized" && problem.message == "Send a valid personal API token (Authorization: Bearer …).")
+            #expect(
+                problem.error == "unauthorized"
+                    && problem.message == "Send a valid personal API token (Authorization: Bearer …).")
         }
     }
 
     @Test func withoutAValidTokenTheStaffAPIIsA401() async throws {
         try await withTestApp { app, clock in
             let teacher = try await app.staff("leerkracht@koffiepot.test")
-            let (_, plain) = try await APIToken.issue(to: teacher.id!, name: "Klassenlijst", secret: app.settings.secret!, now: clock.now, on: app.db)
-            for authorization in [nil, "Bearer kp_not-a-token", "Bearer \(plain)x", "Basic YWRtaW46YWRtaW4=", "Bearer"] {
+            let (_, plain) = try await APIToken.issue(
+                to: teacher.id!, name: "Klassenlijst", secret: app.settings.secret!, now: clock.now, on: app.db)
+            for authorization in [nil, "Bearer kp_not-a-token", "Bearer \(plain)x", "Basic YWRtaW46YWRtaW4=", "Bearer"]
+            {
                 let response = try await Self.get(app, "/api/v1/me", authorization: authorization)
                 #expect(response.status == .unauthorized, "\(authorization ?? "none")")
             }
@@ -106,8 +119,11 @@ import VaporTesting
     @Test func theCommandLinePrintsATokenThatWorks() async throws {
         try await withTestApp { app, _ in
             let console = CapturingConsole()
-            var context = CommandContext(console: console, input: CommandInput(arguments: [
-                "koffiepot", "--email", "Coordinator@koffiepot.test", "--name", "Gemeentelijke agenda"]))
+            var context = CommandContext(
+                console: console,
+                input: CommandInput(arguments: [
+                    "koffiepot", "--email", "Coordinator@koffiepot.test", "--name", "Gemeentelijke agenda",
+                ]))
             context.application = app
             try await APITokenCommand().run(using: &context)
             let plain = console.printed.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -115,8 +131,11 @@ import VaporTesting
             let me = try await Self.get(app, "/api/v1/me", authorization: "Bearer \(plain)")
             #expect(try JSONDecoder().decode(MeJSON.self, from: Data(buffer: me.body)).role == "coordinator")
 
-            var unknown = CommandContext(console: console, input: CommandInput(arguments: [
-                "koffiepot", "--email", "nobody@koffiepot.test", "--name", "x"]))
+            var unknown = CommandContext(
+                console: console,
+                input: CommandInput(arguments: [
+                    "koffiepot", "--email", "nobody@koffiepot.test", "--name", "x",
+                ]))
             unknown.application = app
             await #expect(throws: Abort.self) { try await APITokenCommand().run(using: &unknown) }
             #expect(try await APIToken.query(on: app.db).count() == 1)
@@ -132,7 +151,9 @@ final class CapturingConsole: Console, @unchecked Sendable {
     var userInfo: [AnySendableHashable: any Sendable] = [:]
     var size: (width: Int, height: Int) { (80, 24) }
     func input(isSecure: Bool) -> String { "" }
-    func output(_ text: ConsoleText, newLine: Bool) { lock.withLock { self.text += text.description + (newLine ? "\n" : "") } }
+    func output(_ text: ConsoleText, newLine: Bool) {
+        lock.withLock { self.text += text.description + (newLine ? "\n" : "") }
+    }
     func clear(_ type: ConsoleClear) {}
     func report(error: String, newLine: Bool) {}
 }

@@ -38,7 +38,9 @@ import VaporTesting
 
     @Test func repeatedFailuresAreThrottledEvenWithTheRightPassword() async throws {
         try await withTestApp { app, clock in
-            for _ in 0..<5 { _ = try await TestBrowser(app).login("anja@koffiepot.test", password: "guess-guess-guess") }
+            for _ in 0..<5 {
+                _ = try await TestBrowser(app).login("anja@koffiepot.test", password: "guess-guess-guess")
+            }
             let blocked = try await TestBrowser(app).login("anja@koffiepot.test")
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.text.contains("Te vaak geprobeerd"))
@@ -50,7 +52,8 @@ import VaporTesting
     @Test func formsWithoutCSRFTokenAreRefused() async throws {
         try await withTestApp { app, _ in
             let browser = TestBrowser(app)
-            let response = try await browser.post("/login", ["email": "admin@koffiepot.test", "password": DemoData.password], csrf: false)
+            let response = try await browser.post(
+                "/login", ["email": "admin@koffiepot.test", "password": DemoData.password], csrf: false)
             #expect(response.status == .forbidden)
             #expect(browser.cookies["kp_session"] == nil)
         }
@@ -66,7 +69,7 @@ import VaporTesting
             #expect(try await browser.get("/staff").status == .seeOther)
 
             try await browser.signIn("anja@koffiepot.test")
-            for _ in 0..<25 {   // active every 29 minutes, but 12 hours is the limit
+            for _ in 0..<25 {  // active every 29 minutes, but 12 hours is the limit
                 clock.advance(seconds: 29 * 60)
                 _ = try await browser.get("/staff")
             }
@@ -81,7 +84,7 @@ import VaporTesting
             let stolen = try #require(browser.cookies["kp_session"])
             let other = TestBrowser(app)
             other.cookies["kp_session"] = stolen
-            #expect(try await other.get("/staff").status == .ok)   // the copied cookie works until logout
+            #expect(try await other.get("/staff").status == .ok)  // the copied cookie works until logout
             #expect(try await browser.post("/logout", [:]).status == .seeOther)
             #expect(try await other.get("/staff").status == .seeOther)
             #expect(try await browser.get("/staff").status == .seeOther)
@@ -91,8 +94,12 @@ import VaporTesting
     @Test func loginRedirectOnlyToLocalPaths() async throws {
         try await withTestApp { app, _ in
             let browser = TestBrowser(app)
-            let response = try await browser.post("/login", ["email": "admin@koffiepot.test", "password": DemoData.password,
-                                                             "next": "//evil.example/"])
+            let response = try await browser.post(
+                "/login",
+                [
+                    "email": "admin@koffiepot.test", "password": DemoData.password,
+                    "next": "//evil.example/",
+                ])
             #expect(response.headers.first(name: .location) == "/staff")
         }
     }

@@ -5,10 +5,14 @@ import VaporTesting
 @testable import Koffiepot
 
 @Suite struct BookingFlowTests {
-    func form(_ slot: ConsultationSlot, key: String = UUID().uuidString, _ changes: [String: String] = [:]) -> [String: String] {
-        var fields = ["slot": slot.id!.uuidString, "idempotency_key": key, "booker": "parent", "name": "Fatima",
-                      "topics[]": "sleep", "about": "Slaapt slecht", "participants": "alone", "language": "ar",
-                      "interpreter": "yes", "contact": "fatima@example.nl"]
+    func form(_ slot: ConsultationSlot, key: String = UUID().uuidString, _ changes: [String: String] = [:]) -> [String:
+        String]
+    {
+        var fields = [
+            "slot": slot.id!.uuidString, "idempotency_key": key, "booker": "parent", "name": "Fatima",
+            "topics[]": "sleep", "about": "Slaapt slecht", "participants": "alone", "language": "ar",
+            "interpreter": "yes", "contact": "fatima@example.nl",
+        ]
         fields.merge(changes) { _, new in new }
         return fields
     }
@@ -43,10 +47,14 @@ import VaporTesting
             #expect(messages.map(\.template) == ["booking_confirmed", "booking_reminder"])
             // Reminder: the day before at 18:00 Amsterdam time (Wednesday 25 November 17:00 UTC).
             #expect(messages[1].notBefore == LocalDate("2026-11-25")!.instant(minute: 18 * 60))
-            #expect(messages.allSatisfy { !$0.payload.contains("Slaapt slecht") && $0.values["link"]?.hasSuffix(link) == true })
+            #expect(
+                messages.allSatisfy {
+                    !$0.payload.contains("Slaapt slecht") && $0.values["link"]?.hasSuffix(link) == true
+                })
 
             // The code typed in, in any case and with spaces, leads back to the same page.
-            let lookup = try await browser.post("/mijn-afspraak", ["code": code.lowercased().replacingOccurrences(of: "-", with: " ")])
+            let lookup = try await browser.post(
+                "/mijn-afspraak", ["code": code.lowercased().replacingOccurrences(of: "-", with: " ")])
             #expect(lookup.headers.first(name: .location) == link)
         }
     }
@@ -54,7 +62,8 @@ import VaporTesting
     @Test func aFailedFormKeepsEverythingTyped() async throws {
         try await withTestApp { app, _ in
             let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
-            let response = try await TestBrowser(app).post("/book", form(slot, ["name": "", "contact": "not-a-contact", "about": "Eet <b>niks</b>"]))
+            let response = try await TestBrowser(app).post(
+                "/book", form(slot, ["name": "", "contact": "not-a-contact", "about": "Eet <b>niks</b>"]))
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("Vul dit in."))
             #expect(response.text.contains("Vul een e-mailadres of een mobiel nummer in"))
@@ -83,7 +92,8 @@ import VaporTesting
         try await withTestApp { app, _ in
             let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
             _ = try await TestBrowser(app).post("/book", form(slot))
-            let late = try await TestBrowser(app).post("/book", form(slot, ["name": "Piotr", "about": "Ruzie om de tablet"]))
+            let late = try await TestBrowser(app).post(
+                "/book", form(slot, ["name": "Piotr", "about": "Ruzie om de tablet"]))
             #expect(late.status == .conflict)
             #expect(late.text.contains("Deze tijd is net door iemand anders gekozen"))
             #expect(late.text.contains("value=\"Piotr\""))
@@ -110,19 +120,26 @@ import VaporTesting
         try await withTestApp { app, _ in
             let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
             let browser = TestBrowser(app)
-            let link = String(try #require(try await browser.post("/book", form(slot)).headers.first(name: .location)).prefix { $0 != "?" })
+            let link = String(
+                try #require(try await browser.post("/book", form(slot)).headers.first(name: .location)).prefix {
+                    $0 != "?"
+                })
             let page = try await browser.get(link)
             let code = String(try #require(page.text.firstMatch(of: /class="code"[^>]*>([0-9A-Z-]{14})</)?.1))
             let cancelled = try await browser.post(link + "/cancel", [:])
             #expect(cancelled.text.contains("Je afspraak is afgezegd"))
             #expect(try await ConsultationSlot.find(slot.id, on: app.db)?.taken == 0)
-            #expect(try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_reminder").first()?.status == .cancelled)
+            #expect(
+                try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_reminder").first()?.status
+                    == .cancelled)
             #expect(try await browser.get(link).status == .notFound)
             // Cancelled and wrong codes get the very same answer.
             let cancelledCode = try await browser.post("/mijn-afspraak", ["code": code])
             let wrongCode = try await browser.post("/mijn-afspraak", ["code": "0000-0000-0000"])
             #expect(cancelledCode.status == .notFound && wrongCode.status == .notFound)
-            #expect(cancelledCode.comparableText.replacingOccurrences(of: code, with: "X") == wrongCode.comparableText.replacingOccurrences(of: "0000-0000-0000", with: "X"))
+            #expect(
+                cancelledCode.comparableText.replacingOccurrences(of: code, with: "X")
+                    == wrongCode.comparableText.replacingOccurrences(of: "0000-0000-0000", with: "X"))
             // Someone else can book the time now.
             #expect(try await TestBrowser(app).post("/book", form(slot)).status == .seeOther)
         }
@@ -132,25 +149,37 @@ import VaporTesting
         try await withTestApp { app, _ in
             let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
             let browser = TestBrowser(app)
-            let link = String(try #require(try await browser.post("/book", form(slot)).headers.first(name: .location)).prefix { $0 != "?" })
+            let link = String(
+                try #require(try await browser.post("/book", form(slot)).headers.first(name: .location)).prefix {
+                    $0 != "?"
+                })
             let choices = try await browser.get(link + "/move")
-            let target = try #require(try await ConsultationSlot.query(on: app.db).filter(\.$location.$id == slot.$location.id)
-                .filter(\.$id != slot.id!).sort(\.$startsAt).first())
+            let target = try #require(
+                try await ConsultationSlot.query(on: app.db).filter(\.$location.$id == slot.$location.id)
+                    .filter(\.$id != slot.id!).sort(\.$startsAt).first())
             #expect(choices.text.contains(target.id!.uuidString))
             let moved = try await browser.post(link + "/move", ["slot": target.id!.uuidString])
             #expect(moved.headers.first(name: .location) == link + "?done=booking.moved")
             #expect(try await ConsultationSlot.find(slot.id, on: app.db)?.taken == 0)
             #expect(try await ConsultationSlot.find(target.id, on: app.db)?.taken == 1)
-            let templates = try await OutboxMessage.query(on: app.db).all().map { "\($0.template):\($0.status.rawValue)" }.sorted()
+            let templates = try await OutboxMessage.query(on: app.db).all().map {
+                "\($0.template):\($0.status.rawValue)"
+            }.sorted()
             // The unsent confirmation carried the old time: withdrawn with the old reminder.
-            #expect(templates == ["booking_confirmed:cancelled", "booking_moved:pending", "booking_reminder:cancelled", "booking_reminder:pending"])
+            #expect(
+                templates == [
+                    "booking_confirmed:cancelled", "booking_moved:pending", "booking_reminder:cancelled",
+                    "booking_reminder:pending",
+                ])
         }
     }
 
     @Test func codeLookupsAreRateLimited() async throws {
         try await withTestApp { app, _ in
             let browser = TestBrowser(app)
-            for _ in 0..<app.settings.lookupLimit { _ = try await browser.post("/mijn-afspraak", ["code": "AAAA-AAAA-AAAA"]) }
+            for _ in 0..<app.settings.lookupLimit {
+                _ = try await browser.post("/mijn-afspraak", ["code": "AAAA-AAAA-AAAA"])
+            }
             let blocked = try await browser.post("/mijn-afspraak", ["code": "AAAA-AAAA-AAAA"])
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.text.contains("Even wachten"))

@@ -22,7 +22,9 @@ import Testing
     }
 
     @Test func contactIsAnEmailOrAMobileNumber() {
-        guard case .valid(let email) = check({ $0.contact = " Ouder@Example.NL " }) else { Issue.record("email"); return }
+        guard case .valid(let email) = check({ $0.contact = " Ouder@Example.NL " }) else {
+            Issue.record("email"); return
+        }
         #expect(email.contactKind == .email)
         #expect(email.contact == "ouder@example.nl")
         guard case .valid(let phone) = check({ $0.contact = "06 12 34 56 78" }) else { Issue.record("phone"); return }
@@ -40,7 +42,9 @@ import Testing
         #expect(errors { $0.about = "a\u{0}b" }["about"] == "error.bad_text")
         #expect(errors { $0.about = String(repeating: "x", count: 301) }["about"] == "error.too_long")
         // Script tags and emoji are just text: stored as typed and always shown escaped.
-        guard case .valid(let booking) = check({ $0.about = "<script>alert(1)</script> 😴 slaapt slecht" }) else { Issue.record("text"); return }
+        guard case .valid(let booking) = check({ $0.about = "<script>alert(1)</script> 😴 slaapt slecht" }) else {
+            Issue.record("text"); return
+        }
         #expect(booking.about.contains("<script>"))
         // Zero-width joiners are part of emoji and of Persian writing; they stay.
         guard case .valid = check({ $0.name = "👩‍👧 مینا‌جان" }) else { Issue.record("zwj"); return }
@@ -56,12 +60,16 @@ import Testing
     @Test func slotsAreCutFromPresenceMoments() {
         let advisor = UUID(), other = UUID()
         let day = LocalDate("2026-12-03")!
-        func moment(_ who: UUID, _ start: Int, _ end: Int, _ status: PresenceOccurrence.Status = .regular) -> PresenceOccurrence {
-            PresenceOccurrence(date: day, advisorID: who, ruleID: nil, startMinute: start, endMinute: end, room: "Kamer 1",
-                               mode: .appointment, status: status, start: day.instant(minute: start)!, end: day.instant(minute: end)!)
+        func moment(_ who: UUID, _ start: Int, _ end: Int, _ status: PresenceOccurrence.Status = .regular)
+            -> PresenceOccurrence
+        {
+            PresenceOccurrence(
+                date: day, advisorID: who, ruleID: nil, startMinute: start, endMinute: end, room: "Kamer 1",
+                mode: .appointment, status: status, start: day.instant(minute: start)!, end: day.instant(minute: end)!)
         }
-        let plan = SlotGeneration.plan(from: [moment(advisor, 780, 900), moment(other, 780, 900), moment(advisor, 600, 660, .cancelled)],
-                                       advisorID: advisor, length: 20, gap: 10)
+        let plan = SlotGeneration.plan(
+            from: [moment(advisor, 780, 900), moment(other, 780, 900), moment(advisor, 600, 660, .cancelled)],
+            advisorID: advisor, length: 20, gap: 10)
         #expect(plan.map(\.startMinute) == [780, 810, 840, 870])
         #expect(plan.allSatisfy { $0.endMinute - $0.startMinute == 20 && $0.room == "Kamer 1" })
         #expect(SlotGeneration.plan(from: [moment(advisor, 780, 790)], advisorID: advisor, length: 20, gap: 0).isEmpty)
@@ -80,6 +88,8 @@ import Testing
         #expect(!sealed.contains(token))
         #expect(PersonalCode.unseal(sealed, secret: "s") == token)
         #expect(PersonalCode.unseal(sealed, secret: "wrong") == nil)
-        #expect(PersonalCode.linkToken(idempotencyKey: "k-1234567890abcdef", secret: "s") == PersonalCode.linkToken(idempotencyKey: "k-1234567890abcdef", secret: "s"))
+        #expect(
+            PersonalCode.linkToken(idempotencyKey: "k-1234567890abcdef", secret: "s")
+                == PersonalCode.linkToken(idempotencyKey: "k-1234567890abcdef", secret: "s"))
     }
 }

@@ -9,8 +9,11 @@ import VaporTesting
     typealias Book = @Sendable (UUID, ValidBooking) async throws -> BookingOutcome
 
     func race(_ services: [BookingService], slotID: UUID, attempts: Int) async throws -> (booked: Int, taken: Int) {
-        try await race(services.map { service in { try await service.book(slotID: $0, $1, messageLanguage: .nl, idempotencyKey: nil) } },
-                       slotID: slotID, attempts: attempts)
+        try await race(
+            services.map { service in
+                { try await service.book(slotID: $0, $1, messageLanguage: .nl, idempotencyKey: nil) }
+            },
+            slotID: slotID, attempts: attempts)
     }
 
     func race(_ bookers: [Book], slotID: UUID, attempts: Int) async throws -> (booked: Int, taken: Int) {
@@ -70,7 +73,8 @@ import VaporTesting
             let slot = try await first.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
             slot.capacity = 3
             try await slot.save(on: first.db)
-            try await withApp(configure: { second in try await configure(second, settings: settings, clock: clock.clock) }) { second in
+            try await withApp(configure: { second in try await configure(second, settings: settings, clock: clock.clock)
+            }) { second in
                 let services = [first.bookingService(now: clock.now), second.bookingService(now: clock.now)]
                 let result = try await race(services, slotID: slot.id!, attempts: 200)
                 #expect(result.booked == 3)
@@ -91,7 +95,9 @@ import VaporTesting
             let codes = try await withThrowingTaskGroup(of: String?.self) { group in
                 for _ in 0..<20 {
                     group.addTask {
-                        switch try await service.book(slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: "double-click-123456") {
+                        switch try await service.book(
+                            slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: "double-click-123456")
+                        {
                         case .booked(let r), .replayed(let r): return r.code.typed
                         default: return nil
                         }
@@ -114,7 +120,9 @@ struct UnguardedBooker: Sendable {
 
     @Sendable func book(_ slotID: UUID, _ input: ValidBooking) async throws -> BookingOutcome {
         let db = service.db
-        guard let slot = try await ConsultationSlot.find(slotID, on: db), slot.taken < slot.capacity else { return .taken }
+        guard let slot = try await ConsultationSlot.find(slotID, on: db), slot.taken < slot.capacity else {
+            return .taken
+        }
         try await Task.sleep(for: .milliseconds(50))
         slot.taken += 1
         try await slot.update(on: db)

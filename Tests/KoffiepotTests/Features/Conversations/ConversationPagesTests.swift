@@ -7,17 +7,24 @@ import VaporTesting
 /// The parent's pages of a round: book on the phone, then see, move and cancel under the code.
 @Suite struct ConversationPagesTests {
     /// A round of six conversations (15:00–16:00) for a group at De Vlinder, planned by its teacher.
-    static func round(_ app: Application, now: Date, group: String = "5B") async throws -> (ConversationRound, [ConversationSlot]) {
+    static func round(_ app: Application, now: Date, group: String = "5B") async throws -> (
+        ConversationRound, [ConversationSlot]
+    ) {
         let school = try await app.location(named: "Basisschool De Vlinder")
         let teacher = try await app.staff("leerkracht@koffiepot.test")
-        return try await ConversationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: now).planRound(
-            locationID: school.id!, teacherID: teacher.id!, title: "Tienminutengesprekken", group: group, slotMinutes: 10, breakMinutes: 0,
-            days: [RoundDay(date: "2027-02-09", from: "15:00", to: "16:00")]).get()
+        return try await ConversationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: now)
+            .planRound(
+                locationID: school.id!, teacherID: teacher.id!, title: "Tienminutengesprekken", group: group,
+                slotMinutes: 10, breakMinutes: 0,
+                days: [RoundDay(date: "2027-02-09", from: "15:00", to: "16:00")]
+            ).get()
     }
 
     static func form(_ slot: ConversationSlot, _ changes: [String: String] = [:]) -> [String: String] {
-        var fields = ["slot": slot.id!.uuidString, "parentName": "Fatima", "childName": "Yusuf", "language": "ar",
-                      "contact": "fatima@example.nl"]
+        var fields = [
+            "slot": slot.id!.uuidString, "parentName": "Fatima", "childName": "Yusuf", "language": "ar",
+            "contact": "fatima@example.nl",
+        ]
         fields.merge(changes) { _, new in new }
         return fields
     }
@@ -38,8 +45,13 @@ import VaporTesting
             #expect(page.text.contains("Ik wil graag praten met iemand van opvoedondersteuning"))
             #expect(page.text.contains("De leerkracht ziet niet of je het aanvinkte"))
 
-            let done = try await browser.post("/gesprekken/\(round.id!)", Self.form(slots[2], [
-                "support": "yes", "topics[]": "sleep", "supportNote": "Hij slaapt slecht sinds de verhuizing"]))
+            let done = try await browser.post(
+                "/gesprekken/\(round.id!)",
+                Self.form(
+                    slots[2],
+                    [
+                        "support": "yes", "topics[]": "sleep", "supportNote": "Hij slaapt slecht sinds de verhuizing",
+                    ]))
             #expect(done.status == .seeOther)
             #expect(done.headers.first(name: .location)?.hasSuffix("?done=conv.booked") == true)
             let link = try Self.link(done)
@@ -62,7 +74,8 @@ import VaporTesting
             let booking = try #require(try await ConversationBooking.query(on: app.db).first())
             let moveForm = try await browser.get("\(link)/move?booking=\(booking.id!)")
             #expect(moveForm.status == .ok && moveForm.text.contains("Nu: dinsdag 9 februari 15:20–15:30"))
-            let moved = try await browser.post("\(link)/move", ["booking": booking.id!.uuidString, "slot": slots[4].id!.uuidString])
+            let moved = try await browser.post(
+                "\(link)/move", ["booking": booking.id!.uuidString, "slot": slots[4].id!.uuidString])
             #expect(moved.headers.first(name: .location) == "\(link)?done=conv.moved")
             #expect(try await ConversationBooking.find(booking.id, on: app.db)?.$slot.id == slots[4].id)
 
@@ -75,7 +88,9 @@ import VaporTesting
             let cancelled = try await browser.post("\(link)/cancel", ["booking": booking.id!.uuidString])
             #expect(cancelled.headers.first(name: .location) == "\(link)?done=conv.cancelled")
             #expect(try await ConversationBooking.query(on: app.db).count() == 0)
-            let free = try await ConversationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now).slots(of: round.id!)
+            let free = try await ConversationService(
+                db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now
+            ).slots(of: round.id!)
             #expect(free.filter { !$0.free }.isEmpty)
         }
     }
@@ -86,14 +101,20 @@ import VaporTesting
         try await withTestApp { app, clock in
             let (round, slots) = try await Self.round(app, now: clock.now)
             let browser = TestBrowser(app)
-            let link = try Self.link(try await browser.post("/gesprekken/\(round.id!)", Self.form(slots[2], ["support": "yes", "supportNote": "Slaapt slecht"])))
+            let link = try Self.link(
+                try await browser.post(
+                    "/gesprekken/\(round.id!)", Self.form(slots[2], ["support": "yes", "supportNote": "Slaapt slecht"]))
+            )
             let booked = try await OutboxMessage.query(on: app.db).sort(\.$notBefore).all()
             #expect(booked.map(\.template) == ["conversation_confirmed", "conversation_reminder"])
             // In the language she read the page in (the conversation itself may be in another).
             #expect(booked.allSatisfy { $0.language == .nl && $0.recipient == "fatima@example.nl" })
             #expect(booked[1].notBefore == LocalDate("2027-02-08")!.instant(minute: 18 * 60))
             #expect(booked.allSatisfy { $0.values["link"]?.hasSuffix(link) == true && $0.values["group"] == "5B" })
-            #expect(booked.allSatisfy { !$0.payload.contains("Fatima") && !$0.payload.contains("Yusuf") && !$0.payload.contains("Slaapt") })
+            #expect(
+                booked.allSatisfy {
+                    !$0.payload.contains("Fatima") && !$0.payload.contains("Yusuf") && !$0.payload.contains("Slaapt")
+                })
             let rendered = MessageTemplates.render(booked[0], catalogues: app.catalogues)
             #expect(rendered.body.contains("Wanneer: dinsdag 9 februari, 15:20–15:30"))
 
@@ -101,9 +122,13 @@ import VaporTesting
             booked[0].status = .sending
             try await booked[0].save(on: app.db)
             let booking = try #require(try await ConversationBooking.query(on: app.db).first())
-            _ = try await browser.post("\(link)/move", ["booking": booking.id!.uuidString, "slot": slots[4].id!.uuidString])
+            _ = try await browser.post(
+                "\(link)/move", ["booking": booking.id!.uuidString, "slot": slots[4].id!.uuidString])
             let afterMove = try await OutboxMessage.query(on: app.db).sort(\.$createdAt).sort(\.$template).all()
-            #expect(afterMove.filter { $0.status == .cancelled }.map(\.template).sorted() == ["conversation_confirmed", "conversation_reminder"])
+            #expect(
+                afterMove.filter { $0.status == .cancelled }.map(\.template).sorted() == [
+                    "conversation_confirmed", "conversation_reminder",
+                ])
             let pending = afterMove.filter { $0.status == .pending }
             #expect(pending.map(\.template).sorted() == ["conversation_moved", "conversation_reminder"])
             #expect(pending.allSatisfy { $0.values["when"]?.contains("15:40–15:50") == true })
@@ -117,15 +142,21 @@ import VaporTesting
         try await withTestApp { app, clock in
             let (round, slots) = try await Self.round(app, now: clock.now)
             let browser = TestBrowser(app)
-            let invalid = try await browser.post("/gesprekken/\(round.id!)", Self.form(slots[0], [
-                "childName": "", "support": "yes", "supportNote": "Graag <b>snel</b>"]))
+            let invalid = try await browser.post(
+                "/gesprekken/\(round.id!)",
+                Self.form(
+                    slots[0],
+                    [
+                        "childName": "", "support": "yes", "supportNote": "Graag <b>snel</b>",
+                    ]))
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.text.contains("Vul dit in."))
             #expect(invalid.text.contains("Graag &lt;b&gt;snel&lt;/b&gt;"))
             #expect(invalid.text.contains("name=\"support\" value=\"yes\" checked"))
 
             _ = try await browser.post("/gesprekken/\(round.id!)", Self.form(slots[0]))
-            let taken = try await TestBrowser(app).post("/gesprekken/\(round.id!)", Self.form(slots[0], ["parentName": "Kim", "childName": "Noor"]))
+            let taken = try await TestBrowser(app).post(
+                "/gesprekken/\(round.id!)", Self.form(slots[0], ["parentName": "Kim", "childName": "Noor"]))
             #expect(taken.status == .conflict)
             #expect(taken.text.contains("Deze tijd is net door iemand anders gekozen"))
             #expect(taken.text.contains("value=\"Noor\""))
@@ -151,9 +182,11 @@ import VaporTesting
             // 15:20–15:30 is booked in 5B: 15:10 (ends at its start) and 15:30 (starts at its end) come first.
             #expect(offered.prefix(2) == [aSlots[1].id!.uuidString, aSlots[3].id!.uuidString])
 
-            let overlap = try await browser.post("/gesprekken/\(threeA.id!)", Self.form(aSlots[2], ["childName": "Amira", "met": token]))
+            let overlap = try await browser.post(
+                "/gesprekken/\(threeA.id!)", Self.form(aSlots[2], ["childName": "Amira", "met": token]))
             #expect(overlap.status == .conflict)
-            let second = try await browser.post("/gesprekken/\(threeA.id!)", Self.form(aSlots[3], ["childName": "Amira", "met": token]))
+            let second = try await browser.post(
+                "/gesprekken/\(threeA.id!)", Self.form(aSlots[3], ["childName": "Amira", "met": token]))
             #expect(try Self.link(second) == link)
             #expect(try await ConversationCode.query(on: app.db).count() == 1)
             let both = try await browser.get(link)
@@ -176,8 +209,10 @@ import VaporTesting
             let (round, slots) = try await Self.round(app, now: clock.now)
             let browser = TestBrowser(app)
             let link = try Self.link(try await browser.post("/gesprekken/\(round.id!)", Self.form(slots[0])))
-            let theirs = try Self.link(try await browser.post("/gesprekken/\(round.id!)", Self.form(slots[1], ["parentName": "Kim"])))
-            let booking = try #require(try await ConversationBooking.query(on: app.db).filter(\.$slot.$id == slots[1].id!).first())
+            let theirs = try Self.link(
+                try await browser.post("/gesprekken/\(round.id!)", Self.form(slots[1], ["parentName": "Kim"])))
+            let booking = try #require(
+                try await ConversationBooking.query(on: app.db).filter(\.$slot.$id == slots[1].id!).first())
             // Fatima's link cannot cancel Kim's conversation.
             #expect(try await browser.post("\(link)/cancel", ["booking": booking.id!.uuidString]).status == .notFound)
             #expect(try await ConversationBooking.query(on: app.db).count() == 2)

@@ -6,8 +6,11 @@ import VaporTesting
 
 /// The teacher's and the advisor's pages of the 10-minute conversations.
 @Suite struct ConversationStaffPagesTests {
-    static let plan = ["title": "Rapportgesprekken", "group": "6A", "slotMinutes": "10", "breakMinutes": "5",
-                       "date1": "2027-02-09", "from1": "15:00", "to1": "16:00", "date2": "2027-02-11", "from2": "08:30", "to2": "09:00"]
+    static let plan = [
+        "title": "Rapportgesprekken", "group": "6A", "slotMinutes": "10", "breakMinutes": "5",
+        "date1": "2027-02-09", "from1": "15:00", "to1": "16:00", "date2": "2027-02-11", "from2": "08:30",
+        "to2": "09:00",
+    ]
 
     static func teacher(_ app: Application) async throws -> (TestBrowser, Location) {
         let browser = TestBrowser(app)
@@ -23,7 +26,8 @@ import VaporTesting
             let form = try await teacher.get("/staff/gesprekken")
             #expect(form.status == .ok && form.text.contains("Nieuwe ronde plannen"))
 
-            let planned = try await teacher.post("/staff/gesprekken", Self.plan.merging(["location": school.id!.uuidString]) { _, new in new })
+            let planned = try await teacher.post(
+                "/staff/gesprekken", Self.plan.merging(["location": school.id!.uuidString]) { _, new in new })
             #expect(planned.status == .seeOther)
             let path = String(try #require(planned.headers.first(name: .location)).prefix { $0 != "?" })
             let round = try #require(try await ConversationRound.query(on: app.db).first())
@@ -42,7 +46,9 @@ import VaporTesting
     @Test func aWrongPlanComesBackWithEverythingTypedAndTheFieldNamed() async throws {
         try await withTestApp { app, _ in
             let (teacher, school) = try await Self.teacher(app)
-            var fields = Self.plan.merging(["location": school.id!.uuidString, "to2": "08:00", "slotMinutes": "45"]) { _, new in new }
+            var fields = Self.plan.merging(["location": school.id!.uuidString, "to2": "08:00", "slotMinutes": "45"]) {
+                _, new in new
+            }
             let wrong = try await teacher.post("/staff/gesprekken", fields)
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.text.contains("Een gesprek duurt 5 tot 30 minuten."))
@@ -62,14 +68,20 @@ import VaporTesting
             let (round, slots) = try await ConversationPagesTests.round(app, now: clock.now)
             let (teacher, _) = try await Self.teacher(app)
             let parent = TestBrowser(app)
-            let link = try ConversationPagesTests.link(try await parent.post("/gesprekken/\(round.id!)", ConversationPagesTests.form(slots[1])))
+            let link = try ConversationPagesTests.link(
+                try await parent.post("/gesprekken/\(round.id!)", ConversationPagesTests.form(slots[1])))
             let without = try await teacher.get("/staff/gesprekken/\(round.id!)").comparableText
             #expect(without.contains("Fatima") && without.contains("Yusuf"))
 
             let booking = try #require(try await ConversationBooking.query(on: app.db).first())
             _ = try await parent.post("\(link)/cancel", ["booking": booking.id!.uuidString])
-            _ = try await parent.post("/gesprekken/\(round.id!)", ConversationPagesTests.form(slots[1], [
-                "support": "yes", "topics[]": "sleep", "supportNote": "Slaapt slecht"]))
+            _ = try await parent.post(
+                "/gesprekken/\(round.id!)",
+                ConversationPagesTests.form(
+                    slots[1],
+                    [
+                        "support": "yes", "topics[]": "sleep", "supportNote": "Slaapt slecht",
+                    ]))
             #expect(try await SupportRequest.query(on: app.db).count() == 1)
             let with = try await teacher.get("/staff/gesprekken/\(round.id!)").comparableText
             #expect(with == without)
@@ -82,9 +94,13 @@ import VaporTesting
             let other = StaffUser(email: "juf@koffiepot.test", name: "Juf Lotte", role: .teacher, passwordHash: "x")
             try await other.create(on: app.db)
             let school = try await app.location(named: "Basisschool De Vlinder")
-            let round = try await ConversationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now).planRound(
-                locationID: school.id!, teacherID: other.id!, title: "Gesprekken", group: "3", slotMinutes: 10, breakMinutes: 0,
-                days: [RoundDay(date: "2027-02-09", from: "15:00", to: "16:00")]).get().0
+            let round = try await ConversationService(
+                db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now
+            ).planRound(
+                locationID: school.id!, teacherID: other.id!, title: "Gesprekken", group: "3", slotMinutes: 10,
+                breakMinutes: 0,
+                days: [RoundDay(date: "2027-02-09", from: "15:00", to: "16:00")]
+            ).get().0
             let (teacher, _) = try await Self.teacher(app)
             #expect(try await teacher.get("/staff/gesprekken/\(round.id!)").status == .notFound)
             #expect(!(try await teacher.get("/staff/gesprekken").text.contains("Gesprekken · 3")))
@@ -101,8 +117,15 @@ import VaporTesting
         try await withTestApp { app, clock in
             let (round, slots) = try await ConversationPagesTests.round(app, now: clock.now)
             let parent = TestBrowser(app)
-            let link = try ConversationPagesTests.link(try await parent.post("/gesprekken/\(round.id!)", ConversationPagesTests.form(slots[0], [
-                "support": "yes", "topics[]": "sleep", "supportNote": "Hij slaapt slecht sinds de verhuizing", "supportContact": "06 12345678"])))
+            let link = try ConversationPagesTests.link(
+                try await parent.post(
+                    "/gesprekken/\(round.id!)",
+                    ConversationPagesTests.form(
+                        slots[0],
+                        [
+                            "support": "yes", "topics[]": "sleep",
+                            "supportNote": "Hij slaapt slecht sinds de verhuizing", "supportContact": "06 12345678",
+                        ])))
 
             let otherAdvisor = TestBrowser(app)
             try await otherAdvisor.signIn("anja@koffiepot.test")
@@ -120,11 +143,16 @@ import VaporTesting
 
             let empty = try await petra.post("/staff/ondersteuning/\(request.id!)/answer", ["answer": ""])
             #expect(empty.status == .unprocessableEntity && empty.text.contains("Vul dit in."))
-            let sent = try await petra.post("/staff/ondersteuning/\(request.id!)/answer", [
-                "answer": "Fijn dat je het laat weten. Kies hieronder een tijd, dan praten we over slapen.", "offer": "yes"])
+            let sent = try await petra.post(
+                "/staff/ondersteuning/\(request.id!)/answer",
+                [
+                    "answer": "Fijn dat je het laat weten. Kies hieronder een tijd, dan praten we over slapen.",
+                    "offer": "yes",
+                ])
             #expect(sent.headers.first(name: .location) == "/staff/ondersteuning?done=support.answered")
             // She is told there is an answer, at the contact she gave for the advisor, without the answer itself.
-            let told = try #require(try await OutboxMessage.query(on: app.db).filter(\.$template == "support_answered").first())
+            let told = try #require(
+                try await OutboxMessage.query(on: app.db).filter(\.$template == "support_answered").first())
             #expect(told.recipient == "+31612345678" && told.values["link"]?.hasSuffix(link) == true)
             #expect(!told.payload.contains("slapen"))
             let handled = try #require(try await SupportRequest.find(request.id, on: app.db))
@@ -138,10 +166,12 @@ import VaporTesting
             #expect(try await parent.get(String(offered)).status == .ok)
 
             clock.advance(seconds: 29 * 86400)
-            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            try await PurgeRunner.runTick(
+                db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
             #expect(try await SupportRequest.query(on: app.db).count() == 1)
             clock.advance(seconds: 2 * 86400)
-            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            try await PurgeRunner.runTick(
+                db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
             #expect(try await SupportRequest.query(on: app.db).count() == 0)
             #expect(try await ConversationBooking.query(on: app.db).count() == 1)
         }
@@ -152,13 +182,16 @@ import VaporTesting
         try await withTestApp { app, clock in
             let (round, slots) = try await ConversationPagesTests.round(app, now: clock.now)
             let parent = TestBrowser(app)
-            let link = try ConversationPagesTests.link(try await parent.post("/gesprekken/\(round.id!)",
-                                                                             ConversationPagesTests.form(slots[0], ["support": "yes"])))
+            let link = try ConversationPagesTests.link(
+                try await parent.post(
+                    "/gesprekken/\(round.id!)",
+                    ConversationPagesTests.form(slots[0], ["support": "yes"])))
             let request = try #require(try await SupportRequest.query(on: app.db).first())
             let petra = TestBrowser(app)
             try await petra.signIn("petra@koffiepot.test")
             _ = try await petra.post("/staff/ondersteuning/\(request.id!)/answer", ["answer": "Bel me gerust."])
-            let told = try #require(try await OutboxMessage.query(on: app.db).filter(\.$template == "support_answered").first())
+            let told = try #require(
+                try await OutboxMessage.query(on: app.db).filter(\.$template == "support_answered").first())
             #expect(told.recipient == "fatima@example.nl" && told.status == .pending)
             _ = try await parent.post("\(link)/withdraw", ["request": request.id!.uuidString])
             #expect(try await OutboxMessage.find(told.id, on: app.db)?.status == .cancelled)
@@ -171,10 +204,16 @@ import VaporTesting
         try await withTestApp { app, clock in
             let daycare = try await app.location(named: "Kinderdagverblijf Kleine Beer")
             let tom = try await ConversationAPITests.token(app, "leerkracht@koffiepot.test", now: clock.now)
-            #expect(try await ConversationAPITests.send(app, .POST, "/api/v1/conversation-rounds", token: tom,
-                                                        json: ConversationAPITests.roundJSON(daycare.id!)).status == .notFound)
-            #expect(try await ConversationAPITests.send(app, .POST, "/api/v1/look-along-requests", token: tom,
-                                                        json: LookAlongTests.requestJSON(daycare.id!)).status == .notFound)
+            #expect(
+                try await ConversationAPITests.send(
+                    app, .POST, "/api/v1/conversation-rounds", token: tom,
+                    json: ConversationAPITests.roundJSON(daycare.id!)
+                ).status == .notFound)
+            #expect(
+                try await ConversationAPITests.send(
+                    app, .POST, "/api/v1/look-along-requests", token: tom,
+                    json: LookAlongTests.requestJSON(daycare.id!)
+                ).status == .notFound)
             let (teacher, school) = try await Self.teacher(app)
             let form = try await teacher.get("/staff/gesprekken").text
             #expect(form.contains(school.name) && !form.contains(daycare.name))
@@ -184,14 +223,24 @@ import VaporTesting
             try await admin.signIn("admin@koffiepot.test")
             let edit = try await admin.get("/staff/locations/\(daycare.id!)/edit")
             #expect(edit.text.contains("Leerkrachten die hier werken") && edit.text.contains("Tom Bakker"))
-            let saved = try await admin.post("/staff/locations/\(daycare.id!)", [
-                "name": daycare.name, "kind": daycare.kind.rawValue, "address": daycare.address, "neighbourhood": daycare.neighbourhood,
-                "municipality": daycare.municipality, "region": daycare.region.rawValue, "teachers[]": try await app.staff("leerkracht@koffiepot.test").id!.uuidString])
+            let saved = try await admin.post(
+                "/staff/locations/\(daycare.id!)",
+                [
+                    "name": daycare.name, "kind": daycare.kind.rawValue, "address": daycare.address,
+                    "neighbourhood": daycare.neighbourhood,
+                    "municipality": daycare.municipality, "region": daycare.region.rawValue,
+                    "teachers[]": try await app.staff("leerkracht@koffiepot.test").id!.uuidString,
+                ])
             #expect(saved.status == .seeOther)
-            #expect(try await ConversationAPITests.send(app, .POST, "/api/v1/conversation-rounds", token: tom,
-                                                        json: ConversationAPITests.roundJSON(daycare.id!)).status == .created)
+            #expect(
+                try await ConversationAPITests.send(
+                    app, .POST, "/api/v1/conversation-rounds", token: tom,
+                    json: ConversationAPITests.roundJSON(daycare.id!)
+                ).status == .created)
             let again = try await admin.get("/staff/locations/\(daycare.id!)/edit").text
-            #expect(again.contains("checked=\"checked\"/> Tom Bakker") || again.contains("checked/> Tom Bakker"), "\(again)")
+            #expect(
+                again.contains("checked=\"checked\"/> Tom Bakker") || again.contains("checked/> Tom Bakker"), "\(again)"
+            )
         }
     }
 }

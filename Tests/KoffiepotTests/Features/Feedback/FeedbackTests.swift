@@ -10,7 +10,9 @@ import VaporTesting
         var headers = HTTPHeaders()
         headers.contentType = .json
         var status = HTTPStatus.ok
-        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: json)) { status = $0.status }
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: json)) {
+            status = $0.status
+        }
         return status
     }
 
@@ -22,7 +24,7 @@ import VaporTesting
             #expect(try await parent.get(link).text.contains("Je kunt je mening geven als het contact is geweest."))
             #expect(try await parent.post(link, ["score": "5"]).status == .unprocessableEntity)
 
-            clock.advance(seconds: 2 * 86400 + 4 * 3600)   // Thursday afternoon, after the conversation
+            clock.advance(seconds: 2 * 86400 + 4 * 3600)  // Thursday afternoon, after the conversation
             let anja = TestBrowser(app)
             try await anja.signIn("anja@koffiepot.test")
             _ = try await anja.post("/staff/bookings/\(booking.id!)/held", [:])
@@ -33,13 +35,16 @@ import VaporTesting
             let form = try await parent.get(link)
             #expect(form.text.contains("Hoe was je gesprek met Anja") && form.text.contains("Heel goed"))
             #expect(try await parent.post(link, ["score": "0"]).status == .unprocessableEntity)
-            #expect(try await parent.post(link, ["score": "4", "better": "<script>alert(1)</script>"]).status == .seeOther)
+            #expect(
+                try await parent.post(link, ["score": "4", "better": "<script>alert(1)</script>"]).status == .seeOther)
             #expect(try await parent.post(link, ["score": "1"]).status == .seeOther)
             let rows = try await Feedback.query(on: app.db).all()
             #expect(rows.count == 1 && rows.first?.score == 4 && rows.first?.kind == .consultation)
             #expect(try await parent.get(link).text.contains("Dank je wel!"))
             // The typed code leads there too, for a parent who left no contact.
-            #expect(try await TestBrowser(app).post("/mijn-afspraak", ["code": code.display]).headers.first(name: .location) == link)
+            #expect(
+                try await TestBrowser(app).post("/mijn-afspraak", ["code": code.display]).headers.first(name: .location)
+                    == link)
             // The API says the same: once per code.
             #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":5}"#) == .conflict)
         }
@@ -48,12 +53,18 @@ import VaporTesting
     @Test func theAPIRefusesBadScoresUnknownCodesAndContactsNotYetHeld() async throws {
         try await withTestApp { app, clock in
             let (booking, code) = try await app.bookFatima(now: clock.now)
-            #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":4}"#) == .unprocessableEntity)
+            #expect(
+                try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":4}"#)
+                    == .unprocessableEntity)
             booking.status = .held
             try await booking.save(on: app.db)
-            #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":6}"#) == .unprocessableEntity)
+            #expect(
+                try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":6}"#)
+                    == .unprocessableEntity)
             #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"0000-0000-0000","score":4}"#) == .notFound)
-            #expect(try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":4,"text":"Fijn"}"#) == .created)
+            #expect(
+                try await postJSON(app, "/api/v1/feedback", #"{"code":"\#(code.display)","score":4,"text":"Fijn"}"#)
+                    == .created)
             #expect(try await Feedback.query(on: app.db).count() == 1)
         }
     }
@@ -83,12 +94,15 @@ import VaporTesting
     @Test func wordsAreErasedAfterAYearTheScoreStays() async throws {
         try await withTestApp { app, clock in
             let location = try await app.location(named: "Basisschool De Vlinder")
-            _ = try await TestBrowser(app).post("/koffie/\(location.id!.uuidString)", ["score": "2", "better": "Te druk"])
+            _ = try await TestBrowser(app).post(
+                "/koffie/\(location.id!.uuidString)", ["score": "2", "better": "Te druk"])
             clock.advance(seconds: 200 * 86400)
-            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            try await PurgeRunner.runTick(
+                db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
             #expect(try await Feedback.query(on: app.db).first()?.text == "Te druk")
             clock.advance(seconds: 200 * 86400)
-            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            try await PurgeRunner.runTick(
+                db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
             let kept = try #require(try await Feedback.query(on: app.db).first())
             #expect(kept.text == nil && kept.score == 2)
         }
@@ -97,9 +111,13 @@ import VaporTesting
     @Test func aGatheringAsksAnHourAfterItEndsAndNotWhoCancelled() async throws {
         try await withTestApp { app, clock in
             let course = try await makeCourse(app, capacity: 1, now: clock.now)
-            let service = RegistrationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now)
-            guard case .registered(let first) = try await service.register(gatheringID: course.id!, person(1), messageLanguage: .nl, idempotencyKey: nil),
-                  case .registered(let second) = try await service.register(gatheringID: course.id!, person(2), messageLanguage: .nl, idempotencyKey: nil)
+            let service = RegistrationService(
+                db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now)
+            guard
+                case .registered(let first) = try await service.register(
+                    gatheringID: course.id!, person(1), messageLanguage: .nl, idempotencyKey: nil),
+                case .registered(let second) = try await service.register(
+                    gatheringID: course.id!, person(2), messageLanguage: .nl, idempotencyKey: nil)
             else { throw Abort(.conflict) }
             #expect(first.status == .confirmed && second.status == .waitlisted)
             let asks = try await OutboxMessage.query(on: app.db).filter(\.$template == "feedback_request").all()
@@ -111,8 +129,11 @@ import VaporTesting
             #expect(after.filter { $0.status == .cancelled }.map(\.recipient) == ["ouder1@example.nl"])
 
             // Before the course starts there is nothing to rate; after the first evening there is.
-            let link = try #require(after.first { $0.status == .pending }?.values["link"]).replacingOccurrences(of: app.settings.publicURL, with: "")
-            #expect(try await TestBrowser(app).get(link).text.contains("Je kunt je mening geven als het contact is geweest."))
+            let link = try #require(after.first { $0.status == .pending }?.values["link"]).replacingOccurrences(
+                of: app.settings.publicURL, with: "")
+            #expect(
+                try await TestBrowser(app).get(link).text.contains(
+                    "Je kunt je mening geven als het contact is geweest."))
             clock.advance(seconds: 15 * 86400)
             _ = try await TestBrowser(app).post(link, ["score": "5"])
             #expect(try await Feedback.query(on: app.db).filter(\.$kind == .gathering).count() == 1)

@@ -11,33 +11,52 @@ import VaporTesting
             let petra = TestBrowser(app)
             try await petra.signIn("petra@koffiepot.test")
             let base = "/staff/locations/\(vlinder.id!)/gatherings"
-            let fields = ["kind": "theme_evening", "title": "Schermtijd", "description": "Hoeveel is te veel?", "programme": "", "room": "Aula",
-                          "date": "2026-12-09", "start": "19:30", "end": "21:00", "sessions": "1", "capacity": "2", "languages": "nl, ar",
-                          "age": "4-12", "topics[]": "screens", "childcare": "yes"]
+            let fields = [
+                "kind": "theme_evening", "title": "Schermtijd", "description": "Hoeveel is te veel?", "programme": "",
+                "room": "Aula",
+                "date": "2026-12-09", "start": "19:30", "end": "21:00", "sessions": "1", "capacity": "2",
+                "languages": "nl, ar",
+                "age": "4-12", "topics[]": "screens", "childcare": "yes",
+            ]
             var bad = fields
             bad["languages"] = "klingon"
             bad["end"] = "19:00"
             let refused = try await petra.post(base, bad)
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.text.contains("value=\"Schermtijd\"") && refused.text.contains("De eindtijd moet na de begintijd liggen."))
+            #expect(
+                refused.text.contains("value=\"Schermtijd\"")
+                    && refused.text.contains("De eindtijd moet na de begintijd liggen."))
             let made = try await petra.post(base, fields)
             let page = try #require(made.headers.first(name: .location))
             let gathering = try #require(try await Gathering.query(on: app.db).filter(\.$title == "Schermtijd").first())
             #expect(gathering.languageCodes == ["nl", "ar"] && gathering.childcare && gathering.topics == [.screens])
 
-            let service = RegistrationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now)
-            for i in 0..<4 { _ = try await service.register(gatheringID: gathering.id!, person(i), messageLanguage: .nl, idempotencyKey: nil) }
+            let service = RegistrationService(
+                db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now)
+            for i in 0..<4 {
+                _ = try await service.register(
+                    gatheringID: gathering.id!, person(i), messageLanguage: .nl, idempotencyKey: nil)
+            }
             let detail = try await petra.get(page)
-            #expect(detail.text.contains("Aangemeld (2 volwassenen)") && detail.text.contains("Wachtlijst (2), op volgorde"))
+            #expect(
+                detail.text.contains("Aangemeld (2 volwassenen)") && detail.text.contains("Wachtlijst (2), op volgorde")
+            )
             let order = ["Ouder 2", "Ouder 3"].map { detail.text.range(of: $0)!.lowerBound }
             #expect(order[0] < order[1])
-            #expect(try await AccessLogEntry.query(on: app.db).all().map(\.subject).contains("registrations:\(gathering.id!.uuidString)"))
+            #expect(
+                try await AccessLogEntry.query(on: app.db).all().map(\.subject).contains(
+                    "registrations:\(gathering.id!.uuidString)"))
 
-            _ = try await petra.post(page + "/attendance", ["session": "0", "adults": "5", "children": "2", "languages": "nl ar"])
-            _ = try await petra.post(page + "/attendance", ["session": "0", "adults": "6", "children": "2", "languages": "nl,ar,tr"])
+            _ = try await petra.post(
+                page + "/attendance", ["session": "0", "adults": "5", "children": "2", "languages": "nl ar"])
+            _ = try await petra.post(
+                page + "/attendance", ["session": "0", "adults": "6", "children": "2", "languages": "nl,ar,tr"])
             let tallies = try await AttendanceTally.query(on: app.db).all()
             #expect(tallies.count == 1 && tallies[0].adults == 6 && tallies[0].languages == "nl,ar,tr")
-            #expect(try await petra.post(page + "/attendance", ["session": "3", "adults": "1", "children": "0", "languages": ""]).status == .badRequest)
+            #expect(
+                try await petra.post(
+                    page + "/attendance", ["session": "3", "adults": "1", "children": "0", "languages": ""]
+                ).status == .badRequest)
 
             let anja = TestBrowser(app)
             try await anja.signIn("anja@koffiepot.test")
@@ -56,14 +75,24 @@ import VaporTesting
             try await karin.signIn("coordinator@koffiepot.test")
             let kies = try #require(try await Programme.query(on: app.db).filter(\.$name == "KIES").first())
             #expect(try await karin.get("/staff/programmes?edit=\(kies.id!)").text.contains("value=\"KIES\""))
-            let changed = try await karin.post("/staff/programmes", ["id": kies.id!.uuidString, "name": "KIES", "description": "Nieuw",
-                                                                    "age": "4-12", "languages": "nl, pl", "evidence": "not_assessed"])
+            let changed = try await karin.post(
+                "/staff/programmes",
+                [
+                    "id": kies.id!.uuidString, "name": "KIES", "description": "Nieuw",
+                    "age": "4-12", "languages": "nl, pl", "evidence": "not_assessed",
+                ])
             #expect(changed.status == .seeOther)
             let stored = try #require(try await Programme.find(kies.id, on: app.db))
             #expect(stored.evidence == .notAssessed && stored.languages == "nl,pl")
-            let duplicate = try await karin.post("/staff/programmes", ["id": "", "name": "KIES", "description": "", "age": "4-12",
-                                                                      "languages": "nl", "evidence": "recognised"])
-            #expect(duplicate.status == .unprocessableEntity && duplicate.text.contains("Er is al een programma met deze naam."))
+            let duplicate = try await karin.post(
+                "/staff/programmes",
+                [
+                    "id": "", "name": "KIES", "description": "", "age": "4-12",
+                    "languages": "nl", "evidence": "recognised",
+                ])
+            #expect(
+                duplicate.status == .unprocessableEntity
+                    && duplicate.text.contains("Er is al een programma met deze naam."))
             let anja = TestBrowser(app)
             try await anja.signIn("anja@koffiepot.test")
             #expect(try await anja.get("/staff/programmes").status == .forbidden)
@@ -85,7 +114,8 @@ import VaporTesting
 
     @Test func invitationsCountRegistrationsPerChannelNotPerPerson() async throws {
         try await withTestApp { app, _ in
-            let course = try #require(try await Gathering.query(on: app.db).filter(\.$title == "Omgaan met pubers").first())
+            let course = try #require(
+                try await Gathering.query(on: app.db).filter(\.$title == "Omgaan met pubers").first())
             let teacher = TestBrowser(app)
             try await teacher.signIn("leerkracht@koffiepot.test")
             _ = try await teacher.post("/staff/gatherings/\(course.id!)/invitations", ["label": "moeder van Fatima"])
@@ -99,15 +129,19 @@ import VaporTesting
             #expect(follow.headers.first(name: .location) == "/gatherings/\(course.id!)?via=\(invitation.token)")
             let page = try await parent.get(follow.headers.first(name: .location)!)
             #expect(page.text.contains("name=\"via\" value=\"\(invitation.token)\""))
-            _ = try await parent.post("/gatherings/\(course.id!)/register", ["name": "Amal", "adults": "2", "language": "ar", "via": invitation.token])
-            _ = try await TestBrowser(app).post("/gatherings/\(course.id!)/register", ["name": "Els", "adults": "1", "language": "nl"])
+            _ = try await parent.post(
+                "/gatherings/\(course.id!)/register",
+                ["name": "Amal", "adults": "2", "language": "ar", "via": invitation.token])
+            _ = try await TestBrowser(app).post(
+                "/gatherings/\(course.id!)/register", ["name": "Els", "adults": "1", "language": "nl"])
             let list = try await teacher.get("/staff/gatherings/\(course.id!)/invitations")
             #expect(list.text.contains("moeder van Fatima") && list.text.contains("1 aanmeldingen"))
             #expect(!list.text.contains("Amal"))
             #expect(try await teacher.get("/staff/gatherings/\(course.id!)").status == .forbidden)
             let anja = TestBrowser(app)
             try await anja.signIn("anja@koffiepot.test")
-            #expect(try await anja.post("/staff/gatherings/\(course.id!)/invitations", ["label": ""]).status == .forbidden)
+            #expect(
+                try await anja.post("/staff/gatherings/\(course.id!)/invitations", ["label": ""]).status == .forbidden)
         }
     }
 }
@@ -119,10 +153,15 @@ import VaporTesting
             let hatice = TestBrowser(app)
             try await hatice.signIn("ambassadeur@koffiepot.test")
             #expect(try await hatice.get("/staff").text.contains("Bijeenkomsten die ik organiseer"))
-            let made = try await hatice.post("/staff/parent-gatherings", [
-                "location": boomgaard.id!.uuidString, "title": "Opvoedparty bij Hatice", "description": "Thee en praten over schermen",
-                "room": "", "date": "2026-12-05", "start": "14:00", "end": "16:00", "capacity": "8", "languages": "nl, tr",
-                "age": "4-12", "professional": "yes"])
+            let made = try await hatice.post(
+                "/staff/parent-gatherings",
+                [
+                    "location": boomgaard.id!.uuidString, "title": "Opvoedparty bij Hatice",
+                    "description": "Thee en praten over schermen",
+                    "room": "", "date": "2026-12-05", "start": "14:00", "end": "16:00", "capacity": "8",
+                    "languages": "nl, tr",
+                    "age": "4-12", "professional": "yes",
+                ])
             #expect(made.status == .seeOther)
             let party = try #require(try await Gathering.query(on: app.db).filter(\.$kind == .parentRun).first())
             #expect(party.wantsProfessional && party.$professional.id == nil)
@@ -144,7 +183,9 @@ import VaporTesting
             // Ambassador parents bring others in with personal invitations, and see counts only.
             _ = try await hatice.post("/staff/gatherings/\(party.id!)/invitations", ["label": "buurvrouw"])
             let invitations = try await hatice.get("/staff/gatherings/\(party.id!)/invitations")
-            #expect(invitations.status == .ok && invitations.text.contains("buurvrouw") && invitations.text.contains("0 aanmeldingen"))
+            #expect(
+                invitations.status == .ok && invitations.text.contains("buurvrouw")
+                    && invitations.text.contains("0 aanmeldingen"))
             #expect(try await hatice.get("/staff/gatherings/\(party.id!)").status == .forbidden)
         }
     }

@@ -45,8 +45,9 @@ func makeCourse(_ app: Application, capacity: Int, startsIn days: Int = 14, now:
 }
 
 func person(_ i: Int, adults: Int = 1) -> RegistrationInput {
-    RegistrationInput(name: "Ouder \(i)", contactKind: .email, contact: "ouder\(i)@example.nl", adults: adults, language: "nl",
-                      childcare: false, interpreter: false)
+    RegistrationInput(
+        name: "Ouder \(i)", contactKind: .email, contact: "ouder\(i)@example.nl", adults: adults, language: "nl",
+        childcare: false, interpreter: false)
 }
 
 @Suite struct WaitingListTests {
@@ -60,21 +61,28 @@ func person(_ i: Int, adults: Int = 1) -> RegistrationInput {
             let s = service(app, clock.now)
             var receipts: [RegistrationReceipt] = []
             for i in 0..<4 {
-                guard case .registered(let r) = try await s.register(gatheringID: course.id!, person(i), messageLanguage: .nl, idempotencyKey: nil)
+                guard
+                    case .registered(let r) = try await s.register(
+                        gatheringID: course.id!, person(i), messageLanguage: .nl, idempotencyKey: nil)
                 else { Issue.record("not registered"); return }
                 receipts.append(r)
             }
             #expect(receipts.map(\.status) == [.confirmed, .confirmed, .waitlisted, .waitlisted])
             #expect(receipts.map(\.position) == [nil, nil, 1, 2])
-            if case .tooMany = try await s.register(gatheringID: course.id!, person(9, adults: 3), messageLanguage: .nl, idempotencyKey: nil) {} else {
+            if case .tooMany = try await s.register(
+                gatheringID: course.id!, person(9, adults: 3), messageLanguage: .nl, idempotencyKey: nil)
+            {
+            } else {
                 Issue.record("three adults fit in a course of two")
             }
             try await s.cancel(receipts[0].registrationID)
-            try await s.cancel(receipts[0].registrationID)   // twice: nothing more happens
+            try await s.cancel(receipts[0].registrationID)  // twice: nothing more happens
             let third = try #require(try await Registration.find(receipts[2].registrationID, on: app.db))
             #expect(third.status == .confirmed)
             #expect(try await Registration.find(receipts[3].registrationID, on: app.db)?.status == .waitlisted)
-            #expect(try await OutboxMessage.query(on: app.db).filter(\.$template == "registration_promoted").all().map(\.recipient) == ["ouder2@example.nl"])
+            #expect(
+                try await OutboxMessage.query(on: app.db).filter(\.$template == "registration_promoted").all().map(
+                    \.recipient) == ["ouder2@example.nl"])
             #expect(try await Gathering.find(course.id, on: app.db)?.taken == 2)
         }
     }
@@ -83,13 +91,17 @@ func person(_ i: Int, adults: Int = 1) -> RegistrationInput {
         try await withTestApp { app, clock in
             let course = try await makeCourse(app, capacity: 1, startsIn: 1, now: clock.now)
             let s = service(app, clock.now)
-            guard case .registered(let first) = try await s.register(gatheringID: course.id!, person(1), messageLanguage: .nl, idempotencyKey: nil),
-                  case .registered(let second) = try await s.register(gatheringID: course.id!, person(2), messageLanguage: .nl, idempotencyKey: nil)
+            guard
+                case .registered(let first) = try await s.register(
+                    gatheringID: course.id!, person(1), messageLanguage: .nl, idempotencyKey: nil),
+                case .registered(let second) = try await s.register(
+                    gatheringID: course.id!, person(2), messageLanguage: .nl, idempotencyKey: nil)
             else { Issue.record("not registered"); return }
             clock.advance(seconds: 2 * 86400)
             try await service(app, clock.now).cancel(first.registrationID)
             #expect(try await Registration.find(second.registrationID, on: app.db)?.status == .waitlisted)
-            #expect(try await OutboxMessage.query(on: app.db).filter(\.$template == "registration_promoted").count() == 0)
+            #expect(
+                try await OutboxMessage.query(on: app.db).filter(\.$template == "registration_promoted").count() == 0)
         }
     }
 
@@ -102,29 +114,47 @@ func person(_ i: Int, adults: Int = 1) -> RegistrationInput {
             let s = service(first, clock.now)
             var confirmed: [UUID] = [], waiting: [UUID] = []
             for i in 0..<40 {
-                guard case .registered(let r) = try await s.register(gatheringID: course.id!, person(i), messageLanguage: .nl, idempotencyKey: nil)
+                guard
+                    case .registered(let r) = try await s.register(
+                        gatheringID: course.id!, person(i), messageLanguage: .nl, idempotencyKey: nil)
                 else { Issue.record("not registered"); return }
-                if r.status == .confirmed { confirmed.append(r.registrationID) } else { waiting.append(r.registrationID) }
+                if r.status == .confirmed {
+                    confirmed.append(r.registrationID)
+                } else {
+                    waiting.append(r.registrationID)
+                }
             }
             #expect(confirmed.count == 10 && waiting.count == 30)
-            try await withApp(configure: { second in try await configure(second, settings: settings, clock: clock.clock) }) { second in
-                let services = [s, RegistrationService(db: second.db, settings: settings, catalogues: second.catalogues, now: clock.now)]
+            try await withApp(configure: { second in try await configure(second, settings: settings, clock: clock.clock)
+            }) { second in
+                let services = [
+                    s,
+                    RegistrationService(
+                        db: second.db, settings: settings, catalogues: second.catalogues, now: clock.now),
+                ]
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for (i, id) in confirmed.enumerated() { group.addTask { try await services[i % 2].cancel(id) } }
                     for i in 40..<60 {
-                        group.addTask { _ = try await services[i % 2].register(gatheringID: course.id!, person(i), messageLanguage: .nl, idempotencyKey: nil) }
+                        group.addTask {
+                            _ = try await services[i % 2].register(
+                                gatheringID: course.id!, person(i), messageLanguage: .nl, idempotencyKey: nil)
+                        }
                     }
                     try await group.waitForAll()
                 }
             }
-            let all = try await Registration.query(on: first.db).filter(\.$gathering.$id == course.id!).sort(\.$seq).all()
+            let all = try await Registration.query(on: first.db).filter(\.$gathering.$id == course.id!).sort(\.$seq)
+                .all()
             let nowConfirmed = all.filter { $0.status == .confirmed }
             #expect(nowConfirmed.count == 10)
             #expect(nowConfirmed.map(\.id) == Array(waiting.prefix(10)).map(Optional.some))
             #expect(try await Gathering.find(course.id, on: first.db)?.taken == 10)
-            let promotedMails = try await OutboxMessage.query(on: first.db).filter(\.$template == "registration_promoted").all()
+            let promotedMails = try await OutboxMessage.query(on: first.db).filter(
+                \.$template == "registration_promoted"
+            ).all()
             #expect(promotedMails.count == 10)
-            #expect(promotedMails.compactMap { $0.$registration.id }.sorted { $0.uuidString < $1.uuidString }
+            #expect(
+                promotedMails.compactMap { $0.$registration.id }.sorted { $0.uuidString < $1.uuidString }
                     == waiting.prefix(10).sorted { $0.uuidString < $1.uuidString })
             #expect(all.filter { $0.status == .waitlisted }.count == 40)
         }
@@ -136,26 +166,38 @@ func person(_ i: Int, adults: Int = 1) -> RegistrationInput {
         try await withTestApp { app, clock in
             let course = try await makeCourse(app, capacity: 5, now: clock.now)
             let browser = TestBrowser(app)
-            let fields = ["name": "Amal", "adults": "1", "language": "ar", "idempotency_key": "same-registration-key-1"]
+            let fields = [
+                "name": "Amal", "adults": "1", "language": "ar", "idempotency_key": "same-registration-key-1",
+            ]
             let first = try await browser.post("/gatherings/\(course.id!)/register", fields)
             let second = try await browser.post("/gatherings/\(course.id!)/register", fields)
             #expect(first.headers.first(name: .location) == second.headers.first(name: .location))
             #expect(try await Registration.query(on: app.db).count() == 1)
             #expect(try await Gathering.find(course.id, on: app.db)?.taken == 1)
 
-            let hostile = try await browser.post("/gatherings/\(course.id!)/register", ["name": "Ali\u{202E}cod.exe", "adults": "1", "language": "nl"])
-            #expect(hostile.status == .unprocessableEntity && hostile.text.contains("Deze tekst bevat tekens die we niet kunnen bewaren."))
-            let script = try await browser.post("/gatherings/\(course.id!)/register", ["name": "<script>x</script>", "adults": "0", "language": "nl"])
+            let hostile = try await browser.post(
+                "/gatherings/\(course.id!)/register", ["name": "Ali\u{202E}cod.exe", "adults": "1", "language": "nl"])
+            #expect(
+                hostile.status == .unprocessableEntity
+                    && hostile.text.contains("Deze tekst bevat tekens die we niet kunnen bewaren."))
+            let script = try await browser.post(
+                "/gatherings/\(course.id!)/register", ["name": "<script>x</script>", "adults": "0", "language": "nl"])
             #expect(script.status == .unprocessableEntity && script.text.contains("&lt;script&gt;x&lt;/script&gt;"))
             #expect(try await Registration.query(on: app.db).count() == 1)
 
             // Past and cancelled gatherings take no registrations.
             course.cancelled = true
             try await course.save(on: app.db)
-            #expect(try await browser.post("/gatherings/\(course.id!)/register", ["name": "Els", "adults": "1", "language": "nl"]).status == .conflict)
+            #expect(
+                try await browser.post(
+                    "/gatherings/\(course.id!)/register", ["name": "Els", "adults": "1", "language": "nl"]
+                ).status == .conflict)
             let past = try await makeCourse(app, capacity: 5, startsIn: 1, now: clock.now)
             clock.advance(seconds: 3 * 86400)
-            #expect(try await browser.post("/gatherings/\(past.id!)/register", ["name": "Els", "adults": "1", "language": "nl"]).status == .conflict)
+            #expect(
+                try await browser.post(
+                    "/gatherings/\(past.id!)/register", ["name": "Els", "adults": "1", "language": "nl"]
+                ).status == .conflict)
         }
     }
 }

@@ -11,7 +11,8 @@ import VaporTesting
     }
 
     /// A JPEG's structure with an EXIF block that names a GPS position, a comment, and image data after SOS.
-    static let jpeg: [UInt8] = [0xFF, 0xD8]
+    static let jpeg: [UInt8] =
+        [0xFF, 0xD8]
         + segment(0xE0, Array("JFIF\0".utf8) + [1, 1, 0, 0, 1, 0, 1, 0, 0])
         + segment(0xE1, Array("Exif\0\0".utf8) + Array("GPSLatitude 51.44 N GPSLongitude 5.47 E".utf8))
         + segment(0xFE, Array("taken at Rupsstraat 1".utf8))
@@ -32,35 +33,45 @@ import VaporTesting
     }
 
     @Test func aPNGLosesItsTextAndEXIFChunks() throws {
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.pngChunk("IHDR", Array(repeating: 1, count: 13))
+        let png: [UInt8] =
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.pngChunk("IHDR", Array(repeating: 1, count: 13))
             + Self.pngChunk("tEXt", Array("Location\0Eindhoven".utf8)) + Self.pngChunk("eXIf", Array("GPS".utf8))
             + Self.pngChunk("IDAT", [1, 2, 3]) + Self.pngChunk("IEND", [])
         let (kind, cleaned) = try PictureSanitizer.clean(Data(png)).get()
         let text = String(decoding: cleaned, as: UTF8.self)
-        #expect(kind == .png && !text.contains("Eindhoven") && !text.contains("GPS") && text.contains("IDAT") && text.hasSuffix("IEND\0\0\0\0"))
+        #expect(
+            kind == .png && !text.contains("Eindhoven") && !text.contains("GPS") && text.contains("IDAT")
+                && text.hasSuffix("IEND\0\0\0\0"))
     }
 
     @Test func aWebPLosesItsEXIFChunkAndFlag() throws {
         func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
             let size = UInt32(data.count)
-            return Array(type.utf8) + (0..<4).map { UInt8((size >> (8 * $0)) & 0xFF) } + data + (data.count % 2 == 1 ? [0] : [])
+            return Array(type.utf8) + (0..<4).map { UInt8((size >> (8 * $0)) & 0xFF) } + data
+                + (data.count % 2 == 1 ? [0] : [])
         }
-        let body = Array("WEBP".utf8) + chunk("VP8X", [0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + chunk("VP8 ", [1, 2, 3, 4]) + chunk("EXIF", Array("GPS!".utf8))
+        let body =
+            Array("WEBP".utf8) + chunk("VP8X", [0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + chunk("VP8 ", [1, 2, 3, 4])
+            + chunk("EXIF", Array("GPS!".utf8))
         let size = UInt32(body.count)
         let webp = Array("RIFF".utf8) + (0..<4).map { UInt8((size >> (8 * $0)) & 0xFF) } + body
         let (kind, cleaned) = try PictureSanitizer.clean(Data(webp)).get()
         let bytes = [UInt8](cleaned)
         #expect(kind == .webp && !String(decoding: bytes, as: UTF8.self).contains("GPS"))
-        #expect(bytes[20] & 0x08 == 0)   // the EXIF flag of VP8X
+        #expect(bytes[20] & 0x08 == 0)  // the EXIF flag of VP8X
         #expect(Int(bytes[4]) | Int(bytes[5]) << 8 == bytes.count - 8)
     }
 
     @Test func anythingElseIsRefusedWithAReason() {
-        #expect(throws: PictureSanitizer.Failure.notAPicture) { try PictureSanitizer.clean(Data("<svg onload=alert(1)>".utf8)).get() }
+        #expect(throws: PictureSanitizer.Failure.notAPicture) {
+            try PictureSanitizer.clean(Data("<svg onload=alert(1)>".utf8)).get()
+        }
         #expect(throws: PictureSanitizer.Failure.tooLarge) {
             try PictureSanitizer.clean(Data(Self.jpeg + Array(repeating: 0, count: PictureSanitizer.maxBytes))).get()
         }
-        #expect(throws: PictureSanitizer.Failure.damaged) { try PictureSanitizer.clean(Data(Self.jpeg.prefix(30))).get() }
+        #expect(throws: PictureSanitizer.Failure.damaged) {
+            try PictureSanitizer.clean(Data(Self.jpeg.prefix(30))).get()
+        }
     }
 
     static let pillow = ExternalPython.with("PIL")
@@ -91,12 +102,14 @@ import VaporTesting
             let theme = try #require(try await HomeTheme.query(on: app.db).with(\.$activities).first())
             let activity = try #require(theme.activities.first)
             let path = "/staff/thuis/\(theme.id!)/activities/\(activity.id!)/picture"
-            let refused = try await staff.upload(path, field: "picture", filename: "tekening.png", contentType: "image/png",
-                                                 data: Data("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8))
+            let refused = try await staff.upload(
+                path, field: "picture", filename: "tekening.png", contentType: "image/png",
+                data: Data("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8))
             #expect(refused.status == .unsupportedMediaType && refused.body.string.contains("Er is niets opgeslagen"))
             #expect(try await ThemePicture.query(on: app.db).count() == 0)
 
-            let uploaded = try await staff.upload(path, field: "picture", filename: "foto.jpg", contentType: "image/jpeg", data: photo)
+            let uploaded = try await staff.upload(
+                path, field: "picture", filename: "foto.jpg", contentType: "image/jpeg", data: photo)
             #expect(uploaded.status == .seeOther, "\(uploaded.status) \(uploaded.body.string.prefix(300))")
             let stored = try #require(try await HomeActivity.find(activity.id, on: app.db)?.pictureID)
             let served = try await app.testing().sendRequest(.GET, "/pictures/\(stored)")

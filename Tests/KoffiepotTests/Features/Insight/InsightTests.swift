@@ -5,7 +5,9 @@ import VaporTesting
 @testable import Koffiepot
 
 @Suite struct InsightTests {
-    private func feedback(_ app: Application, at location: UUID?, scores: [Int], week: String = "2026-11-16", text: String? = nil) async throws {
+    private func feedback(
+        _ app: Application, at location: UUID?, scores: [Int], week: String = "2026-11-16", text: String? = nil
+    ) async throws {
         for score in scores {
             let row = Feedback()
             row.kind = .consultation
@@ -26,7 +28,8 @@ import VaporTesting
             let vlinder = try await app.location(named: "Basisschool De Vlinder")
             let other = try #require(try await Location.query(on: app.db).filter(\.$id != vlinder.id!).first())
             try await feedback(app, at: vlinder.id, scores: [5, 4, 4], text: "=HYPERLINK(\"http://evil\")")
-            try await feedback(app, at: other.id, scores: [5, 5, 5, 5, 4, 4, 4, 4, 3, 3, 2, 1], text: "=HYPERLINK(\"http://evil\")")
+            try await feedback(
+                app, at: other.id, scores: [5, 5, 5, 5, 4, 4, 4, 4, 3, 3, 2, 1], text: "=HYPERLINK(\"http://evil\")")
             let coordinator = TestBrowser(app)
             try await coordinator.signIn("coordinator@koffiepot.test")
 
@@ -34,16 +37,19 @@ import VaporTesting
             #expect(small.contains("<td>&lt;5</td>") && !small.contains("HYPERLINK"))
             #expect(small.contains("Teksten staan hier pas vanaf 5 reacties"))
             #expect(cells(small).allSatisfy { !["1", "2", "3", "4"].contains($0) }, "\(cells(small))")
-            #expect(small.contains("<svg") && small.contains("<title id=\"chart-satisfaction-title\">Tevredenheid</title>"))
+            #expect(
+                small.contains("<svg") && small.contains("<title id=\"chart-satisfaction-title\">Tevredenheid</title>"))
 
             let all = try await coordinator.get("/staff/inzicht").text
-            #expect(all.contains("<td>15</td>") && all.contains("<td>3.9</td>"))   // 15 responses, mean 59/15
+            #expect(all.contains("<td>15</td>") && all.contains("<td>3.9</td>"))  // 15 responses, mean 59/15
             #expect(cells(all).allSatisfy { !["1", "2", "3", "4"].contains($0) }, "\(cells(all))")
 
             let csv = try await coordinator.get("/staff/inzicht.csv")
             #expect(csv.headers.contentType?.subType == "csv")
             let lines = csv.text.split(separator: "\r\n").map(String.init)
-            let values = lines.dropFirst().compactMap { $0.split(separator: ",").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } }
+            let values = lines.dropFirst().compactMap {
+                $0.split(separator: ",").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            }
             #expect(!values.contains { ["1", "2", "3", "4"].contains($0) }, "\(values)")
             #expect(csv.text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\"") && !csv.text.contains(",\"=HYPERLINK"))
         }
@@ -55,11 +61,13 @@ import VaporTesting
             let other = try #require(try await Location.query(on: app.db).filter(\.$id != vlinder.id!).first())
             try await feedback(app, at: vlinder.id, scores: Array(repeating: 5, count: 6))
             try await feedback(app, at: other.id, scores: Array(repeating: 1, count: 20))
-            let petra = TestBrowser(app)   // fixed advisor of De Vlinder
+            let petra = TestBrowser(app)  // fixed advisor of De Vlinder
             try await petra.signIn("petra@koffiepot.test")
             let page = try await petra.get("/staff/inzicht").text
             #expect(page.contains("<td>5.0</td>") && !page.contains("<td>20</td>"))
-            #expect(try await petra.get("/staff/inzicht?location=\(other.id!.uuidString)").text.contains("<td>5.0</td>") == false)
+            #expect(
+                try await petra.get("/staff/inzicht?location=\(other.id!.uuidString)").text.contains("<td>5.0</td>")
+                    == false)
         }
     }
 
@@ -67,18 +75,23 @@ import VaporTesting
         try await withTestApp { app, clock in
             let location = try await app.location(named: "Basisschool De Vlinder")
             for index in 0..<12 {
-                try await ContactFacts.record(.init(kind: .consultation, outcome: index < 9 ? .held : .noShow, at: clock.now,
-                                                    locationID: location.id, language: index < 6 ? "nl" : "ar", channel: "parent"),
-                                              subject: "booking:\(index)", secret: "s", on: app.db)
+                try await ContactFacts.record(
+                    .init(
+                        kind: .consultation, outcome: index < 9 ? .held : .noShow, at: clock.now,
+                        locationID: location.id, language: index < 6 ? "nl" : "ar", channel: "parent"),
+                    subject: "booking:\(index)", secret: "s", on: app.db)
             }
             // Marking the same booking again replaces its fact: nothing counts twice.
-            try await ContactFacts.record(.init(kind: .consultation, outcome: .noShow, at: clock.now, locationID: location.id),
-                                          subject: "booking:0", secret: "s", on: app.db)
+            try await ContactFacts.record(
+                .init(kind: .consultation, outcome: .noShow, at: clock.now, locationID: location.id),
+                subject: "booking:0", secret: "s", on: app.db)
             let coordinator = TestBrowser(app)
             try await coordinator.signIn("coordinator@koffiepot.test")
             let page = try await coordinator.get("/staff/inzicht").text
             // Four no-shows are hidden, and so the eight held are too: the total of 12 would give them away.
-            #expect(page.contains("<th scope=\"row\">Gehouden</th><td>&lt;5</td>") && page.contains("<th scope=\"row\">Niet verschenen</th><td>&lt;5</td>"))
+            #expect(
+                page.contains("<th scope=\"row\">Gehouden</th><td>&lt;5</td>")
+                    && page.contains("<th scope=\"row\">Niet verschenen</th><td>&lt;5</td>"))
             #expect(page.contains("<th scope=\"row\">Totaal</th><td>12</td>"))
             #expect(page.contains("<th scope=\"row\">Percentage niet verschenen</th><td>–</td>"))
             #expect(try await ContactFact.query(on: app.db).count() == 12)
@@ -114,10 +127,14 @@ import VaporTesting
             let (round, slots) = try await ConversationPagesTests.round(app, now: clock.now)
             // Six parents tick the box; two look-along requests.
             for slot in slots {
-                _ = try await TestBrowser(app).post("/gesprekken/\(round.id!)", ConversationPagesTests.form(slot, ["support": "yes"]))
+                _ = try await TestBrowser(app).post(
+                    "/gesprekken/\(round.id!)", ConversationPagesTests.form(slot, ["support": "yes"]))
             }
             let tom = try await app.staff("leerkracht@koffiepot.test")
-            for _ in 0..<2 { _ = try await LookAlongService(db: app.db, now: clock.now).create(at: vlinder.id!, by: tom, LookAlongTests.valid) }
+            for _ in 0..<2 {
+                _ = try await LookAlongService(db: app.db, now: clock.now).create(
+                    at: vlinder.id!, by: tom, LookAlongTests.valid)
+            }
             #expect(try await TeacherReferral.query(on: app.db).count() == 8)
             // Withdrawn requests are erased; that they came through the teacher stays counted.
             try await SupportRequest.query(on: app.db).delete()

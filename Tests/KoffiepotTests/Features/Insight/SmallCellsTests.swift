@@ -37,7 +37,9 @@ import Testing
     @Test func generatedGroupsNeverRevealASmallCell() {
         var random = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
-            let counts = (0..<Int.random(in: 1...8, using: &random)).map { _ in [0, 1, 2, 3, 4, 5, 6, 9, 30].randomElement(using: &random)! }
+            let counts = (0..<Int.random(in: 1...8, using: &random)).map { _ in
+                [0, 1, 2, 3, 4, 5, 6, 9, 30].randomElement(using: &random)!
+            }
             let (cells, total) = SmallCells.protect(counts, withTotal: true)
             #expect(!cells.contains { SmallCells.isSmall($0.value ?? 0) })
             #expect(!SmallCells.isSmall(total?.value ?? 0))

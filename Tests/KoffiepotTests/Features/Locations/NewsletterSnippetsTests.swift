@@ -11,15 +11,19 @@ import VaporTesting
     @Test func theAdvisorHerHoursFreeTimesAndGatheringsInTheAskedLanguage() async throws {
         try await withTestApp { app, _ in
             let school = try await app.location(named: "Basisschool De Vlinder")
-            let dutch = try API.decode([Snippet].self, try await API.send(app, .GET, "/api/v1/locations/\(school.id!)/snippets?lang=nl"))
+            let dutch = try API.decode(
+                [Snippet].self, try await API.send(app, .GET, "/api/v1/locations/\(school.id!)/snippets?lang=nl"))
             let first = try #require(dutch.first)
             #expect(first.kind == "location" && first.title == "Opvoedadviseur op Basisschool De Vlinder")
-            #expect(first.text.contains("Petra Jansen") && first.text.contains("Elke dinsdag van 08:15 tot 09:30, Ouderkamer"))
+            #expect(
+                first.text.contains("Petra Jansen")
+                    && first.text.contains("Elke dinsdag van 08:15 tot 09:30, Ouderkamer"))
             #expect(dutch.allSatisfy { $0.link.contains("via=newsletter") })
             #expect(dutch.contains { $0.kind == "consultation" && $0.text.contains("tijden vrij") })
             #expect(dutch.contains { $0.kind == "gathering" })
             #expect(first.html.hasPrefix("<p><strong>Opvoedadviseur op Basisschool De Vlinder</strong><br>"))
-            let turkish = try API.decode([Snippet].self, try await API.send(app, .GET, "/api/v1/locations/\(school.id!)/snippets?lang=tr"))
+            let turkish = try API.decode(
+                [Snippet].self, try await API.send(app, .GET, "/api/v1/locations/\(school.id!)/snippets?lang=tr"))
             #expect(turkish.first?.title == "Basisschool De Vlinder ebeveyn danışmanı")
             #expect(try await API.send(app, .GET, "/api/v1/locations/\(UUID())/snippets").status == .notFound)
 

@@ -8,7 +8,9 @@ import VaporTesting
     @Test func adminCancelsNextTuesdayAndParentsSeeIt() async throws {
         try await withTestApp { app, _ in
             let location = try await app.location(named: "SPIL-centrum De Boomgaard")
-            let rule = try #require(try await PresenceRule.query(on: app.db).filter(\.$location.$id == location.id!).filter(\.$weekday == 2).first())
+            let rule = try #require(
+                try await PresenceRule.query(on: app.db).filter(\.$location.$id == location.id!).filter(\.$weekday == 2)
+                    .first())
             let admin = TestBrowser(app)
             try await admin.signIn("admin@koffiepot.test")
             let base = "/staff/locations/\(location.id!)/presence"
@@ -38,24 +40,40 @@ import VaporTesting
             try await browser.signIn("samira@koffiepot.test")
             let before = try await PresenceRule.query(on: app.db).count()
             let base = "/staff/locations/\(location.id!)/presence"
-            let backwards = try await browser.post(base + "/rules", ["advisor": samira.id!.uuidString, "weekday": "2",
-                                                                    "start": "11:00", "end": "10:00", "room": "Bieb", "mode": "walk_in"])
+            let backwards = try await browser.post(
+                base + "/rules",
+                [
+                    "advisor": samira.id!.uuidString, "weekday": "2",
+                    "start": "11:00", "end": "10:00", "room": "Bieb", "mode": "walk_in",
+                ])
             #expect(backwards.status == .unprocessableEntity)
             #expect(backwards.text.contains("De eindtijd moet na de begintijd liggen."))
             #expect(backwards.text.contains("value=\"Bieb\""))
             // Samira is at De Regenboog on Monday 08:30–10:30; Koffiepot buurthuis Friday. Overlap on Monday:
-            let overlap = try await browser.post(base + "/rules", ["advisor": samira.id!.uuidString, "weekday": "1",
-                                                                  "start": "10:00", "end": "11:00", "room": "", "mode": "walk_in"])
+            let overlap = try await browser.post(
+                base + "/rules",
+                [
+                    "advisor": samira.id!.uuidString, "weekday": "1",
+                    "start": "10:00", "end": "11:00", "room": "", "mode": "walk_in",
+                ])
             #expect(overlap.text.contains("al ergens anders"))
-            let dst = try await browser.post(base + "/extra", ["advisor": samira.id!.uuidString, "date": "2027-03-28",
-                                                              "start": "02:30", "end": "04:00", "room": "", "mode": "walk_in"])
+            let dst = try await browser.post(
+                base + "/extra",
+                [
+                    "advisor": samira.id!.uuidString, "date": "2027-03-28",
+                    "start": "02:30", "end": "04:00", "room": "", "mode": "walk_in",
+                ])
             #expect(dst.status == .unprocessableEntity)
             #expect(dst.text.contains("Deze tijd bestaat niet op die dag"))
             #expect(try await PresenceRule.query(on: app.db).count() == before)
             #expect(try await PresenceException.query(on: app.db).count() == 0)
 
-            let good = try await browser.post(base + "/rules", ["advisor": samira.id!.uuidString, "weekday": "4",
-                                                               "start": "08:30", "end": "09:15", "room": "Aula", "mode": "appointment"])
+            let good = try await browser.post(
+                base + "/rules",
+                [
+                    "advisor": samira.id!.uuidString, "weekday": "4",
+                    "start": "08:30", "end": "09:15", "room": "Aula", "mode": "appointment",
+                ])
             #expect(good.status == .seeOther)
             #expect(try await PresenceRule.query(on: app.db).count() == before + 1)
         }
@@ -67,7 +85,7 @@ import VaporTesting
             let othersPlace = try await app.location(named: "Basisschool De Vlinder")
             let path = { (l: Location) in "/staff/locations/\(l.id!)/presence" }
 
-            #expect(try await TestBrowser(app).get(path(anjasPlace)).status == .seeOther)   // to login
+            #expect(try await TestBrowser(app).get(path(anjasPlace)).status == .seeOther)  // to login
             let cases: [(String, Location, HTTPStatus)] = [
                 ("admin@koffiepot.test", othersPlace, .ok),
                 ("anja@koffiepot.test", anjasPlace, .ok),
@@ -81,10 +99,12 @@ import VaporTesting
                 #expect(try await browser.get(path(location)).status == expected, "\(email)")
             }
             // An advisor cannot cancel a colleague's moment through a crafted form.
-            let petraRule = try #require(try await PresenceRule.query(on: app.db).filter(\.$location.$id == othersPlace.id!).first())
+            let petraRule = try #require(
+                try await PresenceRule.query(on: app.db).filter(\.$location.$id == othersPlace.id!).first())
             let anja = TestBrowser(app)
             try await anja.signIn("anja@koffiepot.test")
-            let crafted = try await anja.post(path(anjasPlace) + "/cancel", ["rule": petraRule.id!.uuidString, "date": "2026-12-01"])
+            let crafted = try await anja.post(
+                path(anjasPlace) + "/cancel", ["rule": petraRule.id!.uuidString, "date": "2026-12-01"])
             #expect(crafted.status == .notFound)
             #expect(try await PresenceException.query(on: app.db).count() == 0)
         }

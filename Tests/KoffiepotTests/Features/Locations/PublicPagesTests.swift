@@ -77,7 +77,10 @@ import VaporTesting
     @Test func turkishPolishAndUkrainianPages() async throws {
         try await withTestApp { app, _ in
             let location = try await app.location(named: "Basisschool De Regenboog")
-            for (language, thisWeek, ask) in [("tr", "Bu hafta", "Sorunuzu sorun"), ("pl", "Ten tydzień", "Zadaj pytanie"), ("uk", "Цей тиждень", "Поставте своє запитання")] {
+            for (language, thisWeek, ask) in [
+                ("tr", "Bu hafta", "Sorunuzu sorun"), ("pl", "Ten tydzień", "Zadaj pytanie"),
+                ("uk", "Цей тиждень", "Поставте своє запитання"),
+            ] {
                 let browser = TestBrowser(app)
                 let page = try await browser.get("/locations/\(location.id!)?lang=\(language)")
                 #expect(page.text.contains("<html lang=\"\(language)\" dir=\"ltr\">") && page.text.contains(thisWeek))

@@ -37,9 +37,12 @@ import VaporTesting
             var answered = 0, refused = 0
             for i in 0..<(app.settings.lookupLimit + 15) {
                 let guess = String(format: "ZZZZ-ZZZZ-%04d", i)
-                let status = i.isMultiple(of: 2)
+                let status =
+                    i.isMultiple(of: 2)
                     ? try await attacker.post("/mijn-afspraak", ["code": guess]).status
-                    : try await ConversationAPITests.send(app, .GET, "/api/v1/bookings/\(guess)", headers: ["X-Forwarded-For": school]).status
+                    : try await ConversationAPITests.send(
+                        app, .GET, "/api/v1/bookings/\(guess)", headers: ["X-Forwarded-For": school]
+                    ).status
                 if status == .notFound { answered += 1 } else if status == .tooManyRequests { refused += 1 }
             }
             #expect(answered == app.settings.lookupLimit && refused == 15)
@@ -47,9 +50,13 @@ import VaporTesting
             // Fatima comes into school: her known phone still opens her booking; a stranger's new phone waits.
             fatima.headers.replaceOrAdd(name: "X-Forwarded-For", value: school)
             #expect(try await fatima.post("/mijn-afspraak", ["code": code.display]).status == .seeOther)
-            #expect(try await Self.browser(app, at: school).post("/mijn-afspraak", ["code": code.display]).status == .tooManyRequests)
+            #expect(
+                try await Self.browser(app, at: school).post("/mijn-afspraak", ["code": code.display]).status
+                    == .tooManyRequests)
             // Her phone's own typing errors are limited too, on its own budget.
-            for _ in 0..<app.settings.lookupLimit { _ = try await fatima.post("/mijn-afspraak", ["code": "QQQQ-QQQQ-QQQQ"]) }
+            for _ in 0..<app.settings.lookupLimit {
+                _ = try await fatima.post("/mijn-afspraak", ["code": "QQQQ-QQQQ-QQQQ"])
+            }
             #expect(try await fatima.post("/mijn-afspraak", ["code": code.display]).status == .tooManyRequests)
 
             // After the window the address has its tries again.

@@ -8,9 +8,12 @@ import VaporTesting
 @Suite struct PersonalCodeTests {
     @Test func codesHaveSixtyBitsAndLinksMoreThan128() {
         let code = PersonalCode.generate()
-        #expect(code.typed.count == 12)   // 12 × 5 bits = 60 bits
+        #expect(code.typed.count == 12)  // 12 × 5 bits = 60 bits
         #expect(code.typed.allSatisfy { PersonalCode.alphabet.contains($0) })
-        #expect(Data(base64Encoded: code.linkToken.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/") + "=")?.count == 32)
+        #expect(
+            Data(
+                base64Encoded: code.linkToken.replacingOccurrences(of: "-", with: "+").replacingOccurrences(
+                    of: "_", with: "/") + "=")?.count == 32)
         let many = Set((0..<2000).map { _ in PersonalCode.generate().typed })
         #expect(many.count == 2000)
     }
@@ -39,16 +42,22 @@ import VaporTesting
             let sql = app.db as! any SQLDatabase
             var live: Set<String> = []
             if sql.dialect.name == "sqlite" {
-                let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_fluent_%'").all()
+                let tables = try await sql.raw(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_fluent_%'"
+                ).all()
                 for table in try tables.map({ try $0.decode(column: "name", as: String.self) }) {
                     for row in try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table))").all() {
                         live.insert("\(table).\(try row.decode(column: "name", as: String.self))")
                     }
                 }
             } else {
-                let rows = try await sql.raw("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '\\_fluent\\_%'").all()
+                let rows = try await sql.raw(
+                    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '\\_fluent\\_%'"
+                ).all()
                 for row in rows {
-                    live.insert("\(try row.decode(column: "table_name", as: String.self)).\(try row.decode(column: "column_name", as: String.self))")
+                    live.insert(
+                        "\(try row.decode(column: "table_name", as: String.self)).\(try row.decode(column: "column_name", as: String.self))"
+                    )
                 }
             }
             live = live.filter { column in !DataInventory.derivedSearchIndexes.contains { column.hasPrefix($0) } }
@@ -103,10 +112,14 @@ import VaporTesting
             let browser = TestBrowser(app)
             try await browser.signIn("anja@koffiepot.test")
             let admin = try await app.staff("admin@koffiepot.test")
-            try await AccessLogEntry(at: clock.now.addingTimeInterval(-400 * 86400), staffUserID: admin.id!, role: .admin, subject: "old").create(on: app.db)
-            try await AccessLogEntry(at: clock.now, staffUserID: admin.id!, role: .admin, subject: "new").create(on: app.db)
+            try await AccessLogEntry(
+                at: clock.now.addingTimeInterval(-400 * 86400), staffUserID: admin.id!, role: .admin, subject: "old"
+            ).create(on: app.db)
+            try await AccessLogEntry(at: clock.now, staffUserID: admin.id!, role: .admin, subject: "new").create(
+                on: app.db)
             clock.advance(seconds: 2 * 3600)
-            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            try await PurgeRunner.runTick(
+                db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
             #expect(try await StaffSession.query(on: app.db).count() == 0)
             #expect(try await AccessLogEntry.query(on: app.db).all().map(\.subject) == ["new"])
         }
@@ -122,7 +135,9 @@ import VaporTesting
             return settings
         }()
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let configureAnother = { (clock: TestClock) in { (app: Application) in try await configure(app, settings: settings, clock: clock.clock) } }
+        let configureAnother = { (clock: TestClock) in
+            { (app: Application) in try await configure(app, settings: settings, clock: clock.clock) }
+        }
         try await withTestApp(settings: settings) { first, clock in
             try await withApp(configure: configureAnother(clock)) { second in
                 try await withApp(configure: configureAnother(clock)) { third in
@@ -131,7 +146,10 @@ import VaporTesting
                         let now = clock.now.addingTimeInterval(Double(tick) * 3600)
                         let ran = try await withThrowingTaskGroup(of: Bool.self) { group in
                             for app in apps {
-                                group.addTask { try await PurgeRunner.runTick(db: app.db, now: now, settings: settings, interval: 3600, logger: app.logger) }
+                                group.addTask {
+                                    try await PurgeRunner.runTick(
+                                        db: app.db, now: now, settings: settings, interval: 3600, logger: app.logger)
+                                }
                             }
                             return try await group.reduce(into: [Bool]()) { $0.append($1) }
                         }
@@ -140,15 +158,23 @@ import VaporTesting
                     #expect(try await JobRun.query(on: first.db).count() == 5)
 
                     for n in 0..<6 { _ = try await apps[n % 3].bookFatima(now: clock.now) }
-                    let due = try await OutboxMessage.query(on: first.db).filter(\.$status == .pending).filter(\.$notBefore <= clock.now).count()
+                    let due = try await OutboxMessage.query(on: first.db).filter(\.$status == .pending).filter(
+                        \.$notBefore <= clock.now
+                    ).count()
                     #expect(due == 6)
                     let recorder = RecordingSender()
                     // Rounds of three workers at once, until nothing is due (a worker that loses a claim moves on).
-                    for _ in 0..<10 where try await OutboxMessage.query(on: first.db).filter(\.$status == .pending)
-                        .filter(\.$notBefore <= clock.now).count() > 0 {
+                    for _ in 0..<10
+                    where try await OutboxMessage.query(on: first.db).filter(\.$status == .pending)
+                        .filter(\.$notBefore <= clock.now).count() > 0
+                    {
                         try await withThrowingTaskGroup(of: Int.self) { group in
                             for app in apps {
-                                group.addTask { try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now, limit: 2) }
+                                group.addTask {
+                                    try await OutboxWorker.runOnce(
+                                        db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now,
+                                        limit: 2)
+                                }
                             }
                             try await group.waitForAll()
                         }

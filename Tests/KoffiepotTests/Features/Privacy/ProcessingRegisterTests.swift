@@ -13,12 +13,15 @@ import VaporTesting
             #expect(page.status == .ok)
             for column in DataInventory.columns {
                 guard let personal = column.personal else { continue }
-                #expect(page.text.contains("\(column.table).\(column.column)") && page.text.contains(personal.retention),
-                        "\(column.table).\(column.column)")
+                #expect(
+                    page.text.contains("\(column.table).\(column.column)") && page.text.contains(personal.retention),
+                    "\(column.table).\(column.column)")
             }
-            #expect(!page.text.contains("bookings.slot_id"))   // not personal data
+            #expect(!page.text.contains("bookings.slot_id"))  // not personal data
             #expect(page.text.contains("Opschonen") && page.text.contains("look_along_requests"))
-            #expect(PurgeRunner.nextRun(after: Date(timeIntervalSince1970: 7_250), interval: 3600) == Date(timeIntervalSince1970: 7_200 + 3600))
+            #expect(
+                PurgeRunner.nextRun(after: Date(timeIntervalSince1970: 7_250), interval: 3600)
+                    == Date(timeIntervalSince1970: 7_200 + 3600))
             let advisor = TestBrowser(app)
             try await advisor.signIn("anja@koffiepot.test")
             #expect(try await advisor.get("/staff/verwerkingsregister").status == .forbidden)

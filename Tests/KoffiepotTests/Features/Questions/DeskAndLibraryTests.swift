@@ -5,8 +5,10 @@ import VaporTesting
 @testable import Koffiepot
 
 @Suite struct DeskAndLibraryTests {
-    private func ask(_ app: Application, _ fields: [String: String]) async throws -> (link: String, question: Question) {
-        let response = try await TestBrowser(app).post("/vraag", ["language": "nl", "contact": ""].merging(fields) { $1 })
+    private func ask(_ app: Application, _ fields: [String: String]) async throws -> (link: String, question: Question)
+    {
+        let response = try await TestBrowser(app).post(
+            "/vraag", ["language": "nl", "contact": ""].merging(fields) { $1 })
         let location = try #require(response.headers.first(name: .location))
         let question = try #require(try await Question.query(on: app.db).filter(\.$text == fields["text"]!).first())
         return (String(location.prefix { $0 != "?" }), question)
@@ -15,7 +17,8 @@ import VaporTesting
     @Test func anAnswerPointsToASlotAndTheParentRatesItOnce() async throws {
         try await withTestApp { app, clock in
             let vlinder = try await app.location(named: "Basisschool De Vlinder")
-            let (link, question) = try await ask(app, ["text": "Hoe leer ik mijn zoon zijn veters strikken?", "location": vlinder.id!.uuidString])
+            let (link, question) = try await ask(
+                app, ["text": "Hoe leer ik mijn zoon zijn veters strikken?", "location": vlinder.id!.uuidString])
             let parent = TestBrowser(app)
             let waiting = try await parent.get(link)
             #expect(waiting.text.contains("Je krijgt uiterlijk donderdag 26 november antwoord."))
@@ -27,9 +30,10 @@ import VaporTesting
             let desk = try await petra.get("/staff/vragen/\(question.id!)")
             let slotID = String(try #require(desk.text.firstMatch(of: /<option value="([0-9A-F-]{36})"/)?.1))
             clock.advance(seconds: 3 * 3600)
-            try await petra.signIn("petra@koffiepot.test")   // the earlier session has idled out
-            let answered = try await petra.post("/staff/vragen/\(question.id!)/answer",
-                                     ["text": "Oefen samen:\n- eerst een **lus**\n- dan nog een", "slot": slotID, "gathering": ""])
+            try await petra.signIn("petra@koffiepot.test")  // the earlier session has idled out
+            let answered = try await petra.post(
+                "/staff/vragen/\(question.id!)/answer",
+                ["text": "Oefen samen:\n- eerst een **lus**\n- dan nog een", "slot": slotID, "gathering": ""])
             #expect(answered.status == .seeOther, "\(answered.text)")
             let stored = try #require(try await Question.find(question.id, on: app.db))
             #expect(stored.firstAnsweredAt == clock.now)
@@ -39,7 +43,8 @@ import VaporTesting
             #expect(answer.text.contains("href=\"/slots/\(slotID)/book\""))
             #expect(answer.text.contains("Had je iets aan dit antwoord?"))
             #expect(try await parent.post(link + "/feedback", ["score": "9"]).status == .unprocessableEntity)
-            #expect(try await parent.post(link + "/feedback", ["score": "5", "better": "Sneller mag"]).status == .seeOther)
+            #expect(
+                try await parent.post(link + "/feedback", ["score": "5", "better": "Sneller mag"]).status == .seeOther)
             _ = try await parent.post(link + "/feedback", ["score": "1"])
             let feedback = try await Feedback.query(on: app.db).all()
             #expect(feedback.count == 1 && feedback.first?.score == 5 && feedback.first?.kind == .question)
@@ -48,7 +53,9 @@ import VaporTesting
             #expect(after.text.contains("Dank je wel!") && !after.text.contains("Had je iets aan dit antwoord?"))
 
             // The desk measures the response time.
-            #expect(try await petra.get("/staff/vragen").text.contains("1 vragen beantwoord, mediaan 3 uur, 100% binnen 2 werkdagen"))
+            #expect(
+                try await petra.get("/staff/vragen").text.contains(
+                    "1 vragen beantwoord, mediaan 3 uur, 100% binnen 2 werkdagen"))
         }
     }
 
@@ -79,7 +86,9 @@ import VaporTesting
             let (_, question) = try await ask(app, ["text": "I am scared at home", "language": "en"])
             let anja = TestBrowser(app)
             try await anja.signIn("anja@koffiepot.test")
-            let page = try await anja.post("/staff/vragen/\(question.id!)/standard", ["text": "Thank you for telling us.", "reply": "veilig_thuis"])
+            let page = try await anja.post(
+                "/staff/vragen/\(question.id!)/standard",
+                ["text": "Thank you for telling us.", "reply": "veilig_thuis"])
             #expect(page.status == .ok)
             #expect(page.text.contains("Thank you for telling us.\n\nAre you worried about violence"))
             #expect(try await QuestionMessage.query(on: app.db).count() == 0)
@@ -88,25 +97,38 @@ import VaporTesting
 
     @Test func withConsentAnAnonymisedCopyGoesIntoTheSearchableLibraryAndOutlivesThePurge() async throws {
         try await withTestApp { app, clock in
-            let (link, question) = try await ask(app, ["text": "Mijn dochter Sanne slaapt slecht sinds we in Zwolle wonen.", "topic": "sleep",
-                                                       "age": "1-4", "consent": "yes"])
+            let (link, question) = try await ask(
+                app,
+                [
+                    "text": "Mijn dochter Sanne slaapt slecht sinds we in Zwolle wonen.", "topic": "sleep",
+                    "age": "1-4", "consent": "yes",
+                ])
             let (_, private_) = try await ask(app, ["text": "Zonder toestemming over slapen"])
             let anja = TestBrowser(app)
             try await anja.signIn("anja@koffiepot.test")
-            _ = try await anja.post("/staff/vragen/\(question.id!)/answer", ["text": "Rust en regelmaat helpen kinderen om goed te slapen."])
+            _ = try await anja.post(
+                "/staff/vragen/\(question.id!)/answer", ["text": "Rust en regelmaat helpen kinderen om goed te slapen."]
+            )
             _ = try await anja.post("/staff/vragen/\(private_.id!)/answer", ["text": "Antwoord"])
             #expect(try await anja.get("/staff/vragen/\(private_.id!)/publish").status == .notFound)
 
             let prepare = try await anja.get("/staff/vragen/\(question.id!)/publish")
             #expect(prepare.text.contains("<mark>Sanne</mark>") && prepare.text.contains("<mark>Zwolle</mark>"))
-            let fields = ["question_text": "Mijn dochter slaapt slecht sinds we verhuisd zijn.", "answer_text": "Rust en regelmaat helpen kinderen om goed te slapen.",
-                          "topic": "sleep", "age": "1-4"]
+            let fields = [
+                "question_text": "Mijn dochter slaapt slecht sinds we verhuisd zijn.",
+                "answer_text": "Rust en regelmaat helpen kinderen om goed te slapen.",
+                "topic": "sleep", "age": "1-4",
+            ]
             #expect(try await anja.post("/staff/vragen/\(question.id!)/publish", fields).status == .unprocessableEntity)
-            #expect(try await anja.post("/staff/vragen/\(question.id!)/publish", fields.merging(["checked": "yes"]) { $1 }).status == .seeOther)
+            #expect(
+                try await anja.post("/staff/vragen/\(question.id!)/publish", fields.merging(["checked": "yes"]) { $1 })
+                    .status == .seeOther)
             #expect(try await anja.get("/staff/vragen/\(question.id!)/publish").status == .notFound)
 
             let found = try await TestBrowser(app).get("/vragenbank?q=slaapt")
-            #expect(found.text.contains("Mijn dochter slaapt slecht sinds we verhuisd zijn.") && !found.text.contains("Sanne"))
+            #expect(
+                found.text.contains("Mijn dochter slaapt slecht sinds we verhuisd zijn.")
+                    && !found.text.contains("Sanne"))
             #expect(!found.text.contains("Zonder toestemming"))
             #expect(try await TestBrowser(app).get("/vragenbank?q=regelm&topic=sleep").text.contains("verhuisd"))
             #expect(!(try await TestBrowser(app).get("/vragenbank?q=slaapt&topic=screens").text.contains("verhuisd")))
@@ -127,14 +149,16 @@ import VaporTesting
             _ = try await TestBrowser(app).post(link + "/consent", ["consent": "no"])
             #expect(try await Question.find(question.id, on: app.db)?.consentPublish == false)
             clock.advance(seconds: 91 * 86400)
-            try await PurgeRunner.runTick(db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
+            try await PurgeRunner.runTick(
+                db: app.db, now: clock.now, settings: app.settings, interval: 3600, logger: app.logger)
             #expect(try await Question.query(on: app.db).count() == 0)
             #expect(try await LibraryEntry.query(on: app.db).count() == 1)
             #expect(try await TestBrowser(app).get("/vragenbank?q=slapen").text.contains("verhuisd"))
 
             // Staff can take an entry out again; a visitor cannot.
             let entry = try #require(try await LibraryEntry.query(on: app.db).first())
-            #expect(try await TestBrowser(app).post("/staff/vragenbank/\(entry.id!)/delete", [:]).status == .unauthorized)
+            #expect(
+                try await TestBrowser(app).post("/staff/vragenbank/\(entry.id!)/delete", [:]).status == .unauthorized)
             try await anja.signIn("anja@koffiepot.test")
             #expect(try await anja.get("/vragenbank").text.contains("Uit de vragenbank halen"))
             #expect(try await anja.post("/staff/vragenbank/\(entry.id!)/delete", [:]).status == .seeOther)

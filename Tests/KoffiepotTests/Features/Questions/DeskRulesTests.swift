@@ -27,7 +27,7 @@ import Testing
         let summary = ResponseTimes.summary([
             (asked, asked.addingTimeInterval(2 * 3600), nil),
             (asked, asked.addingTimeInterval(30 * 3600), nil),
-            (asked, asked.addingTimeInterval(80 * 3600), nil),   // Friday evening: past Thursday 17:00
+            (asked, asked.addingTimeInterval(80 * 3600), nil),  // Friday evening: past Thursday 17:00
         ])
         #expect(summary == .init(answered: 3, medianHours: 30, withinPromisePercent: 66))
         #expect(ResponseTimes.summary([]).medianHours == nil)
@@ -35,19 +35,24 @@ import Testing
 
     @Test func answersGetParagraphsListsAndEmphasisButNoMarkup() {
         let blocks = AnswerFormat.blocks("Probeer dit:\n- een vast **ritueel**\n- <b>licht</b> uit\n\nSucces!")
-        #expect(blocks == [
-            .paragraph([[.text("Probeer dit:")]]),
-            .list([[.text("een vast "), .strong("ritueel")], [.text("<b>licht</b> uit")]]),
-            .paragraph([[.text("Succes!")]]),
-        ])
+        #expect(
+            blocks == [
+                .paragraph([[.text("Probeer dit:")]]),
+                .list([[.text("een vast "), .strong("ritueel")], [.text("<b>licht</b> uit")]]),
+                .paragraph([[.text("Succes!")]]),
+            ])
         #expect(AnswerFormat.spans("a ** b") == [.text("a ** b")])
     }
 
     @Test func theAnonymiserMarksWhatCouldPointToSomeone() {
-        let text = "Mijn zoon Daan (8) zit op De Regenboog in Zwolle. Bel me op 06-12345678 of mail ouder@example.nl, "
+        let text =
+            "Mijn zoon Daan (8) zit op De Regenboog in Zwolle. Bel me op 06-12345678 of mail ouder@example.nl, "
             + "we wonen aan de Kerkstraat, 8011 AB, sinds 12 maart en 3-4-2025."
         let flagged = Anonymiser.flagged(text)
-        for expected in ["Daan", "De Regenboog", "Zwolle", "06-12345678", "ouder@example.nl", "Kerkstraat", "8011 AB", "12 maart", "3-4-2025"] {
+        for expected in [
+            "Daan", "De Regenboog", "Zwolle", "06-12345678", "ouder@example.nl", "Kerkstraat", "8011 AB", "12 maart",
+            "3-4-2025",
+        ] {
             #expect(flagged.contains { $0.contains(expected) }, "\(expected) not marked in \(flagged)")
         }
         // A capital at the start of a sentence is just grammar.
@@ -57,7 +62,7 @@ import Testing
 
     @Test func requiredTextsSayWhatIsWrongInOneWay() {
         #expect(TextRules.problem(inRequired: "", maxLength: 5) == "error.required")
-        #expect(TextRules.problem(inRequired: "👩‍👧👩‍👧👩‍👧👩‍👧👩‍👧", maxLength: 5) == nil)   // graphemes, not bytes
+        #expect(TextRules.problem(inRequired: "👩‍👧👩‍👧👩‍👧👩‍👧👩‍👧", maxLength: 5) == nil)  // graphemes, not bytes
         #expect(TextRules.problem(inRequired: "123456", maxLength: 5) == "error.too_long")
         #expect(TextRules.problem(inRequired: "a\u{202E}b", maxLength: 5) == "error.bad_text")
     }

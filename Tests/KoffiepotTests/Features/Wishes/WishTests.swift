@@ -10,10 +10,13 @@ import VaporTesting
             let vlinder = try await app.location(named: "Basisschool De Vlinder")
             let page = "/locations/\(vlinder.id!.uuidString)/wensen"
             let first = TestBrowser(app), second = TestBrowser(app), third = TestBrowser(app)
-            #expect(try await first.post(page, ["topic": "", "text": "", "contact": ""]).status == .unprocessableEntity)
-            _ = try await first.post(page, ["topic": "sleep", "text": "Slapen met een baby <script>", "contact": "ouder@example.nl"])
+            #expect(
+                try await first.post(page, ["topic": "", "text": "", "contact": ""]).status == .unprocessableEntity)
+            _ = try await first.post(
+                page, ["topic": "sleep", "text": "Slapen met een baby <script>", "contact": "ouder@example.nl"])
             _ = try await second.post(page, ["topic": "sleep", "text": "Doorslapen", "contact": ""])
-            let sleep = try #require(try await Wish.query(on: app.db).filter(\.$text == "Slapen met een baby <script>").first())
+            let sleep = try #require(
+                try await Wish.query(on: app.db).filter(\.$text == "Slapen met een baby <script>").first())
             let duplicate = try #require(try await Wish.query(on: app.db).filter(\.$text == "Doorslapen").first())
             #expect(try await first.get(page).text.contains("Slapen met een baby &lt;script&gt;"))
 
@@ -28,7 +31,9 @@ import VaporTesting
             try await petra.signIn("petra@koffiepot.test")
             // Counts of 1–4 never show exactly, not even to staff.
             let desk = try await petra.get("/staff/wensen").text
-            #expect(desk.contains("&lt;5 steunen dit") && !desk.contains(">2 steunen dit") && !desk.contains(" 2 steunen dit"))
+            #expect(
+                desk.contains("&lt;5 steunen dit") && !desk.contains(">2 steunen dit")
+                    && !desk.contains(" 2 steunen dit"))
             // "second" supported both: after merging they count once.
             _ = try await petra.post("/staff/wensen/\(duplicate.id!)/merge", ["into": sleep.id!.uuidString])
             #expect(try await Wish.find(sleep.id, on: app.db)?.supports == 3)
@@ -37,17 +42,25 @@ import VaporTesting
             _ = try await TestBrowser(app).post("/wensen/\(duplicate.id!)/support", [:])
             #expect(try await Wish.find(sleep.id, on: app.db)?.supports == 4)
 
-            let form = try await petra.get("/staff/locations/\(vlinder.id!.uuidString)/gatherings?wish=\(sleep.id!.uuidString)")
-            #expect(form.text.contains("value=\"Slapen met een baby &lt;script&gt;\"") && form.text.contains("name=\"wish\""))
-            let created = try await petra.post("/staff/locations/\(vlinder.id!.uuidString)/gatherings", [
-                "kind": "theme_evening", "title": "Slapen met een baby", "description": "", "programme": "", "room": "Aula",
-                "date": "2026-12-10", "start": "19:30", "end": "21:00", "sessions": "1", "capacity": "20", "languages": "nl",
-                "topics[]": "sleep", "age": "0-1", "wish": sleep.id!.uuidString])
+            let form = try await petra.get(
+                "/staff/locations/\(vlinder.id!.uuidString)/gatherings?wish=\(sleep.id!.uuidString)")
+            #expect(
+                form.text.contains("value=\"Slapen met een baby &lt;script&gt;\"")
+                    && form.text.contains("name=\"wish\""))
+            let created = try await petra.post(
+                "/staff/locations/\(vlinder.id!.uuidString)/gatherings",
+                [
+                    "kind": "theme_evening", "title": "Slapen met een baby", "description": "", "programme": "",
+                    "room": "Aula",
+                    "date": "2026-12-10", "start": "19:30", "end": "21:00", "sessions": "1", "capacity": "20",
+                    "languages": "nl",
+                    "topics[]": "sleep", "age": "0-1", "wish": sleep.id!.uuidString,
+                ])
             #expect(created.status == .seeOther)
             let planned = try #require(try await Wish.find(sleep.id, on: app.db))
             #expect(planned.status == .planned && planned.gatheringID != nil)
             let told = try await OutboxMessage.query(on: app.db).filter(\.$template == "wish_planned").all()
-            #expect(told.map(\.recipient).sorted() == ["+31612345678", "ouder@example.nl"])   // each told exactly once
+            #expect(told.map(\.recipient).sorted() == ["+31612345678", "ouder@example.nl"])  // each told exactly once
             #expect(try await WishSupport.query(on: app.db).filter(\.$contact != nil).count() == 0)
             _ = clock
         }
@@ -61,19 +74,30 @@ import VaporTesting
             struct Created: Decodable { let id: String }
             struct Listed: Decodable { let id: String; let supports: String; let text: String }
             var id = ""
-            try await app.testing().test(.POST, "/api/v1/wishes", headers: headers,
-                                         body: ByteBuffer(string: #"{"locationId":"\#(vlinder.id!.uuidString)","text":"Schermtijd","topic":"screens"}"#)) { res in
+            try await app.testing().test(
+                .POST, "/api/v1/wishes", headers: headers,
+                body: ByteBuffer(
+                    string: #"{"locationId":"\#(vlinder.id!.uuidString)","text":"Schermtijd","topic":"screens"}"#)
+            ) { res in
                 #expect(res.status == .created)
                 id = try JSONDecoder().decode(Created.self, from: Data(buffer: res.body)).id
             }
-            try await app.testing().test(.POST, "/api/v1/wishes", headers: headers,
-                                         body: ByteBuffer(string: #"{"locationId":"\#(vlinder.id!.uuidString)","text":""}"#)) { res in
+            try await app.testing().test(
+                .POST, "/api/v1/wishes", headers: headers,
+                body: ByteBuffer(string: #"{"locationId":"\#(vlinder.id!.uuidString)","text":""}"#)
+            ) { res in
                 #expect(res.status == .unprocessableEntity)
             }
-            try await app.testing().test(.POST, "/api/v1/wishes/\(id)/supports", headers: headers, body: ByteBuffer(string: #"{"device":"phone-of-parent-0001"}"#)) { res in
+            try await app.testing().test(
+                .POST, "/api/v1/wishes/\(id)/supports", headers: headers,
+                body: ByteBuffer(string: #"{"device":"phone-of-parent-0001"}"#)
+            ) { res in
                 #expect(res.status == .created)
             }
-            try await app.testing().test(.POST, "/api/v1/wishes/\(id)/supports", headers: headers, body: ByteBuffer(string: #"{"device":"phone-of-parent-0001"}"#)) { res in
+            try await app.testing().test(
+                .POST, "/api/v1/wishes/\(id)/supports", headers: headers,
+                body: ByteBuffer(string: #"{"device":"phone-of-parent-0001"}"#)
+            ) { res in
                 #expect(res.status == .conflict)
             }
             try await app.testing().test(.GET, "/api/v1/wishes?location=\(vlinder.id!.uuidString)") { res in
@@ -83,8 +107,10 @@ import VaporTesting
             // A flood from one address is stopped.
             var statuses: [HTTPStatus] = []
             for n in 0..<40 {
-                try await app.testing().test(.POST, "/api/v1/wishes/\(id)/supports", headers: headers,
-                                             body: ByteBuffer(string: #"{"device":"flooding-device-\#(1000 + n)"}"#)) { statuses.append($0.status) }
+                try await app.testing().test(
+                    .POST, "/api/v1/wishes/\(id)/supports", headers: headers,
+                    body: ByteBuffer(string: #"{"device":"flooding-device-\#(1000 + n)"}"#)
+                ) { statuses.append($0.status) }
             }
             #expect(statuses.contains(.tooManyRequests))
             #expect(try await Wish.query(on: app.db).first()!.supports < 40)

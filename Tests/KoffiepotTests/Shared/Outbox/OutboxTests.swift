@@ -7,14 +7,16 @@ import VaporTesting
 @Suite struct OutboxTests {
     func book(_ app: Application, now: Date) async throws {
         let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
-        _ = try await app.bookingService(now: now).book(slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+        _ = try await app.bookingService(now: now).book(
+            slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
     }
 
     @Test func confirmationNowReminderTheEveningBefore() async throws {
         try await withTestApp { app, clock in
             try await book(app, now: clock.now)
             let recorder = RecordingSender()
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
             #expect(recorder.sent.count == 1)
             let mail = try #require(recorder.sent.first)
             #expect(mail.to == "fatima@example.nl")
@@ -24,11 +26,16 @@ import VaporTesting
             #expect(!mail.body.contains("Slaapt slecht"))
             // Nothing more until Wednesday 18:00 local time.
             clock.advance(seconds: LocalDate("2026-11-25")!.instant(minute: 18 * 60)!.timeIntervalSince(clock.now) - 60)
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
             #expect(recorder.sent.count == 1)
             clock.advance(seconds: 120)
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
-            #expect(recorder.sent.map(\.subject) == ["Je afspraak: donderdag 26 november, 13:00", "Morgen: je afspraak met Anja de Vries"])
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            #expect(
+                recorder.sent.map(\.subject) == [
+                    "Je afspraak: donderdag 26 november, 13:00", "Morgen: je afspraak met Anja de Vries",
+                ])
         }
     }
 
@@ -37,22 +44,30 @@ import VaporTesting
             try await book(app, now: clock.now)
             let recorder = RecordingSender()
             recorder.failuresLeft = 2
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
-            #expect(recorder.sent.isEmpty)   // backing off: not tried again at once
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            #expect(recorder.sent.isEmpty)  // backing off: not tried again at once
             clock.advance(seconds: 61)
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
             clock.advance(seconds: 121)
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
             #expect(recorder.sent.count == 1)
-            let confirmation = try #require(try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_confirmed").first())
+            let confirmation = try #require(
+                try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_confirmed").first())
             #expect(confirmation.status == .sent && confirmation.attempts == 3)
 
             // A message that keeps failing ends as a dead letter an admin can see.
-            try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_reminder").set(\.$notBefore, to: clock.now).update()
+            try await OutboxMessage.query(on: app.db).filter(\.$template == "booking_reminder").set(
+                \.$notBefore, to: clock.now
+            ).update()
             recorder.failuresLeft = 100
             for _ in 0..<OutboxWorker.maxAttempts {
-                try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+                try await OutboxWorker.runOnce(
+                    db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
                 clock.advance(seconds: 3601)
             }
             #expect(try await OutboxMessage.query(on: app.db).filter(\.$status == .dead).count() == 1)
@@ -70,17 +85,20 @@ import VaporTesting
         try await withTestApp { app, clock in
             let slot = try await app.firstFreeSlot(at: "SPIL-centrum De Boomgaard")
             let service = app.bookingService(now: clock.now)
-            guard case .booked(let receipt) = try await service.book(
-                slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+            guard
+                case .booked(let receipt) = try await service.book(
+                    slotID: slot.id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
             else { Issue.record("the booking failed"); return }
             let recorder = RecordingSender()
             recorder.failuresLeft = 1
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
             #expect(recorder.sent.isEmpty)
             #expect(try await service.cancel(receipt.bookingID))
             for _ in 0..<6 {
                 clock.advance(seconds: 86_400)
-                try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+                try await OutboxWorker.runOnce(
+                    db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
             }
             #expect(recorder.sent.isEmpty, "sent after cancelling: \(recorder.sent.map(\.subject))")
         }
@@ -94,20 +112,24 @@ import VaporTesting
                 .filter(\.$taken == 0).sort(\.$startsAt).limit(2).all()
             try #require(slots.count == 2)
             let service = app.bookingService(now: clock.now)
-            guard case .booked(let receipt) = try await service.book(
-                slotID: slots[0].id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
+            guard
+                case .booked(let receipt) = try await service.book(
+                    slotID: slots[0].id!, validBooking, messageLanguage: .nl, idempotencyKey: nil)
             else { Issue.record("the booking failed"); return }
             let recorder = RecordingSender()
             recorder.failuresLeft = 1
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
             let booking = try #require(try await Booking.find(receipt.bookingID, on: app.db))
             let token = try #require(PersonalCode.unseal(booking.linkSealed, secret: app.settings.secret ?? ""))
             guard case .booked = try await service.move(receipt.bookingID, to: slots[1].id!, token: token)
             else { Issue.record("the move failed"); return }
             clock.advance(seconds: 3_600)
-            try await OutboxWorker.runOnce(db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
+            try await OutboxWorker.runOnce(
+                db: app.db, sender: recorder.sender, catalogues: app.catalogues, now: clock.now)
             #expect(recorder.sent.count == 1)
-            #expect(recorder.sent.allSatisfy { !$0.subject.hasPrefix("Je afspraak:") }, "\(recorder.sent.map(\.subject))")
+            #expect(
+                recorder.sent.allSatisfy { !$0.subject.hasPrefix("Je afspraak:") }, "\(recorder.sent.map(\.subject))")
         }
     }
 
@@ -116,12 +138,16 @@ import VaporTesting
         defer { try? FileManager.default.removeItem(atPath: file) }
         try await withTestApp(demo: false, settings: settings) { first, clock in
             for i in 0..<40 {
-                try await OutboxMessage.bare(to: "p\(i)@example.nl", dedupeKey: "k\(i)", now: clock.now).create(on: first.db)
+                try await OutboxMessage.bare(to: "p\(i)@example.nl", dedupeKey: "k\(i)", now: clock.now).create(
+                    on: first.db)
             }
-            try await withApp(configure: { second in try await configure(second, settings: settings, clock: clock.clock) }) { second in
+            try await withApp(configure: { second in try await configure(second, settings: settings, clock: clock.clock)
+            }) { second in
                 let recorder = RecordingSender()
-                async let a = OutboxWorker.runOnce(db: first.db, sender: recorder.sender, catalogues: first.catalogues, now: clock.now, limit: 40)
-                async let b = OutboxWorker.runOnce(db: second.db, sender: recorder.sender, catalogues: first.catalogues, now: clock.now, limit: 40)
+                async let a = OutboxWorker.runOnce(
+                    db: first.db, sender: recorder.sender, catalogues: first.catalogues, now: clock.now, limit: 40)
+                async let b = OutboxWorker.runOnce(
+                    db: second.db, sender: recorder.sender, catalogues: first.catalogues, now: clock.now, limit: 40)
                 let total = try await a + b
                 #expect(total == 40)
                 #expect(recorder.sent.count == 40)
@@ -137,11 +163,13 @@ import VaporTesting
         let script = dir.appendingPathComponent("fake-sendmail").path
         try "#!/bin/sh\ncat > \(dir.path)/message.eml\n".write(toFile: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
-        let message = EmailFormat.message(from: "Koffiepot <a@b.nl>", to: "ouder@example.nl", subject: "موعدك: غدًا", body: "Hallo\nDag", date: Date(),
-                                          messageID: "outbox-1@koffiepot")
+        let message = EmailFormat.message(
+            from: "Koffiepot <a@b.nl>", to: "ouder@example.nl", subject: "موعدك: غدًا", body: "Hallo\nDag", date: Date(),
+            messageID: "outbox-1@koffiepot")
         try await Sendmail.pipe(message, command: script + " -t -i")
         let written = try String(contentsOfFile: dir.path + "/message.eml", encoding: .utf8)
-        #expect(written.contains("To: ouder@example.nl\r\n") && written.contains("Message-ID: <outbox-1@koffiepot>\r\n"))
+        #expect(
+            written.contains("To: ouder@example.nl\r\n") && written.contains("Message-ID: <outbox-1@koffiepot>\r\n"))
         #expect(written.contains("Subject: =?UTF-8?B?\(Data("موعدك: غدًا".utf8).base64EncodedString())?="))
         #expect(written.hasSuffix("Hallo\r\nDag\r\n"))
         await #expect(throws: (any Error).self) { try await Sendmail.pipe(message, command: "/bin/false") }

@@ -14,7 +14,8 @@ import VaporTesting
         if settings.databaseURL == nil { settings.sqlitePath = file }
         defer { try? FileManager.default.removeItem(atPath: file) }
         try await withTestApp(settings: settings) { first, clock in
-            try await withApp(configure: { try await configure($0, settings: settings, clock: clock.clock) }) { second in
+            try await withApp(configure: { try await configure($0, settings: settings, clock: clock.clock) }) {
+                second in
                 let school = try await first.location(named: "Basisschool De Vlinder")
                 let page = "/locations/\(school.id!)"
                 let feed = "/locations/\(school.id!)/calendar.ics"
@@ -83,7 +84,10 @@ import VaporTesting
             var checked = 0
             for table in M032_PublicStamp.watched {
                 struct Count: Decodable { let n: Int }
-                guard let rows = try await sql.raw("SELECT count(*) AS n FROM \(ident: table)").first(decoding: Count.self), rows.n > 0 else { continue }
+                guard
+                    let rows = try await sql.raw("SELECT count(*) AS n FROM \(ident: table)").first(
+                        decoding: Count.self), rows.n > 0
+                else { continue }
                 let before = try await PublicPageCache.stamp(on: app.db)
                 try await sql.raw("UPDATE \(ident: table) SET id = id").run()
                 #expect(try await PublicPageCache.stamp(on: app.db) > before, "\(table)")
@@ -95,7 +99,9 @@ import VaporTesting
 
     /// A page with someone's form token is hers: it is never kept for the next visitor.
     @Test func aPageWithAFormTokenIsNeverKept() async throws {
-        #expect(PublicPageCache.carriesFormToken(ByteBuffer(string: #"<form><input type="hidden" name="_csrf" value="x"/></form>"#)))
+        #expect(
+            PublicPageCache.carriesFormToken(
+                ByteBuffer(string: #"<form><input type="hidden" name="_csrf" value="x"/></form>"#)))
         #expect(!PublicPageCache.carriesFormToken(ByteBuffer(string: #"<form method="get"><input name="q"/></form>"#)))
         try await withTestApp { app, _ in
             let staff = TestBrowser(app)
