@@ -8,7 +8,7 @@ func health(req: Request) async throws -> Response {
     headers.replaceOrAdd(name: .contentType, value: "text/plain; charset=utf-8")
     headers.replaceOrAdd(name: .cacheControl, value: "no-store")
     do {
-        try await (req.db as! any SQLDatabase).raw("SELECT 1").run()
+        try await req.db.sql.raw("SELECT 1").run()
         return Response(status: .ok, headers: headers, body: "ok\n")
     } catch {
         req.logger.warning("health check: database unreachable: \(String(reflecting: error))")

@@ -38,7 +38,8 @@ enum DatabaseSetup {
 
     /// Settings that persist in the SQLite file: write-ahead log so readers never block the writer.
     static func tune(_ db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        guard db.dialect == .sqlite else { return }
+        let sql = db.sql
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         try await sql.raw("PRAGMA synchronous=NORMAL").run()
     }

@@ -12,8 +12,7 @@ extension SchemaBuilder {
 enum SchemaSQL {
     /// A plain index; the same statement works on SQLite and PostgreSQL.
     static func index(on db: any Database, _ name: String, table: String, columns: [String]) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        try await sql.raw(
+        try await db.sql.raw(
             SQLQueryString(
                 "CREATE INDEX \(unsafeRaw: name) ON \(unsafeRaw: table) (\(unsafeRaw: columns.joined(separator: ", ")))"
             )
@@ -22,8 +21,8 @@ enum SchemaSQL {
 
     /// Makes a table append-only: the database refuses every UPDATE, whatever code sends it.
     static func refuseUpdates(on db: any Database, table: String) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        if sql.dialect.name == "postgresql" {
+        let sql = db.sql
+        if db.dialect == .postgresql {
             try await sql.raw(
                 """
                 CREATE OR REPLACE FUNCTION koffiepot_refuse_update() RETURNS trigger AS $$

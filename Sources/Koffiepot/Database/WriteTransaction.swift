@@ -16,11 +16,11 @@ enum WriteTransaction {
         async throws -> T
     {
         if inside { return try await body(db) }
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else {
+        guard db.dialect == .sqlite else {
             return try await db.transaction { tx in try await $inside.withValue(true) { try await body(tx) } }
         }
         return try await db.withConnection { conn in
-            let connection = conn as! any SQLDatabase
+            let connection = conn.sql
             try await connection.raw("BEGIN IMMEDIATE").run()
             do {
                 let result = try await $inside.withValue(true) { try await body(conn) }
@@ -31,12 +31,5 @@ enum WriteTransaction {
                 throw error
             }
         }
-    }
-
-    /// Locks one row for the rest of the transaction on PostgreSQL (`FOR UPDATE`), so concurrent writers of
-    /// the same row queue up; SQLite's `BEGIN IMMEDIATE` already holds the whole database's write lock.
-    static func lockRow(_ table: String, id: UUID, on tx: any Database) async throws {
-        guard let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
     }
 }

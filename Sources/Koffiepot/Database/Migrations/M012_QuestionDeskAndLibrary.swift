@@ -26,8 +26,8 @@ struct M012_QuestionDeskAndLibrary: AsyncMigration {
             .field("answer_text", .string, .required)
             .field("published_at", .datetime, .required)
             .create()
-        guard let sql = db as? any SQLDatabase else { return }
-        if sql.dialect.name == "postgresql" {
+        let sql = db.sql
+        if db.dialect == .postgresql {
             try await sql.raw(
                 """
                 ALTER TABLE library_entries ADD COLUMN search tsvector
@@ -59,8 +59,8 @@ struct M012_QuestionDeskAndLibrary: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        if let sql = db as? any SQLDatabase, sql.dialect.name != "postgresql" {
-            try await sql.raw("DROP TABLE library_search").run()
+        if db.dialect == .sqlite {
+            try await db.sql.raw("DROP TABLE library_search").run()
         }
         try await db.schema("library_entries").delete()
         for field in ["gathering_id", "slot_id"] {

@@ -7,13 +7,13 @@ import SQLKit
 struct M031_ConversationBookingKey: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("conversation_bookings").field("idempotency_hash", .string).update()
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             "CREATE UNIQUE INDEX conversation_bookings_idempotency ON conversation_bookings (idempotency_hash)"
         ).run()
     }
 
     func revert(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("DROP INDEX conversation_bookings_idempotency").run()
+        try await db.sql.raw("DROP INDEX conversation_bookings_idempotency").run()
         try await db.schema("conversation_bookings").deleteField("idempotency_hash").update()
     }
 }

@@ -12,10 +12,10 @@ struct M032_PublicStamp: AsyncMigration {
     ]
 
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.raw("CREATE TABLE public_stamp (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)").run()
         try await sql.raw("INSERT INTO public_stamp (id, version) VALUES (1, 0)").run()
-        if sql.dialect.name == "postgresql" {
+        if db.dialect == .postgresql {
             try await sql.raw(
                 """
                 CREATE FUNCTION public_stamp_bump() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -45,8 +45,8 @@ struct M032_PublicStamp: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
-        if sql.dialect.name == "postgresql" {
+        let sql = db.sql
+        if db.dialect == .postgresql {
             for table in Self.watched {
                 try await sql.raw("DROP TRIGGER \(unsafeRaw: table)_public_stamp ON \(ident: table)").run()
             }

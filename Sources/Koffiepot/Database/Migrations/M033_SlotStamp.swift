@@ -7,9 +7,9 @@ import SQLKit
 /// Per location, not global, so bookings at different schools never wait on one row.
 struct M033_SlotStamp: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.raw("CREATE TABLE slot_stamps (location_id UUID PRIMARY KEY, version BIGINT NOT NULL)").run()
-        if sql.dialect.name == "postgresql" {
+        if db.dialect == .postgresql {
             // Row-level: the statement alone does not say which location changed.
             try await sql.raw(
                 """
@@ -43,8 +43,8 @@ struct M033_SlotStamp: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
-        if sql.dialect.name == "postgresql" {
+        let sql = db.sql
+        if db.dialect == .postgresql {
             try await sql.raw("DROP TRIGGER consultation_slots_slot_stamp ON consultation_slots").run()
             try await sql.raw("DROP FUNCTION slot_stamp_bump()").run()
         } else {

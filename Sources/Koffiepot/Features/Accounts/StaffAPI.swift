@@ -4,7 +4,7 @@ import Foundation
 extension KoffiepotAPI {
     func getMe(_ input: Operations.getMe.Input) async throws -> Operations.getMe.Output {
         let user = try staff(Set(Role.allCases))
-        let locations = try await StaffScope.locations(of: user, on: db).map { location in
+        let locations = try await StaffScope(user, on: db).locations().map { location in
             Components.Schemas.StaffMe.locationsPayloadPayload(id: location.id?.uuidString ?? "", name: location.name)
         }
         return .ok(

@@ -12,7 +12,7 @@ struct StaffController: RouteCollection {
 
     func dashboard(req: Request) async throws -> Response {
         let user = try req.requireStaffUser()
-        let locations = try await StaffScope.locations(of: user, on: req.db)
+        let locations = try await StaffScope(user, on: req.db).locations()
         return StaffPages.dashboard(req.page, user: user, locations: locations)
     }
 }

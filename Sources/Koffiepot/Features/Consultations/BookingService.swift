@@ -82,20 +82,13 @@ struct BookingService: Sendable {
 
     /// The guard: one statement that only succeeds while a seat is free, the slot is open and in the future.
     private func takeSeat(_ slotID: UUID, on tx: any Database) async throws {
-        let rows = try await (tx as! any SQLDatabase).raw(
-            """
-            UPDATE consultation_slots SET taken = taken + 1
-            WHERE id = \(bind: slotID) AND taken < capacity AND cancelled = \(bind: false) AND starts_at > \(bind: now)
-            RETURNING id
-            """
-        ).all()
-        guard rows.count == 1 else { throw SeatUnavailable() }
+        guard try await PlaceCounter.consultationSlots.take(of: slotID, now: now, on: tx) else {
+            throw SeatUnavailable()
+        }
     }
 
     private func releaseSeat(_ slotID: UUID, on tx: any Database) async throws {
-        try await (tx as! any SQLDatabase).raw(
-            "UPDATE consultation_slots SET taken = taken - 1 WHERE id = \(bind: slotID) AND taken > 0"
-        ).run()
+        try await PlaceCounter.consultationSlots.release(of: slotID, on: tx)
     }
 
     /// Stores the booking and its messages once the seat is taken (the concurrency test's unguarded
@@ -194,7 +187,7 @@ struct BookingService: Sendable {
     @discardableResult
     func cancel(_ bookingID: UUID, advisorMessage: String? = nil) async throws -> Bool {
         try await WriteTransaction.run(on: db) { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let changed = try await sql.raw(
                 """
                 UPDATE bookings SET status = 'cancelled' WHERE id = \(bind: bookingID) AND status = 'booked' RETURNING slot_id

@@ -11,14 +11,9 @@ struct SlotAdminController: RouteCollection {
         slots.post(":slotID", "cancel", use: cancelSlot)
     }
 
+    /// One of the advisor's own locations (the routes admit advisors only).
     private func myLocation(_ req: Request) async throws -> (Location, StaffUser) {
-        guard let me = req.staff?.user,
-            let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db)
-        else { throw Abort(.notFound) }
-        let assigned = try await LocationAdvisor.query(on: req.db).filter(\.$location.$id == location.requireID())
-            .filter(\.$advisor.$id == me.requireID()).count()
-        guard assigned > 0 else { throw Abort(.forbidden) }
-        return (location, me)
+        (try await req.staffScope.manageable(req.parameters.get("id")), try req.requireStaffUser())
     }
 
     func list(req: Request) async throws -> Response {
@@ -92,35 +87,15 @@ struct SlotAdminController: RouteCollection {
         let board = try await LocationQueries.presence(at: location, from: from, through: through, on: req.db)
         let planned = SlotGeneration.plan(
             from: board.occurrences, advisorID: try me.requireID(), length: length, gap: gap)
-        var created = 0
-        for plan in planned {
+        let slots = try planned.compactMap { plan -> ConsultationSlot? in
             guard let start = plan.date.instant(minute: plan.startMinute),
-                let end = plan.date.instant(minute: plan.endMinute), start > req.now
-            else { continue }
-            do {
-                try await ConsultationSlot(
-                    locationID: location.requireID(), advisorID: me.requireID(), startsAt: start, endsAt: end,
-                    mode: mode, room: plan.room, videoURL: video, capacity: capacity
-                ).create(on: req.db)
-                created += 1
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                // Already published at this time: an open slot keeps its bookings; one that was cancelled with its
-                // presence (since restored) comes back with the new settings.
-                if let old = try await ConsultationSlot.query(on: req.db).filter(\.$advisor.$id == me.requireID())
-                    .filter(\.$startsAt == start).filter(\.$cancelled == true).filter(\.$taken == 0).first()
-                {
-                    old.$location.id = try location.requireID()
-                    old.endsAt = end
-                    old.mode = mode
-                    old.room = plan.room
-                    old.videoURL = video
-                    old.capacity = capacity
-                    old.cancelled = false
-                    try await old.save(on: req.db)
-                    created += 1
-                }
-            }
+                let end = plan.date.instant(minute: plan.endMinute)
+            else { return nil }
+            return ConsultationSlot(
+                locationID: try location.requireID(), advisorID: try me.requireID(), startsAt: start, endsAt: end,
+                mode: mode, room: plan.room, videoURL: video, capacity: capacity)
         }
+        let created = try await SlotPublishing(db: req.db, now: req.now).publish(slots)
         return req.redirect(
             to: "/staff/locations/\(location.id!.uuidString)/slots?created=\(created)", redirectType: .normal)
     }

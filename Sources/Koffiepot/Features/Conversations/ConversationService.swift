@@ -169,7 +169,7 @@ struct ConversationService: Sendable {
         messageLanguage: Language, on tx: any Database
     ) async throws -> (ConversationCode, PersonalCode) {
         if let held {
-            try await (tx as! any SQLDatabase).raw(
+            try await tx.sql.raw(
                 "UPDATE conversation_codes SET purge_after = purge_after WHERE id = \(bind: held.record.requireID())"
             ).run()
             return held

@@ -26,7 +26,7 @@ extension KoffiepotAPI {
             switch input.body {
             case .json(let body): body
             }
-        guard let locationID = try await StaffScope.location(body.locationId, of: user, on: db) else {
+        guard let locationID = try await StaffScope(user, on: db).location(body.locationId) else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))))
         }
         let days = body.days.map { RoundDay(date: $0.date, from: $0.from, to: $0.to) }

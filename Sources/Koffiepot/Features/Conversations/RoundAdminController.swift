@@ -19,7 +19,7 @@ struct RoundAdminController: RouteCollection {
         let query = ConversationRound.query(on: req.db).filter(\.$purgeAfter > req.now).with(\.$location).sort(
             \.$createdAt, .descending)
         if user.role == .teacher { query.filter(\.$teacher.$id == (try user.requireID())) }
-        let scope = Set(try await StaffScope.locations(of: user, on: req.db).compactMap(\.id))
+        let scope = Set(try await StaffScope(user, on: req.db).locations().compactMap(\.id))
         return try await query.all().filter { scope.contains($0.$location.id) }
     }
 
@@ -35,7 +35,7 @@ struct RoundAdminController: RouteCollection {
     {
         RoundAdminPages.list(
             req.page, rounds: try await rounds(req, user),
-            locations: try await StaffScope.locations(of: user, on: req.db),
+            locations: try await StaffScope(user, on: req.db).locations(),
             form: form, status: status)
     }
 
@@ -79,7 +79,7 @@ struct RoundAdminController: RouteCollection {
     func plan(req: Request) async throws -> Response {
         let user = try req.requireStaffUser()
         var form = try req.content.decode(PlanInput.self).form
-        guard let locationID = try await StaffScope.location(form["location"], of: user, on: req.db) else {
+        guard let locationID = try await StaffScope(user, on: req.db).location(form["location"]) else {
             form.errors["location"] = "error.required"
             return try await render(req, user, form: form, status: .unprocessableEntity)
         }

@@ -12,7 +12,7 @@ struct SupportRequestService: Sendable {
 
     /// The requests of the advisor's locations: open first, newest first.
     func requests(for advisor: StaffUser) async throws -> [SupportRequest] {
-        let locations = try await StaffScope.locations(of: advisor, on: db).compactMap(\.id)
+        let locations = try await StaffScope(advisor, on: db).locations().compactMap(\.id)
         let requests = try await SupportRequest.query(on: db).filter(\.$location.$id ~~ locations).with(\.$location)
             .sort(\.$createdAt, .descending).all()
         return requests.filter { $0.status == .open } + requests.filter { $0.status != .open }

@@ -70,7 +70,7 @@ enum DemoScale {
             locations.append(location)
         }
         totals.locations = locations.count
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let firstMonday = today.startOfWeek.adding(days: -7 * 156)
         var facts: [[any Encodable & Sendable]] = [], feedback: [[any Encodable & Sendable]] = []
         for (index, location) in locations.enumerated() {

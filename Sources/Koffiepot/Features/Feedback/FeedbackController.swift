@@ -48,19 +48,16 @@ struct FeedbackController: RouteCollection {
             action: req.url.path, state: state)
     }
 
-    struct Input: Content { var score: Int?, better: String? }
-
     func submit(_ req: Request, _ prefix: String) async throws -> Response {
         let subject = try await subject(req, prefix)
-        let input = try? req.content.decode(Input.self)
-        switch try await service(req).submit(subject, score: input?.score, text: input?.better) {
+        let input = try FeedbackInput.read(req)
+        switch try await service(req).submit(subject, score: input.scoreValue, text: input.better) {
         case .success, .failure(.alreadyGiven):
             return req.redirect(to: req.url.path + "?done=feedback.thanks", redirectType: .normal)
         case .failure(let error):
             return FeedbackPages.page(
                 req.page, heading: req.t("feedback.heading.\(subject.kind.rawValue)", ["title": subject.title]),
-                action: req.url.path, state: .form(FormState(errors: ["better": error.messageKey])),
-                status: .unprocessableEntity)
+                action: req.url.path, state: .form(input.formState(error)), status: .unprocessableEntity)
         }
     }
 
@@ -87,15 +84,14 @@ struct FeedbackController: RouteCollection {
         let location = try await location(req)
         let device = DeviceCookie.id(req)
         let day = LocalDate(containing: req.now)
-        let input = try? req.content.decode(Input.self)
+        let input = try FeedbackInput.read(req)
         let heading = req.t("feedback.heading.walk_in", ["title": location.name])
         let response: Response
-        switch FeedbackRules.check(score: input?.score, text: input?.better) {
+        switch FeedbackRules.check(score: input.scoreValue, text: input.better) {
         case .failure(let error):
             response = FeedbackPages.page(
                 req.page, heading: heading, action: req.url.path,
-                state: .form(FormState(errors: ["better": error.messageKey])),
-                status: .unprocessableEntity)
+                state: .form(input.formState(error)), status: .unprocessableEntity)
         case .success(let checked):
             guard try await RateLimiter.allow("walkin:\(day)", req: req) else { throw Abort(.tooManyRequests) }
             let key = PersonalCode.hash(
@@ -119,5 +115,25 @@ private extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let self else { return nil }
         return try await transform(self)
+    }
+}
+
+/// The one feedback form (after a consultation, a gathering, an answer, a walk-in): a face 1–5 and words.
+/// Read as text, so a score that is not a number is the form's error with her words kept, never a silent
+/// "no answer"; a body that is no form at all is a 400.
+struct FeedbackInput: Content {
+    var score: String?
+    var better: String?
+
+    static func read(_ req: Request) throws -> FeedbackInput { try req.content.decode(FeedbackInput.self) }
+
+    /// Nil when absent; a malformed score becomes 0, which the rules refuse like any score outside the scale.
+    var scoreValue: Int? {
+        guard let score = score?.trimmingCharacters(in: .whitespaces), !score.isEmpty else { return nil }
+        return Int(score) ?? 0
+    }
+
+    func formState(_ error: FeedbackError) -> FormState {
+        FormState(values: ["better": better ?? ""], errors: ["better": error.messageKey])
     }
 }

@@ -13,27 +13,15 @@ struct GatheringAdminController: RouteCollection {
         staff.post("gatherings", ":gatheringID", "cancel", use: cancel)
     }
 
-    /// Admins everywhere; advisors at the locations they are the fixed advisor of.
-    static func mayManage(_ locationID: UUID, _ req: Request) async throws -> Bool {
-        guard let staff = req.staff else { return false }
-        if staff.user.role == .admin { return true }
-        return try await LocationAdvisor.query(on: req.db).filter(\.$location.$id == locationID)
-            .filter(\.$advisor.$id == staff.user.requireID()).count() > 0
-    }
-
     private func location(_ req: Request) async throws -> Location {
-        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else {
-            throw Abort(.notFound)
-        }
-        guard try await Self.mayManage(location.requireID(), req) else { throw Abort(.forbidden) }
-        return location
+        try await req.staffScope.manageable(req.parameters.get("id"))
     }
 
     private func gathering(_ req: Request) async throws -> Gathering {
         guard let gathering = try await GatheringQueries.find(req.parameters.get("gatheringID"), on: req.db) else {
             throw Abort(.notFound)
         }
-        guard try await Self.mayManage(gathering.$location.id, req) else { throw Abort(.forbidden) }
+        guard try await req.staffScope.mayManage(gathering.$location.id) else { throw Abort(.forbidden) }
         return gathering
     }
 
@@ -99,11 +87,8 @@ struct GatheringAdminController: RouteCollection {
         {
             gathering.$programme.id = programme.id
         }
-        try await gathering.create(on: req.db)
-        if let wishID = input.wish.flatMap(UUID.init(uuidString:)) {
-            try await WishService(db: req.db, settings: req.application.settings, now: req.now).plan(
-                wishID, gathering: gathering)
-        }
+        try await GatheringRecords(db: req.db, settings: req.application.settings, now: req.now)
+            .plan(gathering, answering: input.wish.flatMap(UUID.init(uuidString:)))
         return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)", redirectType: .normal)
     }
 
@@ -130,25 +115,8 @@ struct GatheringAdminController: RouteCollection {
             let children = input.children.flatMap(Int.init), (0...500).contains(children)
         else { throw Abort(.badRequest) }
         let languages = GatheringPlanRules.languageCodes(input.languages ?? "") ?? []
-        let existing = try await AttendanceTally.query(on: req.db).filter(\.$gathering.$id == gathering.requireID())
-            .filter(\.$session == session).first()
-        let tally = existing ?? AttendanceTally()
-        tally.$gathering.id = try gathering.requireID()
-        tally.session = session
-        tally.adults = adults
-        tally.children = children
-        tally.languages = languages.joined(separator: ",")
-        tally.recordedAt = req.now
-        try await tally.save(on: req.db)
-        // Attendance is what the reach figures count; a tally typed again replaces the fact.
-        try await ContactFacts.record(
-            .init(
-                kind: gathering.kind == .walkIn ? .walkIn : .gathering, outcome: .attended,
-                at: gathering.sessionStarts.indices.contains(session)
-                    ? gathering.sessionStarts[session] : gathering.startsAt,
-                locationID: gathering.$location.id, language: languages.first, channel: nil,
-                topic: gathering.topics.first?.rawValue, people: adults),
-            subject: "tally:\(try tally.requireID())", secret: req.application.settings.secret ?? "", on: req.db)
+        try await GatheringRecords(db: req.db, settings: req.application.settings, now: req.now).record(
+            .init(session: session, adults: adults, children: children, languages: languages), of: gathering)
         return req.redirect(
             to: "/staff/gatherings/\(gathering.id!.uuidString)?done=agenda.saved", redirectType: .normal)
     }

@@ -16,8 +16,7 @@ struct InvitationController: RouteCollection {
     /// Teachers, ambassadors and admins invite to any gathering; advisors to those at their own locations.
     private func gathering(_ id: String?, _ req: Request) async throws -> Gathering {
         guard let gathering = try await GatheringQueries.find(id, on: req.db) else { throw Abort(.notFound) }
-        if req.staff?.user.role == .advisor, try await !GatheringAdminController.mayManage(gathering.$location.id, req)
-        {
+        if req.staff?.user.role == .advisor, try await !req.staffScope.mayManage(gathering.$location.id) {
             throw Abort(.forbidden)
         }
         return gathering

@@ -63,8 +63,7 @@ struct ParentRunController: RouteCollection {
     /// Open requests at the advisor's own locations, not yet started, nobody accepted yet.
     func requests(req: Request) async throws -> Response {
         let me = try req.requireStaffUser()
-        let mine = try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == me.requireID()).all().map(
-            \.$location.id)
+        let mine = try await req.staffScope.locationIDs()
         let open = try await Gathering.query(on: req.db).filter(\.$kind == .parentRun).filter(
             \.$wantsProfessional == true
         )
@@ -78,7 +77,7 @@ struct ParentRunController: RouteCollection {
         guard let me = req.staff?.user, let id = req.parameters.get("gatheringID").flatMap(UUID.init(uuidString:)),
             let gathering = try await Gathering.find(id, on: req.db), gathering.kind == .parentRun,
             gathering.wantsProfessional,
-            try await GatheringAdminController.mayManage(gathering.$location.id, req)
+            try await req.staffScope.mayManage(gathering.$location.id)
         else { throw Abort(.notFound) }
         try await Gathering.query(on: req.db).filter(\.$id == id).filter(\.$professional.$id == nil)
             .set(\.$professional.$id, to: me.requireID()).update()

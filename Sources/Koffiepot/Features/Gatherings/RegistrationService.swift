@@ -159,9 +159,7 @@ struct RegistrationService: Sendable {
             // Nothing more is sent to someone whose registration ended (the feedback question included).
             try await Outbox(db: tx, now: now).withdrawPending(subject: .registration(registrationID))
             if wasConfirmed {
-                try await (tx as! any SQLDatabase).raw(
-                    "UPDATE gatherings SET taken = taken - \(bind: registration.adults) WHERE id = \(bind: gathering.requireID())"
-                ).run()
+                try await PlaceCounter.gatherings.release(registration.adults, of: gathering.requireID(), on: tx)
                 try await promote(gathering.requireID(), on: tx)
             }
             return true
@@ -194,19 +192,12 @@ struct RegistrationService: Sendable {
 
     /// Locks the gathering row for the rest of the transaction (PostgreSQL); SQLite already holds the write lock.
     private func lock(_ id: UUID, on tx: any Database) async throws -> Gathering? {
-        try await WriteTransaction.lockRow("gatherings", id: id, on: tx)
+        try await RowLock.lock("gatherings", id: id, on: tx)
         return try await Gathering.query(on: tx).filter(\.$id == id).with(\.$location).first()
     }
 
     private func takePlaces(_ id: UUID, _ adults: Int, on tx: any Database) async throws -> Bool {
-        let rows = try await (tx as! any SQLDatabase).raw(
-            """
-            UPDATE gatherings SET taken = taken + \(bind: adults)
-            WHERE id = \(bind: id) AND taken + \(bind: adults) <= capacity AND cancelled = \(bind: false) AND starts_at > \(bind: now)
-            RETURNING id
-            """
-        ).all()
-        return rows.count == 1
+        try await PlaceCounter.gatherings.take(adults, of: id, now: now, on: tx)
     }
 
     private func nextSeq(_ id: UUID, on tx: any Database) async throws -> Int {

@@ -84,7 +84,7 @@ struct HomeThemeController: RouteCollection {
         -> Response
     {
         let user = try req.requireStaffUser()
-        let locations = try await StaffScope.locations(of: user, on: req.db)
+        let locations = try await StaffScope(user, on: req.db).locations()
         let mine = try await service(req).themes(at: locations.compactMap(\.id))
         // Any theme of the municipality can be copied: another location's, or last year's.
         let all = try await service(req).themes(at: try await Location.query(on: req.db).all().compactMap(\.id))
@@ -107,7 +107,7 @@ struct HomeThemeController: RouteCollection {
                     pictogram: form["a\(n)pictogram"])
             },
             words: HomeThemeRules.parseWords(form["words"]))
-        let locationID = try await StaffScope.location(form["location"], of: user, on: req.db)
+        let locationID = try await StaffScope(user, on: req.db).location(form["location"])
         switch HomeThemeRules.validate(input) {
         case .success(let valid) where locationID != nil:
             let theme = try await service(req).create(at: locationID!, valid)
@@ -138,7 +138,7 @@ struct HomeThemeController: RouteCollection {
             "copyFirstDay": input.copyFirstDay ?? "", "copyLastDay": input.copyLastDay ?? "",
         ])
         let source = try await service(req).find(input.theme.flatMap(UUID.init(uuidString:)))
-        let locationID = try await StaffScope.location(input.copyLocation, of: user, on: req.db)
+        let locationID = try await StaffScope(user, on: req.db).location(input.copyLocation)
         // The same rules as writing a theme; the copy form's fields carry a "copy" prefix.
         let placed = HomeThemeRules.groupAndPeriod(
             group: form["copyGroup"], firstDay: form["copyFirstDay"], lastDay: form["copyLastDay"])
@@ -159,7 +159,7 @@ struct HomeThemeController: RouteCollection {
 
     private func theme(_ req: Request) async throws -> HomeTheme {
         let user = try req.requireStaffUser()
-        let scope = try await StaffScope.locations(of: user, on: req.db).compactMap(\.id)
+        let scope = try await StaffScope(user, on: req.db).locations().compactMap(\.id)
         guard let theme = try await service(req).find(req.parameters.get("themeID").flatMap(UUID.init(uuidString:))),
             scope.contains(theme.$location.id)
         else { throw Abort(.notFound) }

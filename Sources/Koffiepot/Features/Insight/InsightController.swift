@@ -18,17 +18,11 @@ struct InsightController: RouteCollection {
     }
 
     private func scope(_ req: Request) async throws -> Scope {
-        guard let staff = req.staff else { throw Abort(.unauthorized) }
+        let scope = try req.staffScope
         let filter = InsightFilter(query: req.page.query, today: LocalDate(containing: req.now))
-        var visible = try await Location.query(on: req.db).sort(\.$name).all()
-        var ids: [UUID]? = nil
-        if staff.user.role == .advisor {
-            let mine = Set(
-                try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == staff.user.requireID()).all().map(
-                    \.$location.id))
-            visible = visible.filter { mine.contains($0.id!) }
-            ids = visible.map { $0.id! }
-        }
+        let visible = try await scope.locations()
+        // An advisor's figures are her own locations'; everyone else here sees the whole municipality.
+        var ids: [UUID]? = scope.user.role == .advisor ? visible.compactMap(\.id) : nil
         if let neighbourhood = filter.neighbourhood {
             ids = visible.filter { $0.neighbourhood == neighbourhood }.map { $0.id! }
         }

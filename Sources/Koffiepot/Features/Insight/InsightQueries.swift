@@ -52,7 +52,7 @@ enum InsightQueries {
     /// One pass over feedback, grouped by week, kind and score (the order of the `feedback_weeks` index, so no
     /// sorting); months and the three satisfaction views are sums of it.
     private static func feedbackGroups(_ scope: SQLQueryString, on db: any Database) async throws -> InsightData {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var data = InsightData()
         for row in try await sql.raw(
             "SELECT week, kind, score, COUNT(*) AS n FROM feedback WHERE " + scope + " GROUP BY week, kind, score"
@@ -76,7 +76,7 @@ enum InsightQueries {
     private static func contactGroups(_ scope: SQLQueryString, on db: any Database) async throws
         -> (contacts: [String: Int], languages: [String: Int], channels: [String: Int])
     {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var contacts: [String: Int] = [:], languages: [String: Int] = [:], channels: [String: Int] = [:]
         for row in try await sql.raw(
             "SELECT kind, outcome, language, channel, CAST(SUM(people) AS BIGINT) AS p FROM contact_facts WHERE "
@@ -101,7 +101,7 @@ enum InsightQueries {
     private static func referralGroups(_ scope: SQLQueryString, on db: any Database) async throws
         -> [(month: String, location: String, kind: String, n: Int)]
     {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         return try await sql.raw(
             "SELECT week, locations.name AS location, teacher_referrals.kind AS kind, COUNT(*) AS n FROM teacher_referrals "
                 + "JOIN locations ON locations.id = teacher_referrals.location_id WHERE " + scope
@@ -119,7 +119,7 @@ enum InsightQueries {
     private static func responseHistogram(_ scope: SQLQueryString, on db: any Database) async throws -> [String: [Int:
         Int]]
     {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var result: [String: [Int: Int]] = [:]
         for row in try await sql.raw(
             "SELECT week, response_hours AS h, COUNT(*) AS n FROM contact_facts WHERE kind = 'question' AND "
@@ -135,7 +135,7 @@ enum InsightQueries {
     private static func topWishes(_ scope: SQLQueryString, on db: any Database) async throws -> [(
         topic: Topic?, text: String, supports: Int
     )] {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         return try await sql.raw(
             "SELECT topic, text, supports FROM wishes WHERE " + scope
                 + " AND status = 'open' AND supports >= \(bind: SmallCells.threshold)"
@@ -150,7 +150,7 @@ enum InsightQueries {
     }
 
     private static func wishSupport(_ scope: SQLQueryString, on db: any Database) async throws -> [String: Int] {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var result: [String: Int] = [:]
         for row in try await sql.raw(
             "SELECT topic, CAST(SUM(supports) AS BIGINT) AS s FROM wishes WHERE " + scope
@@ -176,7 +176,7 @@ enum InsightQueries {
     /// size, already counted by `feedbackGroups`.
     private static func texts(_ scope: SQLQueryString, responses: Int, on db: any Database) async throws -> [String]? {
         guard responses >= SmallCells.threshold else { return nil }
-        return try await (db as! any SQLDatabase).raw(
+        return try await db.sql.raw(
             "SELECT text FROM feedback WHERE " + scope + " AND text IS NOT NULL ORDER BY week DESC LIMIT 10"
         ).all()
             .map { try $0.decode(column: "text", as: String.self) }

@@ -35,9 +35,9 @@ enum LibrarySearch {
 
     /// Entry ids, best match first.
     private static func matchingIDs(_ words: [String], matchAll: Bool, on db: any Database) async throws -> [UUID] {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = db.sql
         let rows: [any SQLRow]
-        if sql.dialect.name == "postgresql" {
+        if db.dialect == .postgresql {
             let query = words.map { "\($0):*" }.joined(separator: matchAll ? " & " : " | ")
             rows = try await sql.raw(
                 """

@@ -62,10 +62,8 @@ struct PublishController: RouteCollection {
         entry.questionText = questionText
         entry.answerText = answerText
         entry.publishedAt = req.now
-        try await req.db.transaction { tx in
-            try await entry.create(on: tx)
-            question.published = true
-            try await question.save(on: tx)
+        guard try await LibraryPublishing(db: req.db).publish(question.requireID(), as: entry) else {
+            throw Abort(.notFound)  // published by a colleague a moment ago: as if she opened the form now
         }
         return req.redirect(to: "/staff/vragen?done=library.published", redirectType: .normal)
     }

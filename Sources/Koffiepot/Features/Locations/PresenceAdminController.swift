@@ -15,13 +15,7 @@ struct PresenceAdminController: RouteCollection {
 
     /// The location, if this staff member may manage its presence.
     private func manageable(_ req: Request) async throws -> Location {
-        guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db), let staff = req.staff
-        else { throw Abort(.notFound) }
-        if staff.user.role == .admin { return location }
-        let assigned = try await LocationAdvisor.query(on: req.db)
-            .filter(\.$location.$id == location.requireID()).filter(\.$advisor.$id == staff.user.requireID()).count()
-        guard assigned > 0 else { throw Abort(.forbidden) }
-        return location
+        try await req.staffScope.manageable(req.parameters.get("id"))
     }
 
     /// Advisors whose presence this person may edit at this location.

@@ -26,7 +26,7 @@ struct LookAlongController: RouteCollection {
         let user = try req.requireStaffUser()
         return LookAlongPages.list(
             req.page, user: user, requests: try await service(req).visible(to: user),
-            locations: try await StaffScope.locations(of: user, on: req.db), form: form, findings: findings,
+            locations: try await StaffScope(user, on: req.db).locations(), form: form, findings: findings,
             status: status)
     }
 
@@ -47,7 +47,7 @@ struct LookAlongController: RouteCollection {
         let user = try req.requireStaffUser()
         let input = try req.content.decode(AskInput.self)
         var form = input.form
-        let locationID = try await StaffScope.location(form["location"], of: user, on: req.db)
+        let locationID = try await StaffScope(user, on: req.db).location(form["location"])
         let age = form["age"].isEmpty ? nil : Int(form["age"])
         let typed = LookAlongInput(
             group: form["group"], ageYears: age ?? (form["age"].isEmpty ? nil : -1), situation: form["situation"],

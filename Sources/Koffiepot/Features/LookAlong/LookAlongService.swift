@@ -13,7 +13,7 @@ struct LookAlongService: Sendable {
         case .teacher:
             query.filter(\.$teacher.$id == (try user.requireID()))
         case .advisor:
-            query.filter(\.$location.$id ~~ (try await StaffScope.locations(of: user, on: db).compactMap(\.id)))
+            query.filter(\.$location.$id ~~ (try await StaffScope(user, on: db).locations().compactMap(\.id)))
         case .admin, .coordinator, .ambassador, .privacyOfficer:
             return []
         }

@@ -58,7 +58,7 @@ extension KoffiepotAPI {
         -> Operations.getLocationNetwork.Output
     {
         let user = try staff([.admin, .coordinator, .advisor, .teacher])
-        guard let locationID = try await StaffScope.location(input.path.id, of: user, on: db) else {
+        guard let locationID = try await StaffScope(user, on: db).location(input.path.id) else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))))
         }
         return .ok(.init(body: .json(try await network.people(at: locationID).map(json))))
@@ -67,7 +67,7 @@ extension KoffiepotAPI {
     func addNetworkPerson(_ input: Operations.addNetworkPerson.Input) async throws -> Operations.addNetworkPerson.Output
     {
         let user = try staff([.coordinator, .admin])
-        guard let locationID = try await StaffScope.location(input.path.id, of: user, on: db) else {
+        guard let locationID = try await StaffScope(user, on: db).location(input.path.id) else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))))
         }
         let body =

@@ -26,7 +26,7 @@ struct NetworkController: RouteCollection {
         status: HTTPStatus = .ok
     ) async throws -> Response {
         let user = try req.requireStaffUser()
-        let locations = try await StaffScope.locations(of: user, on: req.db)
+        let locations = try await StaffScope(user, on: req.db).locations()
         let people = try await service(req).people(at: locations.compactMap(\.id))
         return NetworkPages.list(
             req.page, user: user, locations: locations, people: people,
@@ -94,7 +94,7 @@ struct NetworkController: RouteCollection {
     func addPerson(req: Request) async throws -> Response {
         let user = try req.requireStaffUser()
         var form = try req.content.decode(PersonForm.self).form
-        let locationID = try await StaffScope.location(form["location"], of: user, on: req.db)
+        let locationID = try await StaffScope(user, on: req.db).location(form["location"])
         switch try await check(form, req) {
         case .success(let valid) where locationID != nil:
             _ = try await service(req).add(at: locationID!, valid)
@@ -111,7 +111,7 @@ struct NetworkController: RouteCollection {
 
     private func person(_ req: Request) async throws -> Professional {
         let user = try req.requireStaffUser()
-        let scope = try await StaffScope.locations(of: user, on: req.db).compactMap(\.id)
+        let scope = try await StaffScope(user, on: req.db).locations().compactMap(\.id)
         guard
             let person = try await service(req).person(
                 req.parameters.get("personID").flatMap(UUID.init(uuidString:)), in: scope)

@@ -5,8 +5,7 @@ import Vapor
 /// (the municipality's). Every desk page goes through here.
 enum DeskAccess {
     static func locationIDs(_ req: Request) async throws -> [UUID] {
-        let me = try req.staff!.user.requireID()
-        return try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == me).all().map(\.$location.id)
+        try await req.staffScope.locationIDs()
     }
 
     static func visible(_ req: Request) async throws -> QueryBuilder<Question> {

@@ -106,20 +106,18 @@ struct QuestionsController: RouteCollection {
         return req.redirect(to: "/v/\(token)?done=question.replied", redirectType: .normal)
     }
 
-    struct FeedbackInput: Content { var score: Int?, better: String? }
-
     /// The one-tap satisfaction after reading an answer; once per question.
     func feedback(req: Request) async throws -> Response {
         let (question, token) = try await found(req)
-        let input = try? req.content.decode(FeedbackInput.self)
+        let input = try FeedbackInput.read(req)
         let outcome = try await FeedbackService(db: req.db, secret: req.application.settings.secret ?? "", now: req.now)
-            .submit(try FeedbackSubjects.question(question), score: input?.score, text: input?.better)
+            .submit(try FeedbackSubjects.question(question), score: input.scoreValue, text: input.better)
         switch outcome {
         case .success: return req.redirect(to: "/v/\(token)?done=feedback.thanks#feedback-title", redirectType: .normal)
         case .failure(.alreadyGiven): return req.redirect(to: "/v/\(token)", redirectType: .normal)
         case .failure(let error):
             return try await page(
-                req, question, token: token, notice: nil, feedbackForm: FormState(errors: ["better": error.messageKey]),
+                req, question, token: token, notice: nil, feedbackForm: input.formState(error),
                 status: .unprocessableEntity)
         }
     }
@@ -130,7 +128,12 @@ struct QuestionsController: RouteCollection {
     /// and has no link back), which the page says.
     func consent(req: Request) async throws -> Response {
         let (question, token) = try await found(req)
-        question.consentPublish = (try? req.content.decode(ConsentInput.self).consent) == "yes"
+        // Exactly "yes" or "no": anything else is a broken form, and must never count as consent withdrawn.
+        switch try req.content.decode(ConsentInput.self).consent {
+        case "yes": question.consentPublish = true
+        case "no": question.consentPublish = false
+        default: throw Abort(.badRequest)
+        }
         try await question.save(on: req.db)
         return req.redirect(to: "/v/\(token)?done=question.consent_saved", redirectType: .normal)
     }

@@ -32,7 +32,7 @@ struct TrainingController: RouteCollection {
         }
         let matrix =
             TrainingService.mayPlan(user)
-            ? try await service(req).matrix(for: StaffScope.locations(of: user, on: req.db)) : nil
+            ? try await service(req).matrix(for: StaffScope(user, on: req.db).locations()) : nil
         return TrainingPages.list(
             req.page, user: user, upcoming: upcoming, past: past, mine: mine,
             organisations: try await NetworkService(db: req.db, now: req.now).organisations(),

@@ -50,7 +50,7 @@ struct TrainingService: Sendable {
 
     func signUp(_ person: Person, for trainingID: UUID) async throws -> SignupOutcome {
         try await WriteTransaction.run(on: db) { tx in
-            try await WriteTransaction.lockRow(JointTraining.schema, id: trainingID, on: tx)
+            try await RowLock.lock(JointTraining.schema, id: trainingID, on: tx)
             guard let training = try await JointTraining.find(trainingID, on: tx), training.startsAt > now else {
                 return .closed
             }
@@ -93,14 +93,12 @@ struct TrainingService: Sendable {
                 return false
             }
             let trainingID = signup.$training.id
-            try await WriteTransaction.lockRow(JointTraining.schema, id: trainingID, on: tx)
+            try await RowLock.lock(JointTraining.schema, id: trainingID, on: tx)
             let wasConfirmed = signup.status == .confirmed
             signup.status = .cancelled
             try await signup.save(on: tx)
             guard wasConfirmed else { return true }
-            try await (tx as! any SQLDatabase).raw(
-                "UPDATE joint_trainings SET taken = taken - 1 WHERE id = \(bind: trainingID)"
-            ).run()
+            try await PlaceCounter.jointTrainings.release(of: trainingID, on: tx)
             guard let training = try await JointTraining.find(trainingID, on: tx), training.startsAt > now else {
                 return true
             }
@@ -134,14 +132,7 @@ struct TrainingService: Sendable {
     }
 
     private func takePlace(_ id: UUID, on tx: any Database) async throws -> Bool {
-        let rows = try await (tx as! any SQLDatabase).raw(
-            """
-            UPDATE joint_trainings SET taken = taken + 1
-            WHERE id = \(bind: id) AND taken + 1 <= capacity AND starts_at > \(bind: now)
-            RETURNING id
-            """
-        ).all()
-        return rows.count == 1
+        try await PlaceCounter.jointTrainings.take(of: id, now: now, on: tx)
     }
 
     /// Who met whom around each location this staff member works with, from attendance of the last year.

@@ -12,13 +12,7 @@ struct WishDeskController: RouteCollection {
     }
 
     private func locations(_ req: Request) async throws -> [Location] {
-        guard let staff = req.staff else { throw Abort(.unauthorized) }
-        if staff.user.role == .advisor {
-            let mine = try await LocationAdvisor.query(on: req.db).filter(\.$advisor.$id == staff.user.requireID())
-                .all().map(\.$location.id)
-            return try await Location.query(on: req.db).filter(\.$id ~~ mine).sort(\.$name).all()
-        }
-        return try await Location.query(on: req.db).sort(\.$name).all()
+        try await req.staffScope.locations()
     }
 
     func list(req: Request) async throws -> Response {

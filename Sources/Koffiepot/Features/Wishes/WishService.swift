@@ -56,7 +56,7 @@ struct WishService: Sendable {
                 let id = try wish.requireID()
                 try await support(of: id, deviceKey: deviceKey, contact: (.none, nil), language: language).create(
                     on: tx)
-                try await (tx as! any SQLDatabase).raw(
+                try await tx.sql.raw(
                     "UPDATE wishes SET supports = supports + 1 WHERE id = \(bind: id)"
                 ).run()
                 return .success(wish.supports + 1)
@@ -87,7 +87,7 @@ struct WishService: Sendable {
             return .failure(.differentLocation)
         }
         return try await WriteTransaction.run(on: db) { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let sourceID = try source.requireID(), targetID = try target.requireID()
             try await sql.raw(
                 """

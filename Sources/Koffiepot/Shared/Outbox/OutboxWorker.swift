@@ -58,7 +58,7 @@ enum OutboxWorker {
 
     /// Compare-and-set: only one worker gets a row back.
     private static func claim(_ id: UUID, db: any Database, now: Date, lease: TimeInterval) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let rows = try await sql.raw(
             """
             UPDATE outbox_messages SET status = 'sending', lease_until = \(bind: now.addingTimeInterval(lease)), attempts = attempts + 1

@@ -20,11 +20,12 @@ final class PublicPageCache: Sendable {
     }
 
     private let entries = NIOLockedValueBox([String: Entry]())
+    /// Keys being built now, with whoever waits for them.
+    private let building = NIOLockedValueBox([String: [CheckedContinuation<Void, Never>]]())
 
     /// The current stamp: one indexed read.
     static func stamp(on db: any Database) async throws -> Int64 {
-        try await (db as! any SQLDatabase).raw("SELECT version FROM public_stamp WHERE id = 1").first(
-            decoding: Stamp.self)?.version ?? 0
+        try await db.sql.raw("SELECT version FROM public_stamp WHERE id = 1").first(decoding: Stamp.self)?.version ?? 0
     }
 
     private struct Stamp: Decodable { let version: Int64 }
@@ -37,7 +38,7 @@ final class PublicPageCache: Sendable {
     }
 
     static func stamps(at location: UUID, on db: any Database) async throws -> LocationStamps {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             SELECT (SELECT version FROM public_stamp WHERE id = 1) AS pages,
                    COALESCE((SELECT version FROM slot_stamps WHERE location_id = \(bind: location)), 0) AS slots
@@ -51,9 +52,36 @@ final class PublicPageCache: Sendable {
         load: () async throws -> T
     ) async throws -> T {
         if let kept = lookup(key, stamp: stamp, now: now) as? T { return kept }
-        let value = try await load()
-        store(key, stamp: stamp, now: now, value)
-        return value
+        return try await once(key, lookup: { lookup(key, stamp: stamp, now: now) as? T }) {
+            let value = try await load()
+            store(key, stamp: stamp, now: now, value)
+            return value
+        }
+    }
+
+    /// One build per key at a time. When the newsletter link goes out at 19:00, a page that just aged out is
+    /// asked for by dozens of parents at once: the first builds it, the others wait and take what she kept
+    /// (and build it themselves only when nothing could be kept, e.g. a page with an error).
+    private func once<T>(_ key: String, lookup: () -> T?, build: () async throws -> T) async throws -> T {
+        let first = building.withLockedValue { building in
+            guard building[key] == nil else { return false }
+            building[key] = []
+            return true
+        }
+        guard first else {
+            await withCheckedContinuation { waiter in
+                let waiting = building.withLockedValue { building in
+                    guard building[key] != nil else { return false }
+                    building[key]!.append(waiter)
+                    return true
+                }
+                if !waiting { waiter.resume() }  // she finished in between
+            }
+            if let kept = lookup() { return kept }
+            return try await build()
+        }
+        defer { for waiter in building.withLockedValue({ $0.removeValue(forKey: key) ?? [] }) { waiter.resume() } }
+        return try await build()
     }
 
     private func lookup(_ key: String, stamp: some Hashable & Sendable, now: Date) -> Any? {
@@ -75,6 +103,7 @@ final class PublicPageCache: Sendable {
         let status: HTTPStatus
         let headers: HTTPHeaders
         let body: ByteBuffer
+        var response: Response { Response(status: status, headers: headers, body: .init(buffer: body)) }
     }
 
     /// A whole anonymous page or feed (the same bytes for everyone with this address and language): kept as
@@ -88,16 +117,19 @@ final class PublicPageCache: Sendable {
         guard req.staff == nil else { return try await build() }
         let key = "page \(req.language.rawValue) \(req.url.string) \(variant)"
         let stamp = if let known { known } else { try await Self.stamp(on: req.db) }
-        if let kept = lookup(key, stamp: stamp, now: req.now) as? KeptResponse {
-            return Response(status: kept.status, headers: kept.headers, body: .init(buffer: kept.body))
+        let kept = { self.lookup(key, stamp: stamp, now: req.now) as? KeptResponse }
+        if let page = kept() { return page.response }
+        return try await once(key, lookup: { kept()?.response }) {
+            let response = try await build()
+            if response.status == .ok, let body = response.body.buffer, !Self.carriesFormToken(body) {
+                var headers = response.headers
+                headers.remove(name: .setCookie)
+                store(
+                    key, stamp: stamp, now: req.now, KeptResponse(status: response.status, headers: headers, body: body)
+                )
+            }
+            return response
         }
-        let response = try await build()
-        if response.status == .ok, let body = response.body.buffer, !Self.carriesFormToken(body) {
-            var headers = response.headers
-            headers.remove(name: .setCookie)
-            store(key, stamp: stamp, now: req.now, KeptResponse(status: response.status, headers: headers, body: body))
-        }
-        return response
     }
 }
 

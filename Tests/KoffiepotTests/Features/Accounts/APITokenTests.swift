@@ -47,7 +47,7 @@ import VaporTesting
             let me = try await Self.get(app, "/api/v1/me", authorization: "Bearer \(plain)")
             #expect(me.status == .ok, "\(me.body.string)")
             let who = try JSONDecoder().decode(MeJSON.self, from: Data(buffer: me.body))
-            let hers = try await StaffScope.locations(of: app.staff("anja@koffiepot.test"), on: app.db).map(\.name)
+            let hers = try await StaffScope(app.staff("anja@koffiepot.test"), on: app.db).locations().map(\.name)
             #expect(
                 who.name == "Anja de Vries" && who.role == "advisor" && who.locations.map(\.name) == hers
                     && !hers.isEmpty)

@@ -171,7 +171,7 @@ import VaporTesting
                 \.$email != advisorEmail
             ).all()
             for other in others
-            where try await !StaffScope.locations(of: other, on: app.db).contains(where: { $0.id == school.id }) {
+            where try await !StaffScope(other, on: app.db).locations().contains(where: { $0.id == school.id }) {
                 let token = try await Self.token(app, other.email, now: clock.now)
                 #expect(
                     try Self.decode(

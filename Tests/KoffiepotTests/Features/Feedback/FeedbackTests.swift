@@ -139,4 +139,17 @@ import VaporTesting
             #expect(try await Feedback.query(on: app.db).filter(\.$kind == .gathering).count() == 1)
         }
     }
+
+    /// A score that is not a number is the form's error with her words kept, and nothing is counted.
+    @Test func aMalformedScoreKeepsHerWordsAndCountsNothing() async throws {
+        try await withTestApp { app, _ in
+            let location = try await app.location(named: "Basisschool De Vlinder")
+            let page = "/koffie/\(location.id!)"
+            let before = try await Feedback.query(on: app.db).count()
+            let answer = try await TestBrowser(app).post(page, ["score": "vijf", "better": "Meer koffie graag"])
+            #expect(answer.status == .unprocessableEntity)
+            #expect(answer.text.contains("Meer koffie graag"))
+            #expect(try await Feedback.query(on: app.db).count() == before)
+        }
+    }
 }

@@ -189,4 +189,27 @@ import VaporTesting
             #expect(try await hatice.get("/staff/gatherings/\(party.id!)").status == .forbidden)
         }
     }
+
+    /// Two colleagues typing the tally of the same session at once: neither gets an error, one tally and one
+    /// contact fact remain (a failure between the two would have left a tally the reach figures never count).
+    @Test func aTallyTypedTwiceAtOnceIsOneTallyAndOneFact() async throws {
+        try await withTestApp { app, clock in
+            let gathering = try #require(try await Gathering.query(on: app.db).first())
+            let facts = try await ContactFact.query(on: app.db).count()
+            let records = GatheringRecords(db: app.db, settings: app.settings, now: clock.now)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for adults in 3...8 {
+                    group.addTask {
+                        try await records.record(
+                            .init(session: 0, adults: adults, children: 1, languages: ["nl"]), of: gathering)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let tallies = try await AttendanceTally.query(on: app.db).filter(\.$gathering.$id == gathering.id!).all()
+            #expect(tallies.count == 1)
+            #expect(try await ContactFact.query(on: app.db).count() == facts + 1)
+            #expect((3...8).contains(tallies[0].adults))
+        }
+    }
 }

@@ -165,4 +165,40 @@ import VaporTesting
             #expect(try await LibraryEntry.query(on: app.db).count() == 0)
         }
     }
+
+    /// Two advisors confirming the same question for the library at the same moment give one entry.
+    @Test func aQuestionPublishedTwiceAtOnceIsOneEntry() async throws {
+        try await withTestApp { app, _ in
+            let (_, question) = try await ask(app, ["text": "Hoe leer ik mijn zoon fietsen?", "consent": "yes"])
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        let entry = LibraryEntry()
+                        entry.language = "nl"
+                        entry.questionText = "Hoe leer ik mijn kind fietsen?"
+                        entry.answerText = "Oefen kort en vaak."
+                        entry.publishedAt = Date()
+                        return try await LibraryPublishing(db: app.db).publish(question.id!, as: entry)
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await LibraryEntry.query(on: app.db).count() == 1)
+            #expect(try await Question.find(question.id, on: app.db)?.published == true)
+        }
+    }
+
+    /// Consent is changed by "yes" or "no" only: a broken form never counts as consent withdrawn.
+    @Test func aBrokenConsentFormChangesNothing() async throws {
+        try await withTestApp { app, _ in
+            let (link, question) = try await ask(app, ["text": "Mag mijn kind al alleen fietsen?", "consent": "yes"])
+            let parent = TestBrowser(app)
+            #expect(try await parent.post(link + "/consent", ["consent": "misschien"]).status == .badRequest)
+            #expect(try await parent.post(link + "/consent", [:]).status == .badRequest)
+            #expect(try await Question.find(question.id, on: app.db)?.consentPublish == true)
+            #expect(try await parent.post(link + "/consent", ["consent": "no"]).status == .seeOther)
+            #expect(try await Question.find(question.id, on: app.db)?.consentPublish == false)
+        }
+    }
 }

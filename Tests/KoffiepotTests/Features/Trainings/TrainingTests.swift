@@ -72,7 +72,7 @@ import VaporTesting
     @Test func attendanceShowsWhoMetWhomAroundEachSchool() async throws {
         try await withTestApp { app, clock in
             let coordinator = try await app.staff("coordinator@koffiepot.test")
-            let locations = try await StaffScope.locations(of: coordinator, on: app.db)
+            let locations = try await StaffScope(coordinator, on: app.db).locations()
             func cell(_ location: String, _ party: String) async throws -> MeetingMatrix.Cell? {
                 let matrix = try await TrainingService(db: app.db, now: clock.now).matrix(for: locations)
                 guard let column = matrix.parties.firstIndex(where: { $0.label == party }),

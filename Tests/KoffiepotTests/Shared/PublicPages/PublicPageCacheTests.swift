@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import VaporTesting
@@ -75,6 +76,33 @@ import VaporTesting
             try await slot.delete(on: app.db)
             #expect(try await PublicPageCache.stamps(at: boomgaard.id!, on: app.db).slots > afterBooking.slots)
         }
+    }
+
+    /// When a kept page ages out while many parents ask for it, it is built once and the others get that copy.
+    @Test func manyVisitorsAtOnceBuildAPageOnce() async throws {
+        let cache = PublicPageCache()
+        let builds = NIOLockedValueBox(0)
+        let now = Date()
+        let pages = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<24 {
+                group.addTask {
+                    try await cache.value("page", stamp: 7, now: now) {
+                        builds.withLockedValue { $0 += 1 }
+                        try await Task.sleep(for: .milliseconds(100))
+                        return "the page"
+                    }
+                }
+            }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(pages == Array(repeating: "the page", count: 24))
+        #expect(builds.withLockedValue { $0 } == 1)
+        // A change (a new stamp) builds it again, once.
+        _ = try await cache.value("page", stamp: 8, now: now) {
+            builds.withLockedValue { $0 += 1 }
+            return "changed"
+        }
+        #expect(builds.withLockedValue { $0 } == 2)
     }
 
     /// The database moves the stamp for every table the kept pages read, whichever code writes.
