@@ -65,6 +65,11 @@ enum TextRules {
         return nil
     }
 
+    /// The same for a field that may stay empty.
+    static func problem(inOptional text: String, maxLength: Int) -> String? {
+        text.isEmpty ? nil : problem(inRequired: text, maxLength: maxLength)
+    }
+
     /// Trimmed, inner runs of white space folded to one space.
     static func singleLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -40,8 +40,7 @@ struct ProfileController: RouteCollection {
         let intro = (input.intro ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let topics = (input.topics ?? []).compactMap(Topic.init(rawValue:))
         var form = FormState(values: ["intro": intro])
-        if intro.count > Self.maxIntro { form.errors["intro"] = "error.too_long" }
-        if !TextRules.isSafe(intro) { form.errors["intro"] = "error.bad_text" }
+        form.errors["intro"] = TextRules.problem(inOptional: intro, maxLength: Self.maxIntro)
         guard form.isValid else {
             return try await page(req, user: user, form: form, topics: Set(topics), status: .unprocessableEntity)
         }

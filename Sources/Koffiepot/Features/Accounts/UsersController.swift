@@ -29,11 +29,7 @@ struct UsersController: RouteCollection {
         let email = (input.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         var form = FormState(values: ["name": name, "email": email, "role": input.role ?? ""])
         let role = input.role.flatMap(Role.init(rawValue:)).flatMap { Role.assignable.contains($0) ? $0 : nil }
-        if name.isEmpty {
-            form.errors["name"] = "error.required"
-        } else if name.count > 100 {
-            form.errors["name"] = "error.too_long"
-        }
+        form.errors["name"] = TextRules.problem(inRequired: name, maxLength: 100)
         if !TextRules.isEmail(email) { form.errors["email"] = "error.email" }
         if role == nil { form.errors["role"] = "error.required" }
         if (input.password ?? "").count < 12 { form.errors["password"] = "error.password_short" }

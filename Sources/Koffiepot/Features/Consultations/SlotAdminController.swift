@@ -112,7 +112,7 @@ struct SlotAdminController: RouteCollection {
         let date = input.date.flatMap(LocalDate.init)
         if date == nil { form.errors["date"] = "error.date_format" }
         let room = TextRules.singleLine(input.room ?? "")
-        if room.count > 80 || !TextRules.isSafe(room) { form.errors["room"] = "error.too_long" }
+        form.errors["room"] = TextRules.problem(inOptional: room, maxLength: 80)
         form.errors.merge(
             PresenceValidation.check(
                 .init(

@@ -18,15 +18,11 @@ enum GatheringPlanRules {
         let kind = GatheringKind(rawValue: form["kind"])
         if kind == nil { errors["kind"] = "error.required" }
         let title = TextRules.singleLine(form["title"])
-        if title.isEmpty {
-            errors["title"] = "error.required"
-        } else if title.count > 100 || !TextRules.isSafe(title) {
-            errors["title"] = "error.too_long"
-        }
+        errors["title"] = TextRules.problem(inRequired: title, maxLength: 100)
         let description = TextRules.multiLine(form["description"])
-        if description.count > 1000 || !TextRules.isSafe(description) { errors["description"] = "error.too_long" }
+        errors["description"] = TextRules.problem(inOptional: description, maxLength: 1000)
         let room = TextRules.singleLine(form["room"])
-        if room.count > 80 || !TextRules.isSafe(room) { errors["room"] = "error.too_long" }
+        errors["room"] = TextRules.problem(inOptional: room, maxLength: 80)
         let date = LocalDate(form["date"])
         if date == nil { errors["date"] = "error.date_format" }
         errors.merge(

@@ -46,8 +46,8 @@ struct ProgrammeController: RouteCollection {
             "age": input.age ?? "", "languages": input.languages ?? "", "evidence": input.evidence ?? "",
         ])
         let name = TextRules.singleLine(form["name"]), description = TextRules.multiLine(form["description"])
-        if name.isEmpty || name.count > 100 || !TextRules.isSafe(name) { form.errors["name"] = "error.required" }
-        if description.count > 600 || !TextRules.isSafe(description) { form.errors["description"] = "error.too_long" }
+        form.errors["name"] = TextRules.problem(inRequired: name, maxLength: 100)
+        form.errors["description"] = TextRules.problem(inOptional: description, maxLength: 600)
         let age = AgeGroup(rawValue: form["age"]), evidence = EvidenceStatus(rawValue: form["evidence"])
         let languages = GatheringPlanRules.languageCodes(form["languages"])
         if age == nil { form.errors["age"] = "error.required" }

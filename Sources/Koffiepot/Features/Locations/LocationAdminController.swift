@@ -68,12 +68,9 @@ struct LocationAdminController: RouteCollection {
             "region": clean(input.region), "advisor": clean(input.advisor),
             "teachers": (input.teachers ?? []).joined(separator: ","),
         ])
+        // Parents read all four on the location page and in messages: the same text rules as their own words.
         for field in ["name", "address", "neighbourhood", "municipality"] {
-            if form[field].isEmpty {
-                form.errors[field] = "error.required"
-            } else if form[field].count > 120 {
-                form.errors[field] = "error.too_long"
-            }
+            form.errors[field] = TextRules.problem(inRequired: form[field], maxLength: 120)
         }
         let kind = LocationKind(rawValue: form["kind"]), region = HolidayRegion(rawValue: form["region"])
         if kind == nil { form.errors["kind"] = "error.required" }
@@ -133,11 +130,7 @@ struct LocationAdminController: RouteCollection {
         ])
         let region = input.region.flatMap(HolidayRegion.init(rawValue:))
         let first = input.first.flatMap(LocalDate.init), last = input.last.flatMap(LocalDate.init)
-        if name.isEmpty {
-            form.errors["name"] = "error.required"
-        } else if name.count > 80 {
-            form.errors["name"] = "error.too_long"
-        }
+        form.errors["name"] = TextRules.problem(inRequired: name, maxLength: 80)  // it goes into parents' messages
         if region == nil { form.errors["region"] = "error.required" }
         if first == nil { form.errors["first"] = "error.date_format" }
         if last == nil { form.errors["last"] = "error.date_format" }

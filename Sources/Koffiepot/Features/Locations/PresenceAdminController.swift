@@ -65,7 +65,7 @@ struct PresenceAdminController: RouteCollection {
         if weekday == nil { form.errors["weekday"] = "error.required" }
         if mode == nil { form.errors["mode"] = "error.required" }
         let room = (input.room ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if room.count > 80 { form.errors["room"] = "error.too_long" }
+        form.errors["room"] = TextRules.problem(inOptional: room, maxLength: 80)
         var existing: [WeeklyRule] = []
         if let advisor {
             existing = try await PresenceRule.query(on: req.db).filter(\.$advisor.$id == advisor.requireID()).all().map(
@@ -162,7 +162,7 @@ struct PresenceAdminController: RouteCollection {
         if let date, date < LocalDate(containing: req.now) { form.errors["date"] = "error.date_past" }
         if mode == nil { form.errors["mode"] = "error.required" }
         let room = (input.room ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if room.count > 80 { form.errors["room"] = "error.too_long" }
+        form.errors["room"] = TextRules.problem(inOptional: room, maxLength: 80)
         let checks = PresenceValidation.check(
             .init(
                 date: date, startMinute: input.start.flatMap(ClockTime.parse),
