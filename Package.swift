@@ -22,10 +22,13 @@ let package = Package(
         // QR codes for printed invitations and posters, in pure Swift: no system library, so
         // `swift run koffiepot` builds on a machine that has only the Swift toolchain.
         .target(name: "QRCodeEncoder"),
+        // The pure rules: Foundation only, no Vapor, no Fluent, so they stay pure and their tests build fast.
+        .target(name: "KoffiepotRules"),
         .target(
             name: "Koffiepot",
             dependencies: [
                 "QRCodeEncoder",
+                "KoffiepotRules",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -42,6 +45,7 @@ let package = Package(
             dependencies: ["Koffiepot"]
         ),
         .testTarget(name: "QRCodeEncoderTests", dependencies: ["QRCodeEncoder"], exclude: ["segno_matrix.py"]),
+        .testTarget(name: "KoffiepotRulesTests", dependencies: ["KoffiepotRules"]),
         .testTarget(
             name: "KoffiepotTests",
             dependencies: [

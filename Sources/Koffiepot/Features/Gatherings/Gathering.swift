@@ -1,23 +1,6 @@
 import Fluent
 import Foundation
 
-/// The kinds of gatherings at school.
-public enum GatheringKind: String, Codable, CaseIterable, Sendable {
-    /// *Koffie-inloopochtend* in the ouderkamer: no sign-up.
-    case walkIn = "walk_in"
-    /// One evening on a theme parents asked for.
-    case themeEvening = "theme_evening"
-    /// A series of weekly sessions; one registration covers all.
-    case course
-    /// *Opvoedparty*, *praathuiscafé*, family network: parents host, parents decide what they do and whether
-    /// a professional joins.
-    case parentRun = "parent_run"
-    /// A joint training for professionals (e.g. *meldcode*), used by the network feature.
-    case training
-    var labelKey: String { "gkind.\(rawValue)" }
-    var needsRegistration: Bool { self != .walkIn }
-}
-
 /// A coffee morning, theme evening or course. `taken` counts adults with a confirmed place; the database
 /// refuses `taken > capacity` and places are only taken with a conditional update.
 final class Gathering: Model, @unchecked Sendable {

@@ -30,9 +30,3 @@ final class Programme: Model, @unchecked Sendable {
         self.evidence = evidence
     }
 }
-
-/// The age of the children a gathering or programme is about.
-public enum AgeGroup: String, Codable, CaseIterable, Sendable {
-    case baby = "0-1", toddler = "1-4", primary = "4-12", teen = "12-18", all
-    var labelKey: String { "age.\(rawValue)" }
-}

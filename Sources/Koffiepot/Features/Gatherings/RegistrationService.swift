@@ -20,20 +20,6 @@ struct RegistrationReceipt: Sendable {
     let code: PersonalCode
 }
 
-struct RegistrationInput: Sendable {
-    var name: String
-    var contactKind: ContactKind
-    var contact: String?
-    var adults: Int
-    var language: String
-    var childcare: Bool
-    var interpreter: Bool
-    /// The invitation that brought the person in, counted per channel.
-    var invitationID: UUID? = nil
-    /// The outreach channel that brought her (`ViaMarker`) when no invitation did.
-    var via: String? = nil
-}
-
 /// Registers, cancels and promotes. Every change runs in one write transaction that first locks the
 /// gathering (PostgreSQL `FOR UPDATE`; SQLite `BEGIN IMMEDIATE`), so the queue order, the places and the
 /// promotion messages stay consistent across app instances.

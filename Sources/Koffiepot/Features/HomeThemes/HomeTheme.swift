@@ -49,6 +49,31 @@ final class HomeActivity: Model, @unchecked Sendable {
     }
 }
 
+/// "We did this": one per activity and device (a keyed hash, as with wishes), never who.
+final class HomeActivityDone: Model, @unchecked Sendable {
+    static let schema = "home_activity_done"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "activity_id") var activity: HomeActivity
+    @Field(key: "device_key") var deviceKey: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// An uploaded drawing or photo for a home activity: PNG, JPEG or WebP, checked by content, stored without its
+/// metadata (EXIF, GPS, comments). In the database, so every instance serves it.
+final class ThemePicture: Model, @unchecked Sendable {
+    static let schema = "theme_pictures"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "bytes") var bytes: Data
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
 /// A theme word with its translations (the home language counts); empty where staff have none yet.
 final class ThemeWord: Model, @unchecked Sendable {
     static let schema = "theme_words"
@@ -75,29 +100,4 @@ final class ThemeWord: Model, @unchecked Sendable {
         case .uk: uk
         }
     }
-}
-
-/// "We did this": one per activity and device (a keyed hash, as with wishes), never who.
-final class HomeActivityDone: Model, @unchecked Sendable {
-    static let schema = "home_activity_done"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "activity_id") var activity: HomeActivity
-    @Field(key: "device_key") var deviceKey: String
-    @Field(key: "created_at") var createdAt: Date
-
-    init() {}
-}
-
-/// An uploaded drawing or photo for a home activity: PNG, JPEG or WebP, checked by content, stored without its
-/// metadata (EXIF, GPS, comments). In the database, so every instance serves it.
-final class ThemePicture: Model, @unchecked Sendable {
-    static let schema = "theme_pictures"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "content_type") var contentType: String
-    @Field(key: "bytes") var bytes: Data
-    @Field(key: "created_at") var createdAt: Date
-
-    init() {}
 }

@@ -73,7 +73,7 @@ enum HomeThemePages {
         }.cls("card activity").attr("id", "a-\(id)")
     }
 
-    static func wordTable(_ theme: HomeTheme, _ t: Localizer, languages: [Language]) -> Component {
+    static func wordTable(_ theme: HomeTheme, _ t: Localizer, languages: [KoffiepotRules.Language]) -> Component {
         Tag("section") {
             Tag("h3") { Txt(t("theme.words")) }
             Tag("table") {

@@ -1,12 +1,6 @@
 import Fluent
 import Foundation
 
-/// How a parent can come: just walk in, or by appointment.
-public enum PresenceMode: String, Codable, CaseIterable, Sendable {
-    case walkIn = "walk_in", appointment
-    var labelKey: String { "mode.\(rawValue)" }
-}
-
 /// A weekly presence rule in local time (Europe/Amsterdam): "every Tuesday 08:30–10:00 in the ouderkamer".
 final class PresenceRule: Model, @unchecked Sendable {
     static let schema = "presence_rules"
@@ -23,10 +17,6 @@ final class PresenceRule: Model, @unchecked Sendable {
     @Field(key: "mode") var mode: PresenceMode
 
     init() {}
-}
-
-public enum PresenceExceptionKind: String, Codable, Sendable {
-    case cancelled, extra
 }
 
 /// A dated change to the weekly pattern: one occurrence cancelled, or an extra moment.

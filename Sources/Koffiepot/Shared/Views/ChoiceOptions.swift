@@ -14,3 +14,8 @@ enum ChoiceOptions {
         AgeGroup.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }
     }
 }
+
+extension Topic {
+    /// The word, for text and select options; pages show it with its pictogram `topic-<rawValue>` (`TopicLabels`).
+    func label(_ t: Localizer) -> String { t(labelKey) }
+}

@@ -1,15 +1,5 @@
 import Plot
 
-/// Values typed into a form plus the errors per field; a failed form re-renders with both (422)
-/// so nothing a person typed is lost.
-struct FormState: Sendable {
-    var values: [String: String] = [:]
-    var errors: [String: String] = [:]  // field → message key
-
-    subscript(_ field: String) -> String { values[field] ?? "" }
-    var isValid: Bool { errors.isEmpty }
-}
-
 /// A labelled field with its error message tied to it for screen readers.
 struct FormField {
     var name: String

@@ -10,13 +10,13 @@ struct PageContext {
     let path: String
     let query: [String: String]
 
-    var language: Language { t.language }
+    var language: KoffiepotRules.Language { t.language }
 
     /// Pages parents see (everything but staff pages and the login): they get the read-aloud button.
     var isParentPage: Bool { !path.hasPrefix("/staff") && path != "/login" }
 
     /// The current page in another language.
-    func url(in language: Language) -> String {
+    func url(in language: KoffiepotRules.Language) -> String {
         var items = query
         items["lang"] = language.rawValue
         let encoded = items.sorted { $0.key < $1.key }.map { key, value in

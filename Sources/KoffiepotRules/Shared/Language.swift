@@ -3,10 +3,10 @@ public enum Language: String, CaseIterable, Codable, Sendable {
     /// In the order of the switcher: Dutch first, then the languages most parents in Dutch schools speak at home.
     case nl, en, tr, ar, pl, uk
 
-    var isRightToLeft: Bool { self == .ar }
+    package var isRightToLeft: Bool { self == .ar }
 
     /// The language's own name, so a parent recognises it in the switcher.
-    var nativeName: String {
+    package var nativeName: String {
         switch self {
         case .nl: "Nederlands"
         case .en: "English"
@@ -18,7 +18,7 @@ public enum Language: String, CaseIterable, Codable, Sendable {
     }
 
     /// Picks the best supported language from an `Accept-Language` header value.
-    static func negotiate(acceptLanguage header: String) -> Language? {
+    package static func negotiate(acceptLanguage header: String) -> Language? {
         let ranked = header.split(separator: ",").compactMap { part -> (String, Double)? in
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = pieces.first, !tag.isEmpty else { return nil }

@@ -1,19 +1,35 @@
 import Foundation
 
 /// Checks for a planned gathering, without a database.
-enum GatheringPlanRules {
-    struct Valid {
-        var kind: GatheringKind, title: String, description: String, room: String
-        var start: Date, end: Date, sessions: Int, capacity: Int, languages: [String], ageGroup: AgeGroup
+package enum GatheringPlanRules {
+    package struct Valid {
+        package var kind: GatheringKind, title: String, description: String, room: String
+        package var start: Date, end: Date, sessions: Int, capacity: Int, languages: [String], ageGroup: AgeGroup
+
+        package init(
+            kind: GatheringKind, title: String, description: String, room: String, start: Date, end: Date,
+            sessions: Int, capacity: Int, languages: [String], ageGroup: AgeGroup
+        ) {
+            self.kind = kind
+            self.title = title
+            self.description = description
+            self.room = room
+            self.start = start
+            self.end = end
+            self.sessions = sessions
+            self.capacity = capacity
+            self.languages = languages
+            self.ageGroup = ageGroup
+        }
     }
 
     /// `nl, ar` → ["nl", "ar"]; nil when a code is not one we know.
-    static func languageCodes(_ text: String) -> [String]? {
+    package static func languageCodes(_ text: String) -> [String]? {
         let codes = text.split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.lowercased() }
         return codes.allSatisfy(BookingRules.conversationLanguages.contains) ? codes : nil
     }
 
-    static func check(_ form: FormState, now: Date) -> (valid: Valid?, errors: [String: String]) {
+    package static func check(_ form: FormState, now: Date) -> (valid: Valid?, errors: [String: String]) {
         var errors: [String: String] = [:]
         let kind = GatheringKind(rawValue: form["kind"])
         if kind == nil { errors["kind"] = "error.required" }

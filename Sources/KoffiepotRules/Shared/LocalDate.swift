@@ -6,7 +6,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public let year: Int, month: Int, day: Int
 
     public static let timeZone = TimeZone(identifier: "Europe/Amsterdam")!
-    static let calendar: Calendar = {
+    package static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         calendar.firstWeekday = 2
@@ -75,8 +75,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 /// `HH:MM` ⇄ minutes after midnight.
-enum ClockTime {
-    static func parse(_ text: String) -> Int? {
+package enum ClockTime {
+    package static func parse(_ text: String) -> Int? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":")
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
             (0..<24).contains(h), (0..<60).contains(m), parts[1].count == 2
@@ -84,14 +84,14 @@ enum ClockTime {
         return h * 60 + m
     }
 
-    static func format(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
+    package static func format(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
 }
 
 /// ISO 8601 with the local offset, e.g. `2026-03-30T09:00:00+02:00`.
-enum LocalTimestamp {
+package enum LocalTimestamp {
     /// An instant from an ISO 8601 timestamp with its offset, or from a wall-clock time in Amsterdam
     /// ("2027-02-10T09:00"); nil for anything else or a time the clocks skip.
-    static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
@@ -103,7 +103,7 @@ enum LocalTimestamp {
         return day.instant(minute: minute)
     }
 
-    static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = LocalDate.timeZone
         formatter.formatOptions = [.withInternetDateTime]

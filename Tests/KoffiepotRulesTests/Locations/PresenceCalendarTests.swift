@@ -1,7 +1,6 @@
-import Fluent
 import Foundation
 import Testing
-@testable import Koffiepot
+@testable import KoffiepotRules
 
 @Suite struct PresenceCalendarTests {
     let advisor = UUID()

@@ -1,34 +1,58 @@
 import Foundation
 
 /// What a teacher typed on a look-along request, before it is checked.
-struct LookAlongInput: Sendable {
-    var group = ""
-    var ageYears: Int?
-    var situation = ""
-    var question = ""
-    var parentAgreed = false
-    var childName = ""
+package struct LookAlongInput: Sendable {
+    package var group = ""
+    package var ageYears: Int?
+    package var situation = ""
+    package var question = ""
+    package var parentAgreed = false
+    package var childName = ""
+
+    package init(
+        group: String = "", ageYears: Int? = nil, situation: String = "", question: String = "",
+        parentAgreed: Bool = false, childName: String = ""
+    ) {
+        self.group = group
+        self.ageYears = ageYears
+        self.situation = situation
+        self.question = question
+        self.parentAgreed = parentAgreed
+        self.childName = childName
+    }
 }
 
-struct ValidLookAlong: Sendable, Equatable {
-    var group: String
-    var ageYears: Int?
-    var situation: String
-    var question: String
-    var parentAgreed: Bool
-    var childName: String?
+package struct ValidLookAlong: Sendable, Equatable {
+    package var group: String
+    package var ageYears: Int?
+    package var situation: String
+    package var question: String
+    package var parentAgreed: Bool
+    package var childName: String?
+
+    package init(
+        group: String, ageYears: Int? = nil, situation: String, question: String, parentAgreed: Bool,
+        childName: String? = nil
+    ) {
+        self.group = group
+        self.ageYears = ageYears
+        self.situation = situation
+        self.question = question
+        self.parentAgreed = parentAgreed
+        self.childName = childName
+    }
 }
 
 /// Pure rules of *meekijken*. Errors are catalogue keys per field.
-enum LookAlongRules {
-    static let maxGroup = 30
-    static let maxSituation = 1000
-    static let maxQuestion = 500
-    static let maxNote = 300
-    static let ages = 0...18
-    static let retentionDays = 90.0
+package enum LookAlongRules {
+    package static let maxGroup = 30
+    package static let maxSituation = 1000
+    package static let maxQuestion = 500
+    package static let maxNote = 300
+    package static let ages = 0...18
+    package static let retentionDays = 90.0
 
-    static func validate(_ input: LookAlongInput) -> Result<ValidLookAlong, FieldErrors> {
+    package static func validate(_ input: LookAlongInput) -> Result<ValidLookAlong, FieldErrors> {
         var errors: [String: String] = [:]
         let group = TextRules.singleLine(input.group)
         let situation = TextRules.multiLine(input.situation)
@@ -59,7 +83,7 @@ enum LookAlongRules {
 
     /// Without the parent's consent the texts should not name anyone: what looks like a name, an address, a
     /// phone number or a date, for the teacher to check before she sends. Nothing is changed automatically.
-    static func findings(_ input: ValidLookAlong) -> [String] {
+    package static func findings(_ input: ValidLookAlong) -> [String] {
         guard !input.parentAgreed else { return [] }
         var seen: [String] = []
         for found in Anonymiser.flagged(input.situation) + Anonymiser.flagged(input.question)
@@ -69,7 +93,7 @@ enum LookAlongRules {
         return seen
     }
 
-    static func problems(planNote note: String) -> [String: String] {
+    package static func problems(planNote note: String) -> [String: String] {
         if note.count > maxNote { return ["note": "error.too_long"] }
         return TextRules.isSafe(note) ? [:] : ["note": "error.bad_text"]
     }

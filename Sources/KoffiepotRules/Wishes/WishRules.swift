@@ -1,9 +1,10 @@
 /// What a wish needs: a topic pictogram or a few words (or both), short and safe.
-enum WishRules {
-    static let maxText = 200
+package enum WishRules {
+    package static let maxText = 200
 
-    static func check(topic: String?, text rawText: String?) -> (topic: Topic?, text: String, errors: [String: String])
-    {
+    package static func check(topic: String?, text rawText: String?) -> (
+        topic: Topic?, text: String, errors: [String: String]
+    ) {
         let topic = topic.flatMap(Topic.init(rawValue:))
         let text = TextRules.singleLine(rawText ?? "")
         var errors: [String: String] = [:]
@@ -18,6 +19,6 @@ enum WishRules {
     }
 }
 
-enum WishError: Error, Equatable {
+package enum WishError: Error, Equatable {
     case notFound, alreadySupported, differentLocation
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Koffiepot
+@testable import KoffiepotRules
 
 @Suite struct ConversationRulesTests {
     let today = LocalDate(year: 2026, month: 11, day: 24)

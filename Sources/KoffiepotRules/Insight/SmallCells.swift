@@ -1,30 +1,30 @@
 /// Small-group protection for every figure Koffiepot shows, in HTML, CSV or API: a count of 1–4 is shown as
 /// "<5", and when a group shows its total, one hidden cell is never left alone — the next smallest cell is
 /// hidden too (complementary suppression), so the total cannot give the hidden one away.
-enum SmallCells {
-    static let threshold = 5
+package enum SmallCells {
+    package static let threshold = 5
 
-    enum Cell: Equatable, Sendable {
+    package enum Cell: Equatable, Sendable {
         case count(Int)
         case suppressed
 
-        var display: String {
+        package var display: String {
             switch self {
             case .count(let n): "\(n)"
             case .suppressed: "<\(SmallCells.threshold)"
             }
         }
 
-        var value: Int? { if case .count(let n) = self { n } else { nil } }
+        package var value: Int? { if case .count(let n) = self { n } else { nil } }
     }
 
-    static func isSmall(_ n: Int) -> Bool { n > 0 && n < threshold }
+    package static func isSmall(_ n: Int) -> Bool { n > 0 && n < threshold }
 
     /// One count on its own (no total beside it), as shown: "<5" for 1–4, the number otherwise.
-    static func shown(_ count: Int) -> String { protect([count], withTotal: false).cells[0].display }
+    package static func shown(_ count: Int) -> String { protect([count], withTotal: false).cells[0].display }
 
     /// Protects one group of counts. With `total`, the group's total is returned protected as well.
-    static func protect(_ counts: [Int], withTotal: Bool) -> (cells: [Cell], total: Cell?) {
+    package static func protect(_ counts: [Int], withTotal: Bool) -> (cells: [Cell], total: Cell?) {
         var hidden = counts.map(isSmall)
         let sum = counts.reduce(0, +)
         var totalHidden = isSmall(sum)
@@ -43,7 +43,7 @@ enum SmallCells {
     }
 
     /// A share in percent, only when both parts can be shown (otherwise it would reveal a hidden cell).
-    static func percent(_ part: Cell, of whole: [Cell]) -> String? {
+    package static func percent(_ part: Cell, of whole: [Cell]) -> String? {
         guard let p = part.value, whole.allSatisfy({ $0.value != nil }) else { return nil }
         let total = whole.compactMap(\.value).reduce(0, +)
         guard total >= threshold else { return nil }

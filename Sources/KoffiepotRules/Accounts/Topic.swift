@@ -3,8 +3,5 @@
 public enum Topic: String, CaseIterable, Codable, Sendable {
     case sleep, eating, screens, play, behaviour, puberty, language, school, feelings, siblings, divorce
 
-    var labelKey: String { "topic.\(rawValue)" }
-
-    /// The word, for text and select options; pages show it with its pictogram `topic-<rawValue>` (`TopicLabels`).
-    func label(_ t: Localizer) -> String { t(labelKey) }
+    package var labelKey: String { "topic.\(rawValue)" }
 }

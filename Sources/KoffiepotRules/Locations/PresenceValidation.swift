@@ -1,17 +1,24 @@
 import Foundation
 
 /// Form checks for presence rules and exceptions. Each failure names the field and a message key.
-enum PresenceValidation {
-    struct Input {
-        var weekday: Int?
-        var date: LocalDate?
-        var startMinute: Int?
-        var endMinute: Int?
+package enum PresenceValidation {
+    package struct Input {
+        package var weekday: Int?
+        package var date: LocalDate?
+        package var startMinute: Int?
+        package var endMinute: Int?
+
+        package init(weekday: Int? = nil, date: LocalDate? = nil, startMinute: Int? = nil, endMinute: Int? = nil) {
+            self.weekday = weekday
+            self.date = date
+            self.startMinute = startMinute
+            self.endMinute = endMinute
+        }
     }
 
     /// `existing` are the advisor's other weekly rules (same weekday overlap is refused across locations:
     /// one person cannot be in two places).
-    static func check(_ input: Input, existing: [WeeklyRule]) -> [String: String] {
+    package static func check(_ input: Input, existing: [WeeklyRule]) -> [String: String] {
         var errors: [String: String] = [:]
         guard let start = input.startMinute else { errors["start"] = "error.time_format"; return errors }
         guard let end = input.endMinute else { errors["end"] = "error.time_format"; return errors }
@@ -33,7 +40,7 @@ enum PresenceValidation {
         return errors
     }
 
-    static func overlapsSkippedHour(start: Int, end: Int) -> Bool {
+    package static func overlapsSkippedHour(start: Int, end: Int) -> Bool {
         (120..<180).contains(start) || (121..<180).contains(end)
     }
 }

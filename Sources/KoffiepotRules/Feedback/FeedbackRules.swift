@@ -1,16 +1,21 @@
 /// The five-face scale and the optional "what could be better?".
-enum FeedbackRules {
-    static let scores = 1...5
-    static let maxText = 500
+package enum FeedbackRules {
+    package static let scores = 1...5
+    package static let maxText = 500
     // The faces from unhappy to happy are pictograms `score-1`…`score-5`; their words are `feedback.score.N`.
 
-    struct Checked: Sendable, Equatable {
-        let score: Int
-        let text: String?
+    package struct Checked: Sendable, Equatable {
+        package let score: Int
+        package let text: String?
+
+        package init(score: Int, text: String? = nil) {
+            self.score = score
+            self.text = text
+        }
     }
 
     /// A message key when the input is refused.
-    static func check(score: Int?, text rawText: String?) -> Result<Checked, FeedbackError> {
+    package static func check(score: Int?, text rawText: String?) -> Result<Checked, FeedbackError> {
         guard let score, scores.contains(score) else { return .failure(.score) }
         let text = TextRules.multiLine(rawText ?? "")
         if text.count > maxText { return .failure(.tooLong) }
@@ -19,10 +24,10 @@ enum FeedbackRules {
     }
 }
 
-enum FeedbackError: Error, Equatable {
+package enum FeedbackError: Error, Equatable {
     case score, tooLong, badText, alreadyGiven, unknownCode, notYet
 
-    var messageKey: String {
+    package var messageKey: String {
         switch self {
         case .score: "feedback.error.score"
         case .tooLong: "error.too_long"

@@ -1,50 +1,84 @@
 import Foundation
 
 /// What a booker typed, before it is checked.
-struct BookingInput: Sendable {
-    var name: String = ""
-    var contact: String = ""
-    var topics: [String] = []
-    var about: String = ""
-    var participants: String = Participants.alone.rawValue
-    var teacherName: String = ""
-    var booker: String = Booker.parent.rawValue
-    var language: String = "nl"
-    var interpreter: Bool = false
+package struct BookingInput: Sendable {
+    package var name: String = ""
+    package var contact: String = ""
+    package var topics: [String] = []
+    package var about: String = ""
+    package var participants: String = Participants.alone.rawValue
+    package var teacherName: String = ""
+    package var booker: String = Booker.parent.rawValue
+    package var language: String = "nl"
+    package var interpreter: Bool = false
+
+    package init(
+        name: String = "", contact: String = "", topics: [String] = [], about: String = "",
+        participants: String = Participants.alone.rawValue, teacherName: String = "",
+        booker: String = Booker.parent.rawValue, language: String = "nl", interpreter: Bool = false
+    ) {
+        self.name = name
+        self.contact = contact
+        self.topics = topics
+        self.about = about
+        self.participants = participants
+        self.teacherName = teacherName
+        self.booker = booker
+        self.language = language
+        self.interpreter = interpreter
+    }
 }
 
 /// A checked booking: every field safe to store.
-struct ValidBooking: Sendable, Equatable {
-    var name: String
-    var contactKind: ContactKind
-    var contact: String?
-    var topics: [Topic]
-    var about: String
-    var participants: Participants
-    var teacherName: String
-    var booker: Booker
-    var language: String
-    var interpreter: Bool
+package struct ValidBooking: Sendable, Equatable {
+    package var name: String
+    package var contactKind: ContactKind
+    package var contact: String?
+    package var topics: [Topic]
+    package var about: String
+    package var participants: Participants
+    package var teacherName: String
+    package var booker: Booker
+    package var language: String
+    package var interpreter: Bool
     /// The outreach channel that brought her (`ViaMarker`), for insight only.
-    var via: String? = nil
+    package var via: String? = nil
+
+    package init(
+        name: String, contactKind: ContactKind, contact: String? = nil, topics: [Topic], about: String,
+        participants: Participants, teacherName: String, booker: Booker, language: String, interpreter: Bool,
+        via: String? = nil
+    ) {
+        self.name = name
+        self.contactKind = contactKind
+        self.contact = contact
+        self.topics = topics
+        self.about = about
+        self.participants = participants
+        self.teacherName = teacherName
+        self.booker = booker
+        self.language = language
+        self.interpreter = interpreter
+        self.via = via
+    }
 }
 
 /// Pure checks for a booking. Errors are message keys per field, shown next to the field.
-enum BookingRules {
-    static let maxName = 40
-    static let maxAbout = 300
-    static let maxTeacherName = 60
+package enum BookingRules {
+    package static let maxName = 40
+    package static let maxAbout = 300
+    package static let maxTeacherName = 60
 
     /// Languages a conversation can be held in (with an interpreter when the advisor does not speak it).
-    static let conversationLanguages = ["nl", "en", "ar", "tr", "pl", "uk", "ti", "so", "fa", "es", "fr", "de"]
+    package static let conversationLanguages = ["nl", "en", "ar", "tr", "pl", "uk", "ti", "so", "fa", "es", "fr", "de"]
 
-    enum Checked: Sendable {
+    package enum Checked: Sendable {
         case valid(ValidBooking)
         /// Field → message key.
         case invalid([String: String])
     }
 
-    static func validate(_ input: BookingInput) -> Checked {
+    package static func validate(_ input: BookingInput) -> Checked {
         var errors: [String: String] = [:]
         let name = TextRules.singleLine(input.name)
         if name.isEmpty {

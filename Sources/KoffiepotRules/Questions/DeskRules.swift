@@ -1,15 +1,15 @@
 import Foundation
 
 /// The desk's queue filters and response-time figures, kept apart from the database so they can be tested alone.
-struct DeskFilter: Sendable, Equatable {
+package struct DeskFilter: Sendable, Equatable {
     /// A location id, `municipality` (asked without a location) or nil for everything the advisor may see.
-    var location: String?
-    var topic: Topic?
-    var language: String?
-    var ageGroup: AgeGroup?
-    var waiting: Waiting = .any
+    package var location: String?
+    package var topic: Topic?
+    package var language: String?
+    package var ageGroup: AgeGroup?
+    package var waiting: Waiting = .any
 
-    enum Waiting: String, CaseIterable, Sendable {
+    package enum Waiting: String, CaseIterable, Sendable {
         case any = ""
         /// Waiting longer than a day.
         case day
@@ -17,7 +17,7 @@ struct DeskFilter: Sendable, Equatable {
         case overdue
     }
 
-    init(
+    package init(
         location: String? = nil, topic: Topic? = nil, language: String? = nil, ageGroup: AgeGroup? = nil,
         waiting: Waiting = .any
     ) {
@@ -25,7 +25,7 @@ struct DeskFilter: Sendable, Equatable {
         self.waiting = waiting
     }
 
-    init(query: [String: String]) {
+    package init(query: [String: String]) {
         self.init(
             location: query["location"].flatMap { $0.isEmpty ? nil : $0 },
             topic: query["topic"].flatMap(Topic.init(rawValue:)),
@@ -35,15 +35,21 @@ struct DeskFilter: Sendable, Equatable {
     }
 }
 
-enum ResponseTimes {
-    struct Summary: Sendable, Equatable {
-        let answered: Int
-        let medianHours: Int?
+package enum ResponseTimes {
+    package struct Summary: Sendable, Equatable {
+        package let answered: Int
+        package let medianHours: Int?
         /// Share answered within the promised time, 0…100.
-        let withinPromisePercent: Int?
+        package let withinPromisePercent: Int?
+
+        package init(answered: Int, medianHours: Int? = nil, withinPromisePercent: Int? = nil) {
+            self.answered = answered
+            self.medianHours = medianHours
+            self.withinPromisePercent = withinPromisePercent
+        }
     }
 
-    static func summary(_ questions: [(asked: Date, firstAnswer: Date, due: Date?)]) -> Summary {
+    package static func summary(_ questions: [(asked: Date, firstAnswer: Date, due: Date?)]) -> Summary {
         guard !questions.isEmpty else { return Summary(answered: 0, medianHours: nil, withinPromisePercent: nil) }
         let hours = questions.map { ResponsePromise.responseHours(asked: $0.asked, answered: $0.firstAnswer) }.sorted()
         let median =
@@ -55,11 +61,11 @@ enum ResponseTimes {
 }
 
 /// Ready-made replies for when a question shows danger. The advisor chooses to use them; nothing is detected.
-enum StandardReply: String, CaseIterable, Sendable {
+package enum StandardReply: String, CaseIterable, Sendable {
     case veiligThuis = "veilig_thuis"
     case acute
     case consultation
 
-    var textKey: String { "desk.standard.\(rawValue)" }
-    var labelKey: String { "desk.standard_label.\(rawValue)" }
+    package var textKey: String { "desk.standard.\(rawValue)" }
+    package var labelKey: String { "desk.standard_label.\(rawValue)" }
 }

@@ -1,33 +1,44 @@
 import Foundation
 
 /// One day of a round of *tienminutengesprekken*: a date and a span in local (Amsterdam) time.
-struct RoundDay: Sendable, Equatable {
-    var date: String
-    var from: String
-    var to: String
+package struct RoundDay: Sendable, Equatable {
+    package var date: String
+    package var from: String
+    package var to: String
+
+    package init(date: String, from: String, to: String) {
+        self.date = date
+        self.from = from
+        self.to = to
+    }
 }
 
 /// A planned conversation: start and end as instants.
-struct PlannedSlot: Sendable, Equatable {
-    let start: Date
-    let end: Date
+package struct PlannedSlot: Sendable, Equatable {
+    package let start: Date
+    package let end: Date
+
+    package init(start: Date, end: Date) {
+        self.start = start
+        self.end = end
+    }
 }
 
 /// Pure rules of the 10-minute conversation planner. Errors are catalogue keys per field.
-enum ConversationRules {
-    static let slotMinutes = 5...30
-    static let breakMinutes = 0...30
-    static let maxSlots = 200
-    static let maxDays = 10
-    static let maxTitle = 80
-    static let maxGroup = 30
-    static let maxName = 40
-    static let maxNote = 300
+package enum ConversationRules {
+    package static let slotMinutes = 5...30
+    package static let breakMinutes = 0...30
+    package static let maxSlots = 200
+    package static let maxDays = 10
+    package static let maxTitle = 80
+    package static let maxGroup = 30
+    package static let maxName = 40
+    package static let maxNote = 300
 
     /// The slots of a round: from each day's start, one conversation after another (with the break between),
     /// as long as a whole one fits before the day's end. Local times become instants through the Amsterdam
     /// calendar, so a round on the day the clocks change keeps its wall-clock times.
-    static func plan(days: [RoundDay], slotMinutes: Int, breakMinutes: Int, today: LocalDate) -> Result<
+    package static func plan(days: [RoundDay], slotMinutes: Int, breakMinutes: Int, today: LocalDate) -> Result<
         [PlannedSlot], FieldErrors
     > {
         var errors: [String: String] = [:]
@@ -64,20 +75,20 @@ enum ConversationRules {
     }
 
     /// The free times nearest to a taken one, nearest first.
-    static func nearest<S>(to taken: Date, among free: [S], start: (S) -> Date, limit: Int = 3) -> [S] {
+    package static func nearest<S>(to taken: Date, among free: [S], start: (S) -> Date, limit: Int = 3) -> [S] {
         Array(
             free.sorted { abs(start($0).timeIntervalSince(taken)) < abs(start($1).timeIntervalSince(taken)) }.prefix(
                 limit))
     }
 
     /// Whether two conversations would overlap in time (touching ends do not).
-    static func overlaps(_ a: (start: Date, end: Date), _ b: (start: Date, end: Date)) -> Bool {
+    package static func overlaps(_ a: (start: Date, end: Date), _ b: (start: Date, end: Date)) -> Bool {
         a.start < b.end && b.start < a.end
     }
 
     /// For a parent who already has a conversation: the times that begin right when one of hers ends or end
     /// right when one begins come first (siblings back to back), then the rest in time order.
-    static func backToBackFirst<S>(
+    package static func backToBackFirst<S>(
         _ free: [S], around booked: [(start: Date, end: Date)], start: (S) -> Date, end: (S) -> Date
     ) -> [S] {
         let ordered = free.sorted { start($0) < start($1) }
@@ -87,40 +98,76 @@ enum ConversationRules {
 }
 
 /// What a parent typed on the booking form, before it is checked.
-struct ConversationBookingInput: Sendable {
-    var parentName = ""
-    var childName = ""
-    var contact = ""
-    var language = "nl"
+package struct ConversationBookingInput: Sendable {
+    package var parentName = ""
+    package var childName = ""
+    package var contact = ""
+    package var language = "nl"
     /// The tick box "I would like to talk to someone from parenting support", with what came with it.
-    var support: SupportInput?
+    package var support: SupportInput?
 
-    struct SupportInput: Sendable {
-        var topics: [String] = []
-        var note = ""
-        var contact = ""
+    package init(
+        parentName: String = "", childName: String = "", contact: String = "", language: String = "nl",
+        support: SupportInput? = nil
+    ) {
+        self.parentName = parentName
+        self.childName = childName
+        self.contact = contact
+        self.language = language
+        self.support = support
+    }
+
+    package struct SupportInput: Sendable {
+        package var topics: [String] = []
+        package var note = ""
+        package var contact = ""
+
+        package init(topics: [String] = [], note: String = "", contact: String = "") {
+            self.topics = topics
+            self.note = note
+            self.contact = contact
+        }
     }
 }
 
 /// A checked booking: every field safe to store.
-struct ValidConversationBooking: Sendable, Equatable {
-    var parentName: String
-    var childName: String
-    var contactKind: ContactKind
-    var contact: String?
-    var language: String
-    var support: ValidSupportRequest?
+package struct ValidConversationBooking: Sendable, Equatable {
+    package var parentName: String
+    package var childName: String
+    package var contactKind: ContactKind
+    package var contact: String?
+    package var language: String
+    package var support: ValidSupportRequest?
+
+    package init(
+        parentName: String, childName: String, contactKind: ContactKind, contact: String? = nil, language: String,
+        support: ValidSupportRequest? = nil
+    ) {
+        self.parentName = parentName
+        self.childName = childName
+        self.contactKind = contactKind
+        self.contact = contact
+        self.language = language
+        self.support = support
+    }
 }
 
-struct ValidSupportRequest: Sendable, Equatable {
-    var topics: [Topic]
-    var note: String
-    var contactKind: ContactKind
-    var contact: String?
+package struct ValidSupportRequest: Sendable, Equatable {
+    package var topics: [Topic]
+    package var note: String
+    package var contactKind: ContactKind
+    package var contact: String?
+
+    package init(topics: [Topic], note: String, contactKind: ContactKind, contact: String? = nil) {
+        self.topics = topics
+        self.note = note
+        self.contactKind = contactKind
+        self.contact = contact
+    }
 }
 
 extension ConversationRules {
-    static func validate(_ input: ConversationBookingInput) -> Result<ValidConversationBooking, FieldErrors> {
+    package static func validate(_ input: ConversationBookingInput) -> Result<ValidConversationBooking, FieldErrors> {
         var errors: [String: String] = [:]
         let parentName = TextRules.singleLine(input.parentName)
         let childName = TextRules.singleLine(input.childName)
@@ -156,7 +203,7 @@ extension ConversationRules {
     }
 
     /// Title and group of a new round.
-    static func problems(title: String, group: String) -> [String: String] {
+    package static func problems(title: String, group: String) -> [String: String] {
         var errors: [String: String] = [:]
         if let problem = TextRules.problem(inRequired: title, maxLength: maxTitle) { errors["title"] = problem }
         if let problem = TextRules.problem(inRequired: group, maxLength: maxGroup) { errors["group"] = problem }

@@ -1,10 +1,15 @@
 /// What the desk marks before a question goes into the public library: likely names and places (capitalised
 /// words inside a sentence, street names), phone numbers, e-mail addresses, postcodes and dates. It only
 /// highlights; the advisor decides and rewrites. Nothing is changed or reported automatically.
-enum Anonymiser {
-    struct Segment: Equatable, Sendable {
-        var text: String
-        var flagged: Bool
+package enum Anonymiser {
+    package struct Segment: Equatable, Sendable {
+        package var text: String
+        package var flagged: Bool
+
+        package init(text: String, flagged: Bool) {
+            self.text = text
+            self.flagged = flagged
+        }
     }
 
     private static let months =
@@ -24,7 +29,7 @@ enum Anonymiser {
     /// Capitalised words that do not start a sentence: the usual shape of names and places.
     nonisolated(unsafe) private static let capitalised = try! Regex(#"\p{Lu}[\p{Ll}\p{Lu}'\-]+"#)
 
-    static func segments(_ text: String) -> [Segment] {
+    package static func segments(_ text: String) -> [Segment] {
         var ranges: [Range<String.Index>] = []
         for pattern in patterns { ranges += text.matches(of: pattern).map(\.range) }
         for match in text.matches(of: capitalised) where !startsSentence(text, at: match.range.lowerBound) {
@@ -33,7 +38,7 @@ enum Anonymiser {
         return split(text, merged(ranges, in: text))
     }
 
-    static func flagged(_ text: String) -> [String] { segments(text).filter(\.flagged).map(\.text) }
+    package static func flagged(_ text: String) -> [String] { segments(text).filter(\.flagged).map(\.text) }
 
     private static func startsSentence(_ text: String, at index: String.Index) -> Bool {
         var cursor = index

@@ -2,12 +2,12 @@ import Foundation
 
 /// What parents are told about waiting: an answer within a number of working days (Monday–Friday, not on Dutch
 /// public holidays), by the end of the working day. The desk shows the same deadline, so "overdue" means the promise was broken.
-enum ResponsePromise {
-    static let workingDays = 2
-    static let endOfWorkingDay = 17 * 60
+package enum ResponsePromise {
+    package static let workingDays = 2
+    package static let endOfWorkingDay = 17 * 60
 
     /// The deadline for a question asked at `asked`: the end of the `workingDays`-th working day after that day.
-    static func due(askedAt asked: Date, workingDays: Int = workingDays) -> Date {
+    package static func due(askedAt asked: Date, workingDays: Int = workingDays) -> Date {
         var day = LocalDate(containing: asked)
         var counted = 0
         while counted < workingDays {
@@ -17,13 +17,13 @@ enum ResponsePromise {
         return day.instant(minute: endOfWorkingDay) ?? asked.addingTimeInterval(Double(workingDays) * 86400)
     }
 
-    static func isWorkingDay(_ day: LocalDate) -> Bool {
+    package static func isWorkingDay(_ day: LocalDate) -> Bool {
         day.weekday <= 5 && !publicHolidays(day.year).contains(day)
     }
 
     /// New Year's Day, Easter Monday, King's Day (26 April when the 27th is a Sunday), Liberation Day,
     /// Ascension Day, Whit Monday and both Christmas days.
-    static func publicHolidays(_ year: Int) -> Set<LocalDate> {
+    package static func publicHolidays(_ year: Int) -> Set<LocalDate> {
         let easter = easterSunday(year)
         let kingsDay = LocalDate(year: year, month: 4, day: 27)
         return [
@@ -35,7 +35,7 @@ enum ResponsePromise {
     }
 
     /// Easter Sunday (the anonymous Gregorian computus).
-    static func easterSunday(_ year: Int) -> LocalDate {
+    package static func easterSunday(_ year: Int) -> LocalDate {
         let a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
         let h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7,
             m = (a + 11 * h + 22 * l) / 451
@@ -43,7 +43,7 @@ enum ResponsePromise {
     }
 
     /// Whole hours between asking and the first answer (the number the dashboard shows).
-    static func responseHours(asked: Date, answered: Date) -> Int {
+    package static func responseHours(asked: Date, answered: Date) -> Int {
         max(0, Int(answered.timeIntervalSince(asked) / 3600))
     }
 }

@@ -1,22 +1,34 @@
 import Foundation
 
-struct ValidTraining: Sendable, Equatable {
-    var title: String
-    var about: String
-    var place: String
-    var startsAt: Date
-    var endsAt: Date
-    var capacity: Int
-    var organisations: [UUID]
+package struct ValidTraining: Sendable, Equatable {
+    package var title: String
+    package var about: String
+    package var place: String
+    package var startsAt: Date
+    package var endsAt: Date
+    package var capacity: Int
+    package var organisations: [UUID]
+
+    package init(
+        title: String, about: String, place: String, startsAt: Date, endsAt: Date, capacity: Int, organisations: [UUID]
+    ) {
+        self.title = title
+        self.about = about
+        self.place = place
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.capacity = capacity
+        self.organisations = organisations
+    }
 }
 
 /// Pure rules of joint trainings: what a coordinator plans, and "who met whom" around each location.
-enum TrainingRules {
-    static let maxCapacity = 500
+package enum TrainingRules {
+    package static let maxCapacity = 500
     /// The matrix looks back one year.
-    static let lookBackDays = 365.0
+    package static let lookBackDays = 365.0
 
-    static func validate(
+    package static func validate(
         title: String, about: String, place: String, date: String, from: String, to: String, capacity: String,
         organisations: [String], known: Set<UUID>, now: Date
     ) -> Result<ValidTraining, FieldErrors> {
@@ -52,16 +64,21 @@ enum TrainingRules {
 
 /// *Wie ontmoette wie*: per location, which parties around it (the CJG's advisor, the school's teachers, each
 /// partner organisation whose people work there) had someone at a joint training in the last year.
-struct MeetingMatrix: Sendable, Equatable {
+package struct MeetingMatrix: Sendable, Equatable {
     /// A party around a location: `cjg`, `school`, or a partner organisation's id.
-    struct Party: Hashable, Sendable, Comparable {
-        let key: String
-        let label: String
-        static func < (a: Party, b: Party) -> Bool { (a.order, a.label) < (b.order, b.label) }
+    package struct Party: Hashable, Sendable, Comparable {
+        package let key: String
+        package let label: String
+
+        package init(key: String, label: String) {
+            self.key = key
+            self.label = label
+        }
+        package static func < (a: Party, b: Party) -> Bool { (a.order, a.label) < (b.order, b.label) }
         private var order: Int { key == "cjg" ? 0 : key == "school" ? 1 : 2 }
     }
 
-    enum Cell: Equatable, Sendable {
+    package enum Cell: Equatable, Sendable {
         /// Nobody of this party works here.
         case absent
         /// Around, but nobody attended a joint training in the last year.
@@ -70,16 +87,21 @@ struct MeetingMatrix: Sendable, Equatable {
         case met(Int)
     }
 
-    struct Row: Equatable, Sendable {
-        let location: String
-        let cells: [Cell]
+    package struct Row: Equatable, Sendable {
+        package let location: String
+        package let cells: [Cell]
+
+        package init(location: String, cells: [Cell]) {
+            self.location = location
+            self.cells = cells
+        }
     }
 
-    let parties: [Party]
-    let rows: [Row]
+    package let parties: [Party]
+    package let rows: [Row]
 
     /// `around`: who works at which location; `attended`: one entry per person who attended, with her location.
-    init(
+    package init(
         locations: [(id: UUID, name: String)], around: [(location: UUID, party: Party)],
         attended: [(location: UUID, party: Party, person: String)]
     ) {

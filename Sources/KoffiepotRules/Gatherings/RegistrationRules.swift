@@ -1,13 +1,13 @@
 import Foundation
 
 /// Pure checks for the ready-made registration form.
-enum RegistrationRules {
-    enum Checked: Sendable {
+package enum RegistrationRules {
+    package enum Checked: Sendable {
         case valid(RegistrationInput)
         case invalid([String: String])
     }
 
-    static func validate(
+    package static func validate(
         name rawName: String, adults rawAdults: String, contact rawContact: String, language: String,
         childcare: Bool, interpreter: Bool
     ) -> Checked {
