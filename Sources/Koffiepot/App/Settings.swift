@@ -44,6 +44,9 @@ public struct Settings: Sendable {
     public var lookupLimit: Int
     /// `KOFFIEPOT_TRUST_PROXY` — take the client address from `X-Forwarded-For` (only behind your own proxy).
     public var trustProxy: Bool
+    /// `KOFFIEPOT_OPEN_DATA_PUBLIC` — anyone may read the open-data export (aggregates only); else coordinators
+    /// and admins with a token.
+    public var openDataPublic: Bool = false
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
         let publicURL = env["KOFFIEPOT_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
@@ -69,7 +72,8 @@ public struct Settings: Sendable {
             smsGatewayToken: env["KOFFIEPOT_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             bookingRetentionDays: Int(env["KOFFIEPOT_BOOKING_RETENTION_DAYS"] ?? "") ?? 30,
             lookupLimit: Int(env["KOFFIEPOT_LOOKUP_LIMIT"] ?? "") ?? 20,
-            trustProxy: env["KOFFIEPOT_TRUST_PROXY"] == "1"
+            trustProxy: env["KOFFIEPOT_TRUST_PROXY"] == "1",
+            openDataPublic: env["KOFFIEPOT_OPEN_DATA_PUBLIC"] == "1"
         )
     }
 }

@@ -64,20 +64,30 @@ func listenAddress(_ arguments: [String]) -> String {
 /// Before serving: migrate, tune SQLite, load the installation secret, fill the demo on an empty
 /// database, and tell the person at the terminal where to go and how to log in.
 public func prepareForServing(_ app: Application) async throws {
+    let started = Date()
     try await app.autoMigrate()
     try await DatabaseSetup.tune(app.db)
     try await app.loadSecret()
     var logins: [DemoData.Login] = []
+    var history: DemoScale.Totals?
     if app.settings.seedDemo, try await Location.query(on: app.db).count() == 0 {
-        logins = try await DemoData.seed(
-            on: app.db, passwords: app.password, today: LocalDate(containing: app.clock.now()))
+        let today = LocalDate(containing: app.clock.now())
+        logins = try await DemoData.seed(on: app.db, passwords: app.password, today: today)
         try await DemoConversations.seed(
             on: app.db, settings: app.settings, catalogues: app.catalogues, now: app.clock.now())
+        history = try await DemoScale.firstStartHistory(today: today, on: app.db)
     }
     print("")
     print(
         "☕ Koffiepot is ready: \(listenAddress(app.environment.arguments))  (public address: \(app.settings.publicURL))"
     )
+    if let history {
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+        print(
+            "   First start: database and demo municipality ready in \(seconds) s (\(history.locations) locations, "
+                + "a year of anonymous history: \(history.facts) contacts, \(history.feedback) ratings, "
+                + "\(history.wishes) wishes).")
+    }
     if !logins.isEmpty {
         print("   Demo staff logins (password for all: \(DemoData.password)):")
         for login in logins { print("   - \(login.role.rawValue): \(login.email)") }

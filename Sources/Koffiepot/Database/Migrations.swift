@@ -37,6 +37,7 @@ enum Migrations {
         M031_ConversationBookingKey(),
         M032_PublicStamp(),
         M033_SlotStamp(),
+        M034_LocationCBSCodes(),
     ]
 
     static func register(on app: Application) {

@@ -16,18 +16,21 @@ import VaporTesting
         let method: HTTPMethod
         let path: String
         var body: (@Sendable (Fixture) -> String)? = nil
+        var query = ""
         let allowed: Set<Role>
         var key: String { "\(method.rawValue) \(path)" }
 
         func concretePath(_ fixture: Fixture) -> String {
             path.replacingOccurrences(of: "{round}", with: fixture.roundID.uuidString)
                 .replacingOccurrences(of: "{lookalong}", with: fixture.lookAlongID.uuidString)
-                .replacingOccurrences(of: "{shared}", with: fixture.sharedLocationID.uuidString)
+                .replacingOccurrences(of: "{shared}", with: fixture.sharedLocationID.uuidString) + query
         }
     }
 
     static let routes: [StaffRoute] = [
         StaffRoute(method: .GET, path: "/api/v1/me", allowed: Set(Role.allCases)),
+        StaffRoute(
+            method: .GET, path: "/api/v1/insight/open-data", query: "?year=2026", allowed: [.coordinator, .admin]),
         StaffRoute(
             method: .POST, path: "/api/v1/conversation-rounds", body: { ConversationAPITests.roundJSON($0.locationID) },
             allowed: [.teacher, .coordinator, .admin]),

@@ -83,6 +83,7 @@ enum DemoData {
             let location = Location(
                 name: place.name, kind: place.kind, address: place.address,
                 neighbourhood: place.neighbourhood, municipality: "Eindhoven", region: .south)
+            location.wijkcode = DemoScale.wijkcodes[place.neighbourhood]
             try await location.create(on: db)
             try await location.$advisors.attach(place.advisor, on: db)
             // The demo teacher works at the schools (and the SPIL centre with its primary school).

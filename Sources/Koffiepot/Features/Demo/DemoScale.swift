@@ -38,6 +38,12 @@ enum DemoScale {
     static let neighbourhoods = [
         "Woensel-Noord", "Woensel-Zuid", "Strijp", "Stratum", "Gestel", "Tongelre", "Centrum", "Meerhoven",
     ]
+    /// Demo CBS *wijkcodes* in the format of the real ones (municipality 0772, district two digits).
+    static let wijkcodes = Dictionary(
+        uniqueKeysWithValues: [
+            "Centrum", "Stratum", "Strijp", "Woensel-Zuid", "Woensel-Noord", "Tongelre", "Gestel",
+            "Meerhoven",
+        ].enumerated().map { ($1, "WK0772\(10 + $0)") })
     static let languages = [("nl", 70), ("ar", 8), ("tr", 8), ("pl", 5), ("en", 5), ("uk", 4)]
     static let channels = [("direct", 55), ("advisor", 15), ("teacher", 20), ("ambassador", 10)]
 
@@ -56,9 +62,7 @@ enum DemoScale {
     }
 
     static func generate(locations count: Int, today: LocalDate, on db: any Database) async throws -> Totals {
-        var random = Random(state: 20261124)
         var locations = try await Location.query(on: db).all()
-        var totals = Totals()
         while locations.count < count {
             let n = locations.count + 1
             let kind = LocationKind.allCases[n % LocationKind.allCases.count]
@@ -66,18 +70,43 @@ enum DemoScale {
                 name: "Locatie \(n) (\(neighbourhoods[n % neighbourhoods.count]))", kind: kind,
                 address: "Schoolstraat \(n), Eindhoven",
                 neighbourhood: neighbourhoods[n % neighbourhoods.count], municipality: "Eindhoven", region: .south)
+            location.wijkcode = wijkcodes[location.neighbourhood]
             try await location.create(on: db)
             locations.append(location)
         }
+        return try await history(of: locations, weeks: 156, through: today.startOfWeek.adding(days: -7), on: db)
+    }
+
+    /// The demo municipality's last twelve months, written on the first start so that every section of the
+    /// insight dashboard has figures above the small-cell threshold from the first look. It ends before the
+    /// current month (by the month of this week's Monday), so what happens this month stands on its own.
+    static func firstStartHistory(today: LocalDate, on db: any Database) async throws -> Totals {
+        let monday = today.startOfWeek
+        var last = monday
+        while last.month == monday.month { last = last.adding(days: -7) }
+        // Every wish already has five supporters or more, so what parents propose today stands out as new.
+        return try await history(
+            of: Location.query(on: db).sort(\.$name).all(), weeks: 52, through: last, supports: 5...30, on: db)
+    }
+
+    /// `weeks` weeks of anonymous contacts, feedback and wishes per location, the last starting on `lastMonday`.
+    static func history(
+        of locations: [Location], weeks: Int, through lastMonday: LocalDate, supports: ClosedRange<Int> = 1...30,
+        on db: any Database
+    ) async throws -> Totals {
+        var random = Random(state: 20261124)
+        var totals = Totals()
         totals.locations = locations.count
         let sql = db.sql
-        let firstMonday = today.startOfWeek.adding(days: -7 * 156)
+        let firstMonday = lastMonday.adding(days: -7 * (weeks - 1))
+        let today = lastMonday
         var facts: [[any Encodable & Sendable]] = [], feedback: [[any Encodable & Sendable]] = []
+        var referrals: [[any Encodable & Sendable]] = []
         for (index, location) in locations.enumerated() {
             let id = try location.requireID()
             // Some locations are busy, a few are very quiet (their groups stay under five).
             let size = index % 10 == 9 ? 0.1 : 0.6 + Double(index % 7) * 0.15
-            for week in 0..<156 {
+            for week in 0..<weeks {
                 let monday = firstMonday.adding(days: 7 * week).description
                 let season = [7, 8].contains(Int(monday.dropFirst(5).prefix(2))!) ? 0.3 : 1.0
                 let load = size * season
@@ -115,6 +144,9 @@ enum DemoScale {
                         random.int(1...12) == 1 ? "Meer avondbijeenkomsten graag" : nil as String?, monday,
                     ])
                 }
+                for _ in 0..<times(1) {
+                    referrals.append([UUID(), random.int(1...3) == 1 ? "look_along" : "conversation", monday, id])
+                }
                 if facts.count >= 2000 { totals.facts += try await flush(&facts, into: "contact_facts", sql) }
                 if feedback.count >= 2000 { totals.feedback += try await flush(&feedback, into: "feedback", sql) }
             }
@@ -124,15 +156,36 @@ enum DemoScale {
                 wish.topic = Topic.allCases[random.int(0...(Topic.allCases.count - 1))]
                 wish.text = ["", "Graag een avond hierover", "Voor vaders ook"][n % 3]
                 wish.status = .open
-                wish.supports = random.int(1...30)
-                wish.week = today.startOfWeek.adding(days: -7 * random.int(0...150)).description
+                wish.supports = random.int(supports)
+                wish.week = today.adding(days: -7 * random.int(0...(weeks - 1))).description
                 try await wish.create(on: db)
                 totals.wishes += 1
             }
         }
         totals.facts += try await flush(&facts, into: "contact_facts", sql)
         totals.feedback += try await flush(&feedback, into: "feedback", sql)
+        _ = try await flush(&referrals, into: "teacher_referrals", sql)
+        try await homeActivities(from: firstMonday, weeks: weeks, &random, on: db)
         return totals
+    }
+
+    /// Families that did the home themes' activities ("Dit deden wij!"), from a few dozen devices per theme.
+    private static func homeActivities(
+        from firstMonday: LocalDate, weeks: Int, _ random: inout Random, on db: any Database
+    )
+        async throws
+    {
+        var rows: [[any Encodable & Sendable]] = []
+        for activity in try await HomeActivity.query(on: db).all() {
+            for family in 0..<random.int(4...14) {
+                let day = firstMonday.adding(days: random.int(0...(7 * weeks - 1)))
+                rows.append([
+                    UUID(), try activity.requireID(), "demo-\(activity.$theme.id)-\(family)",
+                    day.instant(minute: 16 * 60) ?? Date(),
+                ])
+            }
+        }
+        _ = try await flush(&rows, into: "home_activity_done", db.sql)
     }
 
     private static func topic(_ random: inout Random) -> String {
@@ -144,12 +197,16 @@ enum DemoScale {
     {
         guard !rows.isEmpty else { return 0 }
         let columns =
-            table == "feedback"
-            ? ["id", "kind", "location_id", "score", "text", "week"]
-            : [
-                "id", "kind", "outcome", "week", "location_id", "language", "channel", "topic", "people",
-                "response_hours",
-            ]
+            switch table {
+            case "feedback": ["id", "kind", "location_id", "score", "text", "week"]
+            case "teacher_referrals": ["id", "kind", "week", "location_id"]
+            case "home_activity_done": ["id", "activity_id", "device_key", "created_at"]
+            default:
+                [
+                    "id", "kind", "outcome", "week", "location_id", "language", "channel", "topic", "people",
+                    "response_hours",
+                ]
+            }
         for chunk in stride(from: 0, to: rows.count, by: 400).map({ Array(rows[$0..<min($0 + 400, rows.count)]) }) {
             var insert = sql.insert(into: table).columns(columns)
             for row in chunk { insert = insert.values(row.map { SQLBind($0) }) }

@@ -28,6 +28,9 @@ final class Location: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: LocationKind
     @Field(key: "address") var address: String
     @Field(key: "neighbourhood") var neighbourhood: String
+    /// CBS *wijkcode* (`WK077210`) and *buurtcode* (`BU07721001`), for exports that join with CBS figures.
+    @OptionalField(key: "wijkcode") var wijkcode: String?
+    @OptionalField(key: "buurtcode") var buurtcode: String?
     @Field(key: "municipality") var municipality: String
     @Field(key: "region") var region: HolidayRegion
     @Siblings(through: LocationAdvisor.self, from: \.$location, to: \.$advisor) var advisors: [StaffUser]

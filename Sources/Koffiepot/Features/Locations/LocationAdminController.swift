@@ -17,7 +17,7 @@ struct LocationAdminController: RouteCollection {
 
     struct Input: Content {
         var name: String?, kind: String?, address: String?, neighbourhood: String?, municipality: String?,
-            region: String?, advisor: String?
+            region: String?, advisor: String?, wijkcode: String?, buurtcode: String?
         var teachers: [String]?
     }
 
@@ -39,6 +39,7 @@ struct LocationAdminController: RouteCollection {
         let form = FormState(values: [
             "name": location.name, "kind": location.kind.rawValue, "address": location.address,
             "neighbourhood": location.neighbourhood, "municipality": location.municipality,
+            "wijkcode": location.wijkcode ?? "", "buurtcode": location.buurtcode ?? "",
             "region": location.region.rawValue, "advisor": current?.id?.uuidString ?? "",
             "teachers": try await location.$teachers.get(on: req.db).compactMap(\.id?.uuidString).joined(
                 separator: ","),
@@ -66,6 +67,8 @@ struct LocationAdminController: RouteCollection {
             "name": clean(input.name), "kind": clean(input.kind), "address": clean(input.address),
             "neighbourhood": clean(input.neighbourhood), "municipality": clean(input.municipality),
             "region": clean(input.region), "advisor": clean(input.advisor),
+            "wijkcode": CBSCodes.normalized(input.wijkcode ?? ""),
+            "buurtcode": CBSCodes.normalized(input.buurtcode ?? ""),
             "teachers": (input.teachers ?? []).joined(separator: ","),
         ])
         // Parents read all four on the location page and in messages: the same text rules as their own words.
@@ -78,6 +81,9 @@ struct LocationAdminController: RouteCollection {
         let all = try await advisors(req)
         let advisor = all.first { $0.id?.uuidString == form["advisor"] }
         if !form["advisor"].isEmpty, advisor == nil { form.errors["advisor"] = "error.required" }
+        form.errors.merge(CBSCodes.problems(wijkcode: form["wijkcode"], buurtcode: form["buurtcode"])) { first, _ in
+            first
+        }
         let allTeachers = try await teachers(req)
         let chosen = allTeachers.filter { (input.teachers ?? []).contains($0.id?.uuidString ?? "") }
         guard form.isValid, let kind, let region else {
@@ -89,6 +95,8 @@ struct LocationAdminController: RouteCollection {
         location.kind = kind
         location.address = form["address"]
         location.neighbourhood = form["neighbourhood"]
+        location.wijkcode = form["wijkcode"].isEmpty ? nil : form["wijkcode"]
+        location.buurtcode = form["buurtcode"].isEmpty ? nil : form["buurtcode"]
         location.municipality = form["municipality"]
         location.region = region
         try await req.db.transaction { db in

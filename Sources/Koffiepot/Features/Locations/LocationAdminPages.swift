@@ -20,6 +20,9 @@ enum LocationAdminPages {
                 ).render(form, t)
                 FormField(name: "address", label: t("locations.address"), required: true).render(form, t)
                 FormField(name: "neighbourhood", label: t("locations.neighbourhood"), required: true).render(form, t)
+                FormField(name: "wijkcode", label: t("locations.wijkcode"), hint: t("locations.cbs_hint")).render(
+                    form, t)
+                FormField(name: "buurtcode", label: t("locations.buurtcode")).render(form, t)
                 FormField(name: "municipality", label: t("locations.municipality"), required: true).render(form, t)
                 SelectField(
                     name: "region", label: t("locations.region"),

@@ -232,7 +232,9 @@ enum DataInventory {
         ]
         + plain("staff_sessions", ["id", "token_hash", "user_id", "created_at", "last_seen_at"])
         + plain("api_tokens", ["id", "user_id", "name", "token_hash", "created_at", "last_used_at"])
-        + plain("locations", ["id", "name", "kind", "address", "neighbourhood", "municipality", "region"])
+        + plain(
+            "locations",
+            ["id", "name", "kind", "address", "neighbourhood", "municipality", "region", "wijkcode", "buurtcode"])
         + plain("location_advisors", ["id", "location_id", "advisor_id"])
         + plain(
             "presence_rules",

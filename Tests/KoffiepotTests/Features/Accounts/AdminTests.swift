@@ -98,6 +98,30 @@ import VaporTesting
         }
     }
 
+    /// A location carries its CBS codes in the country's format, so exports join with CBS figures.
+    @Test func aLocationCarriesItsCBSCodes() async throws {
+        try await withTestApp { app, _ in
+            let admin = TestBrowser(app)
+            try await admin.signIn("admin@koffiepot.test")
+            var fields = [
+                "name": "Basisschool Het Anker", "kind": "basisschool", "address": "Laan 1", "neighbourhood": "Centrum",
+                "municipality": "Eindhoven", "region": "zuid", "advisor": "", "wijkcode": "Centrum",
+                "buurtcode": "BU07721101",
+            ]
+            let wrong = try await admin.post("/staff/locations", fields)
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("Een wijkcode is WK met 6 cijfers, bijvoorbeeld WK077210."))
+            fields["wijkcode"] = "wk 0772 10"
+            let outside = try await admin.post("/staff/locations", fields)
+            #expect(outside.text.contains("Deze buurt ligt niet in de wijk hierboven"))
+            fields["buurtcode"] = "BU07721001"
+            #expect(try await admin.post("/staff/locations", fields).status == .seeOther)
+            let saved = try #require(
+                try await Location.query(on: app.db).filter(\.$name == "Basisschool Het Anker").first())
+            #expect(saved.wijkcode == "WK077210" && saved.buurtcode == "BU07721001")
+        }
+    }
+
     @Test func adminAddsALocationWithItsAdvisorAndAHoliday() async throws {
         try await withTestApp { app, _ in
             let admin = TestBrowser(app)

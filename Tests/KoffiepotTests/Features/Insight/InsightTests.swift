@@ -55,6 +55,34 @@ import VaporTesting
         }
     }
 
+    /// On the first start the demo municipality has a year of history: every section of the coordinator's
+    /// dashboard shows figures above the small-cell threshold, and none below it leaks.
+    @Test func theFirstStartShowsALivingDashboard() async throws {
+        try await withTestApp { app, clock in
+            let totals = try await DemoScale.firstStartHistory(today: LocalDate(containing: clock.now), on: app.db)
+            #expect(totals.locations == (try await Location.query(on: app.db).count()))
+            let coordinator = TestBrowser(app)
+            try await coordinator.signIn("coordinator@koffiepot.test")
+            let page = try await coordinator.get("/staff/inzicht").text
+            let sections = page.components(separatedBy: "<section class=\"insight\"").dropFirst()
+            #expect(sections.count >= 5)
+            for section in sections {
+                let heading = section.firstMatch(of: /<h2[^>]*>([^<]*)</)?.1 ?? "?"
+                let numbers = cells(String(section)).compactMap { Int($0) }
+                #expect(numbers.contains { $0 >= SmallCells.threshold }, "\(heading): \(cells(String(section)))")
+            }
+            #expect(cells(page).allSatisfy { !["1", "2", "3", "4"].contains($0) })
+            // The history ends before this month, so this month's own figures stand alone.
+            let month = InsightFilter.month(LocalDate(containing: clock.now).startOfWeek)
+            let thisMonth = try await coordinator.get("/staff/inzicht?from=\(month)&to=\(month)").text
+            let satisfaction = try #require(
+                thisMonth.components(separatedBy: "<section class=\"insight\"").first {
+                    $0.contains(">Tevredenheid</h2>")
+                })
+            #expect(!cells(satisfaction).contains { (Int($0) ?? 0) >= 1 }, "\(cells(satisfaction))")
+        }
+    }
+
     @Test func advisorsSeeTheirOwnLocationsOnly() async throws {
         try await withTestApp { app, _ in
             let vlinder = try await app.location(named: "Basisschool De Vlinder")
