@@ -189,8 +189,8 @@ def test_invitation_card_prints_with_a_qr_code_that_works(server, browser):
     expect(page.get_by_text("1 aanmeldingen")).to_be_visible()
 
 
-def login(browser, server, email):
-    page = new_page(browser, viewport=DESKTOP)
+def login(browser, server, email, viewport=DESKTOP):
+    page = new_page(browser, viewport=viewport)
     page.goto(server + "/login")
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Wachtwoord").fill("koffiepot-demo")

@@ -7,6 +7,8 @@ struct InsightFilter: Sendable, Equatable {
     var locationID: UUID?
     var from: String  // YYYY-MM
     var to: String  // YYYY-MM
+    /// The last whole quarter before today, for the printable quarter report.
+    let quarterFrom: String, quarterTo: String
 
     static func month(_ date: LocalDate) -> String { String(format: "%04d-%02d", date.year, date.month) }
 
@@ -26,6 +28,10 @@ struct InsightFilter: Sendable, Equatable {
         from = valid(query["from"]) ?? yearAgo
         to = valid(query["to"]) ?? current
         if from > to { swap(&from, &to) }
+        let thisQuarter = (today.month - 1) / 3
+        let (year, first) = thisQuarter == 0 ? (today.year - 1, 10) : (today.year, 3 * (thisQuarter - 1) + 1)
+        quarterFrom = String(format: "%04d-%02d", year, first)
+        quarterTo = String(format: "%04d-%02d", year, first + 2)
     }
 
     /// First and last Monday (as `YYYY-MM-DD`) whose weeks belong to the period.

@@ -9,14 +9,31 @@ enum InsightPages {
     ) -> Response {
         let t = ctx.t
         let query = scope.filter.queryItems.map {
-            "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: queryValue) ?? "")"
         }
         .sorted().joined(separator: "&")
         return PageLayout.render(ctx, title: t("insight.title")) {
             Tag("h1") { Txt(t("insight.title")) }
             Tag("p") { Txt(t("insight.intro")) }.cls("lead")
+            Tag("p") { Txt(t("insight.no_targets")) }
             filters(ctx, scope)
-            Tag("p") { A("/staff/inzicht.csv?\(query)") { Txt(t("insight.download")) }.attr("download", "") }
+            // On paper the filters are gone: the report says itself which place and months it covers.
+            Tag("p") {
+                Txt(
+                    t(
+                        "insight.report_scope",
+                        [
+                            "from": scope.filter.from, "to": scope.filter.to,
+                            "place": scope.filter.locationID.flatMap { id in scope.locations.first { $0.id == id }?.name
+                            }
+                                ?? scope.filter.neighbourhood ?? t("insight.all"),
+                        ]))
+            }.cls("printonly")
+            Tag("p") {
+                A("/staff/inzicht.csv?\(query)") { Txt(t("insight.download")) }.attr("download", "")
+                Txt(" · ")
+                A(quarterReport(scope.filter)) { Txt(t("insight.quarter_report")) }
+            }.cls("noprint")
             for table in tables { section(table, t) }
             if let meetings { TrainingPages.MatrixTable(meetings, t) }
             Tag("section") {
@@ -29,6 +46,19 @@ enum InsightPages {
                 }
             }
         }
+    }
+
+    /// Letters, digits and the dash of `2026-07` stay as they are in a link; everything else is encoded.
+    private static let queryValue = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-"))
+
+    /// The same place over the last whole quarter; printed, it is the quarter report on A4.
+    private static func quarterReport(_ filter: InsightFilter) -> String {
+        var items = filter.queryItems
+        (items["from"], items["to"]) = (filter.quarterFrom, filter.quarterTo)
+        return "/staff/inzicht?"
+            + items.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: queryValue) ?? "")" }
+            .joined(separator: "&")
     }
 
     private static func filters(_ ctx: PageContext, _ scope: InsightController.Scope) -> Component {
@@ -56,24 +86,26 @@ enum InsightPages {
         Tag("section") {
             Tag("h2") { Txt(table.title) }.attr("id", table.id)
             Tag("div") {
-                Node<Any>.raw(BarChart.svg(table))
-                Tag("table") {
-                    Tag("caption") { Txt(table.description) }
-                    Tag("thead") {
-                        Tag("tr") {
-                            Tag("th") { Txt(table.title) }.attr("scope", "col")
-                            for column in table.columns { Tag("th") { Txt(column) }.attr("scope", "col") }
-                        }
-                    }
-                    Tag("tbody") {
-                        for row in table.rows {
+                Node<Any>.raw(BarChart.svg(table, rightToLeft: t.language.isRightToLeft))
+                Tag("div") {
+                    Tag("table") {
+                        Tag("caption") { Txt(table.description) }
+                        Tag("thead") {
                             Tag("tr") {
-                                Tag("th") { Txt(row.label) }.attr("scope", "row")
-                                for cell in row.cells { Tag("td") { Txt(cell) } }
+                                Tag("th") { Txt(table.title) }.attr("scope", "col")
+                                for column in table.columns { Tag("th") { Txt(column) }.attr("scope", "col") }
                             }
                         }
-                    }
-                }.cls("data")
+                        Tag("tbody") {
+                            for row in table.rows {
+                                Tag("tr") {
+                                    Tag("th") { Txt(row.label) }.attr("scope", "row")
+                                    for cell in row.cells { Tag("td") { Txt(cell) } }
+                                }
+                            }
+                        }
+                    }.cls("data")
+                }.cls("table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-label", table.title)
             }.cls("chart-pair")
         }.cls("insight").attr("aria-labelledby", table.id)
     }
@@ -81,34 +113,43 @@ enum InsightPages {
 
 /// A horizontal bar chart drawn on the server as SVG, with a title and a description for screen readers.
 /// Hidden cells ("<5") get no bar, only their label — the chart can never show more than the table.
-/// The drawing is laid out left to right in every language (`direction="ltr"`); on an Arabic page the labels would
-/// otherwise run off the left edge. The words themselves still read right to left.
+/// Drawn for a phone first: 360 units wide, each label on its own line above its bar, text at 14 units, so on a
+/// 390 px screen the words stay at about 14 px and are never clipped. On an Arabic page it is mirrored: labels
+/// and bars start at the right edge and grow to the left, as the page reads.
 enum BarChart {
-    static func svg(_ table: InsightTable) -> String {
+    static let width = 360
+    static let rowHeight = 44
+    /// Room beside the longest bar for its number.
+    static let valueRoom = 56
+
+    static func svg(_ table: InsightTable, rightToLeft: Bool = false) -> String {
         let rows = table.rows.filter(\.charted)
-        let rowHeight = 30, labelWidth = 220, barWidth = 300
-        let height = max(rows.count, 1) * rowHeight + 10  // an empty chart still has room for its "–"
+        let height = max(rows.count, 1) * rowHeight + 6  // an empty chart still has room for its "–"
         let top = table.chartMax ?? max(rows.compactMap(\.chartValue).max() ?? 1, 1)
-        var body = rows.isEmpty ? "<text x=\"0\" y=\"20\" class=\"chart-value hidden-cell\">–</text>" : ""
+        // In right-to-left text "start" is the right-hand end: every text begins at `edge(0)` and runs inward
+        // (two units in from the right, where a glyph's side bearing would otherwise cross the border).
+        func edge(_ offset: Int) -> Int { rightToLeft ? width - 2 - offset : offset }
+        var body = rows.isEmpty ? "<text x=\"\(edge(0))\" y=\"20\" class=\"chart-value hidden-cell\">–</text>" : ""
         for (index, row) in rows.enumerated() {
-            let y = index * rowHeight + 5
+            let y = index * rowHeight
             body +=
-                "<text x=\"0\" y=\"\(y + 19)\" class=\"chart-label\">\(String(row.label.prefix(30)).textEscaped)</text>"
+                "<text x=\"\(edge(0))\" y=\"\(y + 16)\" class=\"chart-label\">\(String(row.label.prefix(44)).textEscaped)</text>"
             if let value = row.chartValue {
-                let width = Int((value / top * Double(barWidth)).rounded())
+                let length = max(Int((value / top * Double(width - valueRoom)).rounded()), 1)
+                let x = rightToLeft ? width - length : 0
+                body += "<rect x=\"\(x)\" y=\"\(y + 22)\" width=\"\(length)\" height=\"16\" class=\"chart-bar\"/>"
                 body +=
-                    "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(max(width, 1))\" height=\"20\" class=\"chart-bar\"/>"
-                body +=
-                    "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 19)\" class=\"chart-value\">\(row.cells.last!.textEscaped)</text>"
+                    "<text x=\"\(edge(length + 6))\" y=\"\(y + 35)\" class=\"chart-value\">\(row.cells.last!.textEscaped)</text>"
             } else {
                 body +=
-                    "<text x=\"\(labelWidth)\" y=\"\(y + 19)\" class=\"chart-value hidden-cell\">\(row.cells.first!.textEscaped)</text>"
+                    "<text x=\"\(edge(0))\" y=\"\(y + 35)\" class=\"chart-value hidden-cell\">\(row.cells.first!.textEscaped)</text>"
             }
         }
         let id = "chart-\(table.id)"
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(labelWidth + barWidth + 80) \(height)" role="img" \
-            aria-labelledby="\(id)-title \(id)-desc" class="chart" direction="ltr"><title id="\(id)-title">\(table.title.textEscaped)</title>\
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" role="img" \
+            aria-labelledby="\(id)-title \(id)-desc" class="chart" direction="\(rightToLeft ? "rtl" : "ltr")">\
+            <title id="\(id)-title">\(table.title.textEscaped)</title>\
             <desc id="\(id)-desc">\(table.description.textEscaped)</desc>\(body)</svg>
             """
     }

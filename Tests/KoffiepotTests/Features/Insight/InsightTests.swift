@@ -83,6 +83,22 @@ import VaporTesting
         }
     }
 
+    /// The chart is drawn for a phone and mirrored in Arabic: bars start at the reading edge.
+    @Test func chartsStartAtTheEdgeThePageReadsFrom() {
+        let table = InsightTable(
+            id: "t", title: "Tevredenheid", description: "d", columns: ["n"],
+            rows: [
+                .init(label: "Heel goed", cells: ["40"], chartValue: 40),
+                .init(label: "Slecht", cells: ["<5"], chartValue: nil),
+            ])
+        let ltr = BarChart.svg(table), rtl = BarChart.svg(table, rightToLeft: true)
+        #expect(ltr.contains(#"viewBox="0 0 360 "#) && ltr.contains(#"direction="ltr""#))
+        #expect(ltr.contains(#"<rect x="0" y="22" width="304""#))
+        #expect(rtl.contains(#"direction="rtl""#) && rtl.contains(#"<rect x="56" y="22" width="304""#))
+        #expect(rtl.contains(#"<text x="358" y="16" class="chart-label">Heel goed</text>"#))
+        #expect(!rtl.contains("<rect x=\"") || rtl.components(separatedBy: "<rect").count == 2, "no bar for <5")
+    }
+
     @Test func advisorsSeeTheirOwnLocationsOnly() async throws {
         try await withTestApp { app, _ in
             let vlinder = try await app.location(named: "Basisschool De Vlinder")
