@@ -195,11 +195,13 @@ enum InsightReport {
         by key: KeyPath<(month: String, location: String, kind: String, n: Int), String>,
         id: String, _ t: Localizer
     ) -> InsightTable {
-        func counts(_ kind: TeacherReferral.Kind) -> [Int] {
-            labels.map { label in
-                d.referrals.filter { $0[keyPath: key] == label && $0.kind == kind.rawValue }.reduce(0) { $0 + $1.n }
-            }
+        // One pass over the referrals (a municipality's three years are thousands of week rows), then a look-up
+        // per label: filtering the whole list for every row made the dashboard slow at scale.
+        var totals: [String: [String: Int]] = [:]
+        for referral in d.referrals {
+            totals[referral[keyPath: key], default: [:]][referral.kind, default: 0] += referral.n
         }
+        func counts(_ kind: TeacherReferral.Kind) -> [Int] { labels.map { totals[$0]?[kind.rawValue] ?? 0 } }
         let conversations = SmallCells.protect(counts(.conversation), withTotal: false).cells
         let lookAlong = SmallCells.protect(counts(.lookAlong), withTotal: false).cells
         let rows = labels.indices.map { i in
