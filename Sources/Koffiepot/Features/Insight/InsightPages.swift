@@ -8,10 +8,7 @@ enum InsightPages {
         meetings: MeetingMatrix?
     ) -> Response {
         let t = ctx.t
-        let query = scope.filter.queryItems.map {
-            "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: queryValue) ?? "")"
-        }
-        .sorted().joined(separator: "&")
+        let query = queryString(scope.filter.queryItems)
         return PageLayout.render(ctx, title: t("insight.title")) {
             Tag("h1") { Txt(t("insight.title")) }
             Tag("p") { Txt(t("insight.intro")) }.cls("lead")
@@ -55,8 +52,12 @@ enum InsightPages {
     private static func quarterReport(_ filter: InsightFilter) -> String {
         var items = filter.queryItems
         (items["from"], items["to"]) = (filter.quarterFrom, filter.quarterTo)
-        return "/staff/inzicht?"
-            + items.sorted { $0.key < $1.key }
+        return "/staff/inzicht?" + queryString(items)
+    }
+
+    /// The filter as a query string, keys in order: the CSV link and the quarter report share it.
+    private static func queryString(_ items: [String: String]) -> String {
+        items.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: queryValue) ?? "")" }
             .joined(separator: "&")
     }

@@ -97,10 +97,9 @@ enum OpenData {
         }.sorted { ($0.wijkcode, $0.month) < ($1.wijkcode, $1.month) }
     }
 
-    /// A count of 1 to 4 is left out; nothing counted is 0.
+    /// A count of 1 to 4 is left out, by the one small-cell rule; nothing counted is 0.
     private static func protected(_ count: Int?) -> Int? {
-        let n = count ?? 0
-        return SmallCells.isSmall(n) ? nil : n
+        SmallCells.protect([count ?? 0], withTotal: false).cells[0].value
     }
 
     static func csv(_ rows: [Row]) -> String {
