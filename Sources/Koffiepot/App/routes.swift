@@ -41,6 +41,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: WishesController())
     try app.register(collection: WishDeskController())
     try app.register(collection: InsightController())
+    try app.register(collection: SchoolFamiliesController())
 
     let api = KoffiepotAPI(app: app)
     try api.registerHandlers(on: VaporTransport(routesBuilder: app), serverURL: URL(string: "/api/v1")!)

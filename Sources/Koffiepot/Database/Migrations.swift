@@ -38,6 +38,7 @@ enum Migrations {
         M032_PublicStamp(),
         M033_SlotStamp(),
         M034_LocationCBSCodes(),
+        M035_SchoolFamilies(),
     ]
 
     static func register(on app: Application) {

@@ -11,11 +11,14 @@ package struct BookingInput: Sendable {
     package var booker: String = Booker.parent.rawValue
     package var language: String = "nl"
     package var interpreter: Bool = false
+    /// "yes", "no" or "" (skipped): `FirstContact`.
+    package var firstContact: String = ""
 
     package init(
         name: String = "", contact: String = "", topics: [String] = [], about: String = "",
         participants: String = Participants.alone.rawValue, teacherName: String = "",
-        booker: String = Booker.parent.rawValue, language: String = "nl", interpreter: Bool = false
+        booker: String = Booker.parent.rawValue, language: String = "nl", interpreter: Bool = false,
+        firstContact: String = ""
     ) {
         self.name = name
         self.contact = contact
@@ -26,6 +29,7 @@ package struct BookingInput: Sendable {
         self.booker = booker
         self.language = language
         self.interpreter = interpreter
+        self.firstContact = firstContact
     }
 }
 
@@ -43,11 +47,13 @@ package struct ValidBooking: Sendable, Equatable {
     package var interpreter: Bool
     /// The outreach channel that brought her (`ViaMarker`), for insight only.
     package var via: String? = nil
+    /// Her optional answer to "first contact with us this school year?", for the reach figures only.
+    package var firstContact: Bool? = nil
 
     package init(
         name: String, contactKind: ContactKind, contact: String? = nil, topics: [Topic], about: String,
         participants: Participants, teacherName: String, booker: Booker, language: String, interpreter: Bool,
-        via: String? = nil
+        via: String? = nil, firstContact: Bool? = nil
     ) {
         self.name = name
         self.contactKind = contactKind
@@ -60,6 +66,7 @@ package struct ValidBooking: Sendable, Equatable {
         self.language = language
         self.interpreter = interpreter
         self.via = via
+        self.firstContact = firstContact
     }
 }
 
@@ -113,12 +120,14 @@ package enum BookingRules {
         if language == nil { errors["language"] = "error.required" }
         let topics = input.topics.compactMap(Topic.init(rawValue:))
         if topics.count != input.topics.count { errors["topics"] = "error.required" }
+        let firstContact = FirstContact.read(input.firstContact)
+        if case .failure(let problem) = firstContact { errors.merge(problem.fields) { a, _ in a } }
 
         guard errors.isEmpty, let participants, let booker, let language else { return .invalid(errors) }
         return .valid(
             ValidBooking(
                 name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, topics: topics, about: about,
                 participants: participants, teacherName: teacherName, booker: booker,
-                language: language, interpreter: input.interpreter))
+                language: language, interpreter: input.interpreter, firstContact: try? firstContact.get()))
     }
 }

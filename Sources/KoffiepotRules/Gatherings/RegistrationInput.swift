@@ -12,10 +12,12 @@ package struct RegistrationInput: Sendable {
     package var invitationID: UUID? = nil
     /// The outreach channel that brought her (`ViaMarker`) when no invitation did.
     package var via: String? = nil
+    /// Her optional answer to "first contact with us this school year?", for the reach figures only.
+    package var firstContact: Bool? = nil
 
     package init(
         name: String, contactKind: ContactKind, contact: String? = nil, adults: Int, language: String, childcare: Bool,
-        interpreter: Bool, invitationID: UUID? = nil, via: String? = nil
+        interpreter: Bool, invitationID: UUID? = nil, via: String? = nil, firstContact: Bool? = nil
     ) {
         self.name = name
         self.contactKind = contactKind
@@ -26,5 +28,6 @@ package struct RegistrationInput: Sendable {
         self.interpreter = interpreter
         self.invitationID = invitationID
         self.via = via
+        self.firstContact = firstContact
     }
 }

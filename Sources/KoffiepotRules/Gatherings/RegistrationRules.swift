@@ -9,7 +9,7 @@ package enum RegistrationRules {
 
     package static func validate(
         name rawName: String, adults rawAdults: String, contact rawContact: String, language: String,
-        childcare: Bool, interpreter: Bool
+        childcare: Bool, interpreter: Bool, firstContact: String = ""
     ) -> Checked {
         var errors: [String: String] = [:]
         let name = TextRules.singleLine(rawName)
@@ -25,11 +25,13 @@ package enum RegistrationRules {
         let contact = TextRules.contact(rawContact)
         if contact == nil { errors["contact"] = "error.contact" }
         if !BookingRules.conversationLanguages.contains(language) { errors["language"] = "error.required" }
+        let first = FirstContact.read(firstContact)
+        if case .failure(let problem) = first { errors.merge(problem.fields) { a, _ in a } }
         guard errors.isEmpty, let adults else { return .invalid(errors) }
         return .valid(
             RegistrationInput(
                 name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, adults: adults,
                 language: language,
-                childcare: childcare, interpreter: interpreter))
+                childcare: childcare, interpreter: interpreter, firstContact: try? first.get()))
     }
 }

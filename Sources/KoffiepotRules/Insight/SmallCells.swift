@@ -24,8 +24,12 @@ package enum SmallCells {
     package static func shown(_ count: Int) -> String { protect([count], withTotal: false).cells[0].display }
 
     /// Protects one group of counts. With `total`, the group's total is returned protected as well.
-    package static func protect(_ counts: [Int], withTotal: Bool) -> (cells: [Cell], total: Cell?) {
-        var hidden = counts.map(isSmall)
+    /// `alsoHidden` marks cells that must stay hidden for another reason (a sum over places whose own cell was
+    /// hidden); they count as hidden when deciding whether the total could give one away.
+    package static func protect(_ counts: [Int], withTotal: Bool, alsoHidden: [Bool]? = nil) -> (
+        cells: [Cell], total: Cell?
+    ) {
+        var hidden = counts.indices.map { isSmall(counts[$0]) || (alsoHidden?[$0] ?? false) }
         let sum = counts.reduce(0, +)
         var totalHidden = isSmall(sum)
         if withTotal && !totalHidden && hidden.filter({ $0 }).count == 1 {

@@ -96,6 +96,8 @@ import VaporTesting
         // Insight, wishes, the library and the programmes.
         "GET /staff/inzicht": [.admin, .coordinator, .advisor],
         "GET /staff/inzicht.csv": [.admin, .coordinator, .advisor],
+        "GET /staff/locations/:id/families": [.admin, .coordinator, .advisor],
+        "POST /staff/locations/:id/families": [.admin, .coordinator, .advisor],
         "GET /staff/wensen": [.admin, .coordinator, .advisor],
         "POST /staff/wensen/:wishID/merge": [.admin, .coordinator, .advisor],
         "POST /staff/vragenbank/:entryID/delete": [.admin, .coordinator, .advisor],

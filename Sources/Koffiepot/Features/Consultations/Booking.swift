@@ -28,6 +28,8 @@ final class Booking: Model, @unchecked Sendable {
     /// The outreach channel that brought the booking (`newsletter`, `poster`); nil when none did.
     @OptionalField(key: "via") var via: String?
     @Field(key: "interpreter") var interpreter: Bool
+    /// Her optional answer to "first contact with us this school year?", copied to the anonymous fact.
+    @OptionalField(key: "first_contact") var firstContact: Bool?
     /// The language of our messages to the booker (one Koffiepot speaks).
     @Field(key: "message_language") var messageLanguage: Language
     @Field(key: "status") var status: BookingStatus

@@ -53,6 +53,7 @@ enum BookingPages {
                     options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }
                 ).render(form, t)
                 CheckBox(name: "interpreter", label: t("book.interpreter")).render(form)
+                FirstContactQuestion(form, t)
                 FormField(
                     name: "contact", label: t("book.contact"), hint: t("book.contact_hint"), autocomplete: "email"
                 ).render(form, t)

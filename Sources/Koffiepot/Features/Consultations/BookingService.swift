@@ -117,6 +117,7 @@ struct BookingService: Sendable {
         booking.language = input.language
         booking.via = input.via
         booking.interpreter = input.interpreter
+        booking.firstContact = input.firstContact
         booking.messageLanguage = language
         booking.status = .booked
         booking.advisorNote = ""
@@ -170,7 +171,8 @@ struct BookingService: Sendable {
                     kind: .consultation, outcome: status == .held ? .held : .noShow, at: slot.startsAt,
                     locationID: slot.$location.id, language: booking.language,
                     channel: booking.via ?? booking.booker.rawValue,
-                    topic: booking.topicKeys.split(separator: ",").first.map(String.init)),
+                    topic: booking.topicKeys.split(separator: ",").first.map(String.init),
+                    firstContact: booking.firstContact),
                 subject: "booking:\(bookingID)", secret: secret, on: tx)
             let asked = try await Outbox(db: tx, now: now).hasMessage(.feedbackRequest, about: .booking(bookingID))
             guard status == .held, !asked, let token = PersonalCode.unseal(booking.linkSealed, secret: secret) else {

@@ -46,7 +46,7 @@ extension KoffiepotAPI {
             participants: body.participants?.rawValue ?? Participants.alone.rawValue,
             teacherName: body.teacherName ?? "",
             booker: body.booker?.rawValue ?? Booker.parent.rawValue, language: body.language ?? "nl",
-            interpreter: body.interpreter ?? false)
+            interpreter: body.interpreter ?? false, firstContact: FirstContact.formValue(body.firstContact))
         let valid: ValidBooking
         switch BookingRules.validate(request) {
         case .valid(let v): valid = v

@@ -49,12 +49,13 @@ struct ConsultationsController: RouteCollection {
     struct Input: Content {
         var slot: String?, booker: String?, name: String?, topics: [String]?, about: String?
         var participants: String?, teacher_name: String?, language: String?, interpreter: String?, contact: String?
+        var first_contact: String?
 
         var booking: BookingInput {
             BookingInput(
                 name: name ?? "", contact: contact ?? "", topics: topics ?? [], about: about ?? "",
                 participants: participants ?? "", teacherName: teacher_name ?? "", booker: booker ?? "",
-                language: language ?? "", interpreter: interpreter == "yes")
+                language: language ?? "", interpreter: interpreter == "yes", firstContact: first_contact ?? "")
         }
 
         var form: FormState {
@@ -62,6 +63,7 @@ struct ConsultationsController: RouteCollection {
                 "booker": booker ?? "", "name": name ?? "", "topics": (topics ?? []).joined(separator: ","),
                 "about": about ?? "", "participants": participants ?? "", "teacher_name": teacher_name ?? "",
                 "language": language ?? "", "interpreter": interpreter ?? "", "contact": contact ?? "",
+                "first_contact": first_contact ?? "",
             ])
         }
     }

@@ -74,6 +74,7 @@ enum DemoScale {
             try await location.create(on: db)
             locations.append(location)
         }
+        try await schoolFamilies(of: locations, today: today, on: db)
         return try await history(of: locations, weeks: 156, through: today.startOfWeek.adding(days: -7), on: db)
     }
 
@@ -84,9 +85,27 @@ enum DemoScale {
         let monday = today.startOfWeek
         var last = monday
         while last.month == monday.month { last = last.adding(days: -7) }
+        let locations = try await Location.query(on: db).sort(\.$name).all()
+        try await schoolFamilies(of: locations, today: today, on: db)
         // Every wish already has five supporters or more, so what parents propose today stands out as new.
-        return try await history(
-            of: Location.query(on: db).sort(\.$name).all(), weeks: 52, through: last, supports: 5...30, on: db)
+        return try await history(of: locations, weeks: 52, through: last, supports: 5...30, on: db)
+    }
+
+    /// What the demo schools "know anyway" for this school year and the last: families and home languages,
+    /// with more Turkish- and Arabic-speaking families than the contacts show — the gap the dashboard names.
+    static func schoolFamilies(of locations: [Location], today: LocalDate, on db: any Database) async throws {
+        let year = SchoolYear(containing: today)
+        for (index, location) in locations.enumerated() {
+            let shares = [
+                "nl": 58 - index % 4 * 3, "tr": 14 + index % 3 * 4, "ar": 10 + index % 2 * 3, "pl": 5, "en": 3,
+                "uk": 3, "so": 2,
+            ]
+            for y in [year.previous, year] {
+                try await SchoolFamiliesStore.replace(
+                    at: location.requireID(), in: y,
+                    with: SchoolFamilies(families: 160 + index * 37 % 240, shares: shares), now: Date(), on: db)
+            }
+        }
     }
 
     /// `weeks` weeks of anonymous contacts, feedback and wishes per location, the last starting on `lastMonday`.
@@ -95,6 +114,10 @@ enum DemoScale {
         on db: any Database
     ) async throws -> Totals {
         var random = Random(state: 20261124)
+        // Her optional "first contact this school year?" from its own stream, so the rest of the history stays
+        // what it was: about a third say yes, a third no, the rest skip it.
+        var answers = Random(state: 7)
+        func firstContact() -> Bool? { [true, false, nil][answers.int(0...2)] }
         var totals = Totals()
         totals.locations = locations.count
         let sql = db.sql
@@ -115,25 +138,26 @@ enum DemoScale {
                     let held = random.int(1...10) > 1
                     facts.append([
                         UUID(), "consultation", held ? "held" : "no_show", monday, id, random.weighted(languages),
-                        "parent", topic(&random), 1, nil as Int?,
+                        "parent", topic(&random), 1, nil as Int?, firstContact(),
                     ])
                 }
                 for _ in 0..<times(7) {
                     facts.append([
                         UUID(), "gathering", "registered", monday, id, random.weighted(languages),
-                        random.weighted(channels), topic(&random), random.int(1...2), nil as Int?,
+                        random.weighted(channels), topic(&random), random.int(1...2), nil as Int?, firstContact(),
                     ])
                 }
                 for _ in 0..<times(4) {
                     facts.append([
                         UUID(), random.int(1...2) == 1 ? "gathering" : "walk_in", "attended", monday, id,
                         random.weighted(languages), nil as String?, topic(&random), random.int(3...14), nil as Int?,
+                        nil as Bool?,
                     ])
                 }
                 for _ in 0..<times(3) {
                     facts.append([
                         UUID(), "question", "answered", monday, id, random.weighted(languages), "direct",
-                        topic(&random), 1, random.int(1...70) as Int?,
+                        topic(&random), 1, random.int(1...70) as Int?, firstContact(),
                     ])
                 }
                 for _ in 0..<times(12) {
@@ -204,7 +228,7 @@ enum DemoScale {
             default:
                 [
                     "id", "kind", "outcome", "week", "location_id", "language", "channel", "topic", "people",
-                    "response_hours",
+                    "response_hours", "first_contact",
                 ]
             }
         for chunk in stride(from: 0, to: rows.count, by: 400).map({ Array(rows[$0..<min($0 + 400, rows.count)]) }) {

@@ -75,7 +75,7 @@ struct FeedbackController: RouteCollection {
             req.query[String.self, at: "done"] == "feedback.thanks" ? .thanks : .form(FormState())
         return FeedbackPages.page(
             req.page, heading: req.t("feedback.heading.walk_in", ["title": location.name]), action: req.url.path,
-            state: state)
+            state: state, askFirstContact: true)
     }
 
     /// One response per device per coffee morning per day: the device cookie, hashed with the day and the place,
@@ -87,16 +87,35 @@ struct FeedbackController: RouteCollection {
         let input = try FeedbackInput.read(req)
         let heading = req.t("feedback.heading.walk_in", ["title": location.name])
         let response: Response
+        let firstContact = FirstContact.read(input.first_contact ?? "")
+        let brokenAnswer = if case .failure = firstContact { true } else { false }
         switch FeedbackRules.check(score: input.scoreValue, text: input.better) {
         case .failure(let error):
             response = FeedbackPages.page(
                 req.page, heading: heading, action: req.url.path,
-                state: .form(input.formState(error)), status: .unprocessableEntity)
+                state: .form(input.formState(error)), status: .unprocessableEntity, askFirstContact: true)
+        case .success where brokenAnswer:
+            // A broken answer is the form's error, with her words kept — never silently "not answered".
+            var form = FormState(values: ["better": input.better ?? "", FirstContact.field: input.first_contact ?? ""])
+            form.errors[FirstContact.field] = "error.required"
+            response = FeedbackPages.page(
+                req.page, heading: heading, action: req.url.path, state: .form(form), status: .unprocessableEntity,
+                askFirstContact: true)
         case .success(let checked):
             guard try await RateLimiter.allow("walkin:\(day)", req: req) else { throw Abort(.tooManyRequests) }
             let key = PersonalCode.hash(
                 "walk_in:\(device):\(day):\(try location.requireID())", secret: req.application.settings.secret ?? "")
-            _ = try await service(req).record(.walkIn, key: key, locationID: location.id, checked)
+            if case .success = try await service(req).record(.walkIn, key: key, locationID: location.id, checked),
+                let answer = try? firstContact.get()
+            {
+                // Her answer as an anonymous fact of no people (the tally counts the visitors), keyed like her
+                // feedback so the reach figures count it once.
+                try await ContactFacts.record(
+                    .init(
+                        kind: .walkIn, outcome: .attended, at: req.now, locationID: location.id, people: 0,
+                        firstContact: answer),
+                    subject: "walk_in:\(key)", secret: req.application.settings.secret ?? "", on: req.db)
+            }
             response = req.redirect(to: req.url.path + "?done=feedback.thanks", redirectType: .normal)
         }
         DeviceCookie.set(device, on: response, req)
@@ -124,6 +143,8 @@ private extension Optional {
 struct FeedbackInput: Content {
     var score: String?
     var better: String?
+    /// Asked at walk-ins only: `FirstContact`.
+    var first_contact: String?
 
     static func read(_ req: Request) throws -> FeedbackInput { try req.content.decode(FeedbackInput.self) }
 

@@ -6,16 +6,17 @@ enum FeedbackPages {
         case form(FormState), thanks, notYet
     }
 
-    static func page(_ ctx: PageContext, heading: String, action: String, state: State, status: HTTPStatus = .ok)
-        -> Response
-    {
+    static func page(
+        _ ctx: PageContext, heading: String, action: String, state: State, status: HTTPStatus = .ok,
+        askFirstContact: Bool = false
+    ) -> Response {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("feedback.title"), status: status) {
             Tag("h1") { Txt(t("feedback.title")) }
             switch state {
             case .form(let form):
                 ErrorSummary(form, t)
-                FeedbackForm(ctx, action: action, heading: heading, form: form)
+                FeedbackForm(ctx, action: action, heading: heading, form: form, askFirstContact: askFirstContact)
                 Tag("p") { Txt(t("feedback.privacy")) }.cls("hint")
             case .thanks:
                 Tag("p") { Txt(t("feedback.thanks")) }.attr("role", "status").cls("flash")

@@ -2,7 +2,11 @@ import Plot
 
 /// The one-tap five-face scale with an optional "what could be better?". Each face is its own submit button,
 /// so one tap sends it; the words are there for screen readers and for parents who read faces differently.
-func FeedbackForm(_ ctx: PageContext, action: String, heading: String, form: FormState = FormState()) -> Component {
+/// At a walk-in (`askFirstContact`) it also asks the optional "first contact this school year?" — the only
+/// moment a walk-in visitor tells us anything.
+func FeedbackForm(
+    _ ctx: PageContext, action: String, heading: String, form: FormState = FormState(), askFirstContact: Bool = false
+) -> Component {
     let t = ctx.t
     return Tag("section") {
         Tag("h2") { Txt(heading) }.attr("id", "feedback-title")
@@ -13,6 +17,7 @@ func FeedbackForm(_ ctx: PageContext, action: String, heading: String, form: For
                 maxLength: FeedbackRules.maxText
             )
             .render(form, t)
+            if askFirstContact { FirstContactQuestion(form, t) }
             Tag("fieldset") {
                 Tag("legend") { Txt(t("feedback.question")) }
                 Tag("div") {

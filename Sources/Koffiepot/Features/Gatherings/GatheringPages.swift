@@ -144,6 +144,7 @@ enum GatheringPages {
                     ).render(form, t)
                     CheckBox(name: "childcare", label: t("gathering.childcare_needed")).render(form)
                     CheckBox(name: "interpreter", label: t("book.interpreter")).render(form)
+                    FirstContactQuestion(form, t)
                     FormField(
                         name: "contact", label: t("book.contact"), hint: t("gathering.contact_hint"),
                         autocomplete: "email"

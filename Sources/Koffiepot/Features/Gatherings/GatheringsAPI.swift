@@ -56,7 +56,8 @@ extension KoffiepotAPI {
         let key = input.headers.Idempotency_hyphen_Key
         let checked = RegistrationRules.validate(
             name: body.name, adults: "\(body.adults ?? 1)", contact: body.contact ?? "",
-            language: body.language ?? "nl", childcare: body.childcare ?? false, interpreter: body.interpreter ?? false)
+            language: body.language ?? "nl", childcare: body.childcare ?? false, interpreter: body.interpreter ?? false,
+            firstContact: FirstContact.formValue(body.firstContact))
         guard case .valid(let valid) = checked else {
             guard case .invalid(let errors) = checked else { throw Abort(.internalServerError) }
             return .unprocessableContent(.init(body: .application_problem_plus_json(problem(invalidFields: errors))))

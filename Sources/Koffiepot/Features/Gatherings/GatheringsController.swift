@@ -90,7 +90,7 @@ struct GatheringsController: RouteCollection {
 
     struct Input: Content {
         var via: String?, name: String?, adults: String?, language: String?, childcare: String?, interpreter: String?,
-            contact: String?
+            contact: String?, first_contact: String?
     }
 
     func register(req: Request) async throws -> Response {
@@ -101,7 +101,7 @@ struct GatheringsController: RouteCollection {
         var form = FormState(values: [
             "name": input.name ?? "", "adults": input.adults ?? "", "language": input.language ?? "",
             "childcare": input.childcare ?? "", "interpreter": input.interpreter ?? "", "contact": input.contact ?? "",
-            "via": input.via ?? "",
+            "via": input.via ?? "", "first_contact": input.first_contact ?? "",
         ])
         let key = IdempotencyMiddleware.formKey(req)
         let retry = { (status: HTTPStatus, message: String?) in
@@ -111,7 +111,9 @@ struct GatheringsController: RouteCollection {
         }
         switch RegistrationRules.validate(
             name: input.name ?? "", adults: input.adults ?? "", contact: input.contact ?? "",
-            language: input.language ?? "", childcare: input.childcare == "yes", interpreter: input.interpreter == "yes"
+            language: input.language ?? "", childcare: input.childcare == "yes",
+            interpreter: input.interpreter == "yes",
+            firstContact: input.first_contact ?? ""
         ) {
         case .invalid(let errors):
             form.errors = errors

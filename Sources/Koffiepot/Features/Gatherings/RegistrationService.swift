@@ -78,7 +78,8 @@ struct RegistrationService: Sendable {
                         at: gathering.startsAt,
                         locationID: gathering.$location.id, language: input.language,
                         channel: try await channel(of: input.invitationID, via: input.via, on: tx),
-                        topic: gathering.topics.first?.rawValue, people: input.adults),
+                        topic: gathering.topics.first?.rawValue, people: input.adults,
+                        firstContact: input.firstContact),
                     subject: "registration:\(try registration.requireID())", secret: secret, on: tx)
                 try await notify(
                     status == .confirmed ? .registrationConfirmed : .registrationWaitlisted, registration, gathering,

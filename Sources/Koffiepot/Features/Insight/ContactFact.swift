@@ -19,6 +19,8 @@ final class ContactFact: Model, @unchecked Sendable {
     /// People reached: 1 for a booking or question, the adults for a registration or a tally.
     @Field(key: "people") var people: Int
     @OptionalField(key: "response_hours") var responseHours: Int?
+    /// The parent's optional answer to "first contact with us this school year?" (nil: not asked or skipped).
+    @OptionalField(key: "first_contact") var firstContact: Bool?
 
     init() {}
 }
@@ -38,6 +40,7 @@ enum ContactFacts {
         var topic: String? = nil
         var people = 1
         var responseHours: Int? = nil
+        var firstContact: Bool? = nil
     }
 
     /// Records (or replaces) the fact for one subject.
@@ -55,6 +58,7 @@ enum ContactFacts {
         row.topic = fact.topic
         row.people = fact.people
         row.responseHours = fact.responseHours
+        row.firstContact = fact.firstContact
         try await row.create(on: db)
     }
 }

@@ -39,7 +39,22 @@ struct InsightController: RouteCollection {
         let recent = try await themes.themes(at: scope.ids ?? scope.locations.compactMap(\.id))
             .filter { $0.lastDay >= LocalDate(containing: req.now).adding(days: -365).description }
         let home = HomeThemeInsight.table(recent, families: try await themes.families(of: recent), t: req.t)
-        return (InsightReport.tables(data, months: scope.filter.months, t: req.t) + [home], data.texts)
+        return (
+            InsightReport.tables(data, months: scope.filter.months, t: req.t) + [home]
+                + ReachReport.tables(try await reach(req, scope), t: req.t), data.texts
+        )
+    }
+
+    /// The reach figures of the school year of the period's last month, for the locations in view.
+    private func reach(_ req: Request, _ scope: Scope) async throws -> ReachReport.Figures {
+        let year = scope.filter.schoolYear
+        let locations = scope.locations.filter { scope.ids?.contains($0.id!) ?? true }
+        let ids = locations.compactMap(\.id)
+        let (contacts, firsts) = try await InsightQueries.reach(in: year, at: ids, on: req.db)
+        return ReachReport.Figures(
+            year: year, locations: locations,
+            families: try await SchoolFamiliesStore.figures(at: ids, in: year, on: req.db), contacts: contacts,
+            firstContacts: firsts)
     }
 
     func dashboard(req: Request) async throws -> Response {
@@ -70,6 +85,7 @@ struct InsightController: RouteCollection {
                     rows.append([table.title, row.label, column, value])
                 }
             }
+            for note in table.notes { rows.append([table.title, "", "", note]) }
         }
         // Free text only for a group of five or more, exactly as on the page.
         for text in report.texts ?? [] {

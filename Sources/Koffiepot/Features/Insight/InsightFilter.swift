@@ -37,6 +37,11 @@ struct InsightFilter: Sendable, Equatable {
     /// First and last Monday (as `YYYY-MM-DD`) whose weeks belong to the period.
     var weekRange: (String, String) { ("\(from)-01", "\(to)-31") }
 
+    /// The school year the reach figures compare: the one of the period's last month.
+    var schoolYear: SchoolYear {
+        SchoolYear(containing: LocalDate(year: Int(to.prefix(4))!, month: Int(to.suffix(2))!, day: 1))
+    }
+
     /// Months from `from` to `to`, for trend rows (at most 60).
     var months: [String] {
         var result: [String] = []

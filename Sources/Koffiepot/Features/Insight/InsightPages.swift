@@ -31,7 +31,10 @@ enum InsightPages {
                 Txt(" · ")
                 A(quarterReport(scope.filter)) { Txt(t("insight.quarter_report")) }
             }.cls("noprint")
-            for table in tables { section(table, t) }
+            for table in tables {
+                section(table, t)
+                if table.id == "gap" { familiesLinks(scope, t) }
+            }
             if let meetings { TrainingPages.MatrixTable(meetings, t) }
             Tag("section") {
                 Tag("h2") { Txt(t("insight.texts")) }
@@ -43,6 +46,20 @@ enum InsightPages {
                 }
             }
         }
+    }
+
+    /// Where each school's families and home languages are entered (for the school year in view).
+    private static func familiesLinks(_ scope: InsightController.Scope, _ t: Localizer) -> Component {
+        let shown = scope.locations.filter { scope.ids?.contains($0.id!) ?? true }
+        return Tag("p") {
+            Txt(t("insight.gap.enter") + " ")
+            for (index, location) in shown.enumerated() {
+                if index > 0 { Txt(" · ") }
+                A("/staff/locations/\(location.id!.uuidString)/families?year=\(scope.filter.schoolYear)") {
+                    Txt(location.name)
+                }
+            }
+        }.cls("noprint")
     }
 
     /// Letters, digits and the dash of `2026-07` stay as they are in a link; everything else is encoded.
@@ -108,6 +125,9 @@ enum InsightPages {
                     }.cls("data")
                 }.cls("table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-label", table.title)
             }.cls("chart-pair")
+            if !table.notes.isEmpty {
+                Tag("ul") { for note in table.notes { Tag("li") { Txt(note) } } }.cls("reach-notes")
+            }
         }.cls("insight").attr("aria-labelledby", table.id)
     }
 }
@@ -126,7 +146,8 @@ enum BarChart {
     static func svg(_ table: InsightTable, rightToLeft: Bool = false) -> String {
         let rows = table.rows.filter(\.charted)
         let height = max(rows.count, 1) * rowHeight + 6  // an empty chart still has room for its "–"
-        let top = table.chartMax ?? max(rows.compactMap(\.chartValue).max() ?? 1, 1)
+        let top = table.chartMax ?? max((rows.compactMap(\.chartValue) + rows.compactMap(\.reference)).max() ?? 1, 1)
+        func length(_ value: Double) -> Int { max(Int((value / top * Double(width - valueRoom)).rounded()), 1) }
         // In right-to-left text "start" is the right-hand end: every text begins at `edge(0)` and runs inward
         // (two units in from the right, where a glyph's side bearing would otherwise cross the border).
         func edge(_ offset: Int) -> Int { rightToLeft ? width - 2 - offset : offset }
@@ -134,17 +155,24 @@ enum BarChart {
         for (index, row) in rows.enumerated() {
             let y = index * rowHeight
             body +=
-                "<text x=\"\(edge(0))\" y=\"\(y + 16)\" class=\"chart-label\">\(String(row.label.prefix(44)).textEscaped)</text>"
+                "<text x=\"\(edge(0))\" y=\"\(y + 16)\" class=\"chart-label\">\(String((row.chartLabel ?? row.label).prefix(44)).textEscaped)</text>"
+            var textAt = 0
             if let value = row.chartValue {
-                let length = max(Int((value / top * Double(width - valueRoom)).rounded()), 1)
+                let length = length(value)
                 let x = rightToLeft ? width - length : 0
                 body += "<rect x=\"\(x)\" y=\"\(y + 22)\" width=\"\(length)\" height=\"16\" class=\"chart-bar\"/>"
-                body +=
-                    "<text x=\"\(edge(length + 6))\" y=\"\(y + 35)\" class=\"chart-value\">\(row.cells.last!.textEscaped)</text>"
-            } else {
-                body +=
-                    "<text x=\"\(edge(0))\" y=\"\(y + 35)\" class=\"chart-value hidden-cell\">\(row.cells.first!.textEscaped)</text>"
+                textAt = length + 6
             }
+            if let reference = row.reference {
+                // A mark across the bar's line: where the bar would end if it matched the reference.
+                let x = edge(length(reference))
+                body += "<rect x=\"\(x - 2)\" y=\"\(y + 19)\" width=\"4\" height=\"22\" class=\"chart-reference\"/>"
+                textAt = max(textAt, length(reference) + 6)
+            }
+            let text = row.chartText ?? (row.chartValue == nil ? row.cells.first! : row.cells.last!)
+            let hidden = row.chartValue == nil ? " hidden-cell" : ""
+            body +=
+                "<text x=\"\(edge(textAt))\" y=\"\(y + 35)\" class=\"chart-value\(hidden)\">\(text.textEscaped)</text>"
         }
         let id = "chart-\(table.id)"
         return """

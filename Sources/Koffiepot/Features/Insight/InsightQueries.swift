@@ -164,6 +164,32 @@ enum InsightQueries {
         return result
     }
 
+    /// The reach figures of one school year: people per location and conversation language (no-shows left out)
+    /// and first contacts this school year per location (contacts, not people: one answer per family).
+    static func reach(in year: SchoolYear, at locations: [UUID], on db: any Database) async throws -> (
+        contacts: [UUID: [String: Int]], firstContacts: [UUID: Int]
+    ) {
+        var contacts: [UUID: [String: Int]] = [:], firsts: [UUID: Int] = [:]
+        guard !locations.isEmpty else { return (contacts, firsts) }
+        for row in try await db.sql.raw(
+            """
+            SELECT location_id, language, CAST(SUM(people) AS BIGINT) AS p,
+                CAST(SUM(CASE WHEN first_contact THEN 1 ELSE 0 END) AS BIGINT) AS f
+            FROM contact_facts
+            WHERE week >= \(bind: year.firstWeek) AND week < \(bind: year.endWeek) AND outcome <> 'no_show'
+                AND location_id IN (\(binds: locations))
+            GROUP BY location_id, language
+            """
+        ).all() {
+            let location = try row.decode(column: "location_id", as: UUID.self)
+            if let language = try row.decode(column: "language", as: String?.self) {
+                contacts[location, default: [:]][language, default: 0] += try row.decode(column: "p", as: Int.self)
+            }
+            firsts[location, default: 0] += try row.decode(column: "f", as: Int.self)
+        }
+        return (contacts, firsts)
+    }
+
     private static func where_(_ filter: InsightFilter, _ locations: [UUID]?) -> SQLQueryString {
         let (first, last) = filter.weekRange
         var scope = SQLQueryString("week >= \(bind: first) AND week <= \(bind: last)")

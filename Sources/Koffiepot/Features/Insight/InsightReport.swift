@@ -10,6 +10,12 @@ struct InsightTable: Sendable {
         let chartValue: Double?
         /// Totals, means and rates sit in the table only, not in the chart.
         var charted = true
+        /// A second value drawn as a mark across the bar (the school's share beside the contacts' share).
+        var reference: Double? = nil
+        /// The words beside the bar, when the last cell (or the first, for a hidden bar) is not them.
+        var chartText: String? = nil
+        /// The label above the bar, when the chart should say more than the table's row header.
+        var chartLabel: String? = nil
     }
 
     let id: String
@@ -19,6 +25,8 @@ struct InsightTable: Sendable {
     var rows: [Row]
     /// The largest value the chart's axis needs (5 for a mean score).
     var chartMax: Double? = nil
+    /// Sentences under the table that say in words what the figures show.
+    var notes: [String] = []
 }
 
 enum InsightReport {

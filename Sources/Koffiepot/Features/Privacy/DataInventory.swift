@@ -160,9 +160,12 @@ enum DataInventory {
             "contact_facts",
             [
                 "id", "subject_key", "kind", "outcome", "week", "location_id", "language", "channel", "topic", "people",
-                "response_hours",
+                "response_hours", "first_contact",
             ])
         + plain("teacher_referrals", ["id", "kind", "week", "location_id"])
+        // What a school knows anyway, per school year: its families and their home languages in whole percent.
+        + plain("school_families", ["id", "location_id", "school_year", "families", "updated_at"])
+        + plain("school_family_languages", ["id", "school_families_id", "language", "percent"])
         + plain("location_teachers", ["id", "location_id", "teacher_id"])
 
     /// Wishes are public by design (parents type a topic, not themselves); supports hold a keyed hash of a
@@ -205,7 +208,7 @@ enum DataInventory {
             [
                 "id", "location_id", "topic", "age_group", "language", "message_language", "contact_kind", "code_hash",
                 "link_hash", "link_sealed", "status", "claimed_by", "created_at", "answered_at", "purge_after",
-                "due_at", "first_answered_at", "consent_publish", "published",
+                "due_at", "first_answered_at", "consent_publish", "published", "first_contact",
             ])
         + [
             personal("questions", "text", "the question itself, to answer it", questionRetention, [.advisor]),
@@ -277,7 +280,7 @@ enum DataInventory {
             [
                 "id", "via", "slot_id", "code_hash", "link_hash", "link_sealed", "idempotency_hash", "contact_kind",
                 "participants", "booker", "language", "interpreter", "message_language", "status", "created_at",
-                "purge_after",
+                "purge_after", "first_contact",
             ])
         + [
             personal(

@@ -34,6 +34,8 @@ final class Question: Model, @unchecked Sendable {
     @OptionalField(key: "first_answered_at") var firstAnsweredAt: Date?
     /// The asker agrees that an anonymised version may go into the public library; they can withdraw it.
     @Field(key: "consent_publish") var consentPublish: Bool
+    /// Her optional answer to "first contact with us this school year?", copied to the anonymous fact.
+    @OptionalField(key: "first_contact") var firstContact: Bool?
     /// An anonymised version is in the library (the entry itself does not point back here).
     @Field(key: "published") var published: Bool
 

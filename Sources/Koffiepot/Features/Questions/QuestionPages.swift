@@ -39,6 +39,7 @@ enum QuestionPages {
                     name: "language", label: t("question.language"),
                     options: BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }
                 ).render(form, t)
+                FirstContactQuestion(form, t)
                 FormField(
                     name: "contact", label: t("book.contact"), hint: t("question.contact_hint"), autocomplete: "email"
                 ).render(form, t)

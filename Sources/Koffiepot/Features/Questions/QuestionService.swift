@@ -23,6 +23,7 @@ struct QuestionService: Sendable {
         var contact: String?
         var locationID: UUID?
         var consentPublish = false
+        var firstContact: Bool? = nil
     }
 
     /// Where an answer points: a consultation slot or a gathering the parent can book from the answer.
@@ -32,8 +33,8 @@ struct QuestionService: Sendable {
     }
 
     /// Checks the typed question; errors are message keys per field.
-    static func check(text rawText: String, contact: String, language: String) -> (
-        text: String, contact: (kind: ContactKind, value: String?)?, errors: [String: String]
+    static func check(text rawText: String, contact: String, language: String, firstContact: String = "") -> (
+        text: String, contact: (kind: ContactKind, value: String?)?, firstContact: Bool?, errors: [String: String]
     ) {
         var errors: [String: String] = [:]
         let text = TextRules.multiLine(rawText)
@@ -41,7 +42,9 @@ struct QuestionService: Sendable {
         let parsed = TextRules.contact(contact)
         if parsed == nil { errors["contact"] = "error.contact" }
         if !BookingRules.conversationLanguages.contains(language) { errors["language"] = "error.required" }
-        return (text, parsed, errors)
+        let first = FirstContact.read(firstContact)
+        if case .failure(let problem) = first { errors.merge(problem.fields) { a, _ in a } }
+        return (text, parsed, try? first.get(), errors)
     }
 
     func ask(_ input: Input, messageLanguage: Language) async throws -> Asked {
@@ -61,6 +64,7 @@ struct QuestionService: Sendable {
         question.createdAt = now
         question.dueAt = ResponsePromise.due(askedAt: now)
         question.consentPublish = input.consentPublish
+        question.firstContact = input.firstContact
         question.published = false
         question.purgeAfter = now.addingTimeInterval(Double(Self.retentionDays) * 86400)
         try await question.create(on: db)
@@ -103,7 +107,8 @@ struct QuestionService: Sendable {
                     .init(
                         kind: .question, outcome: .answered, at: question.createdAt, locationID: question.$location.id,
                         language: question.language, channel: "direct", topic: question.topic?.rawValue,
-                        responseHours: ResponsePromise.responseHours(asked: question.createdAt, answered: now)),
+                        responseHours: ResponsePromise.responseHours(asked: question.createdAt, answered: now),
+                        firstContact: question.firstContact),
                     subject: "question:\(try question.requireID())", secret: secret, on: tx)
             }
             question.claimedBy = advisor.id

@@ -11,7 +11,8 @@ extension KoffiepotAPI {
             case .json(let body): body
             }
         let checked = QuestionService.check(
-            text: body.text, contact: body.contact ?? "", language: body.language ?? "nl")
+            text: body.text, contact: body.contact ?? "", language: body.language ?? "nl",
+            firstContact: FirstContact.formValue(body.firstContact))
         guard checked.errors.isEmpty, let contact = checked.contact else {
             return .unprocessableContent(
                 .init(body: .application_problem_plus_json(problem(invalidFields: checked.errors))))
@@ -21,7 +22,7 @@ extension KoffiepotAPI {
             .init(
                 text: checked.text, topic: body.topic.flatMap { Topic(rawValue: $0.rawValue) },
                 ageGroup: body.ageGroup.flatMap { AgeGroup(rawValue: $0.rawValue) }, language: body.language ?? "nl",
-                contactKind: contact.kind, contact: contact.value, locationID: nil),
+                contactKind: contact.kind, contact: contact.value, locationID: nil, firstContact: checked.firstContact),
             messageLanguage: body.language.flatMap(Language.init(rawValue:)) ?? .nl)
         return .created(
             .init(body: .json(.init(code: asked.code.display, link: "\(publicURL)/v/\(asked.code.linkToken)"))))

@@ -26,7 +26,7 @@ struct QuestionsController: RouteCollection {
 
     struct Input: Content {
         var text: String?, topic: String?, age: String?, language: String?, contact: String?, location: String?,
-            consent: String?
+            consent: String?, first_contact: String?
     }
 
     func ask(req: Request) async throws -> Response {
@@ -34,10 +34,11 @@ struct QuestionsController: RouteCollection {
         var form = FormState(values: [
             "text": input.text ?? "", "topic": input.topic ?? "", "age": input.age ?? "",
             "language": input.language ?? "", "contact": input.contact ?? "", "location": input.location ?? "",
-            "consent": input.consent == "yes" ? "yes" : "",
+            "consent": input.consent == "yes" ? "yes" : "", "first_contact": input.first_contact ?? "",
         ])
         let checked = QuestionService.check(
-            text: input.text ?? "", contact: input.contact ?? "", language: input.language ?? "")
+            text: input.text ?? "", contact: input.contact ?? "", language: input.language ?? "",
+            firstContact: input.first_contact ?? "")
         form.errors = checked.errors
         guard form.isValid, let contact = checked.contact else {
             return QuestionPages.ask(req.page, form: form, status: .unprocessableEntity)
@@ -52,7 +53,7 @@ struct QuestionsController: RouteCollection {
                 text: checked.text, topic: input.topic.flatMap(Topic.init(rawValue:)),
                 ageGroup: input.age.flatMap(AgeGroup.init(rawValue:)), language: input.language ?? "nl",
                 contactKind: contact.kind, contact: contact.value, locationID: location?.id,
-                consentPublish: input.consent == "yes"),
+                consentPublish: input.consent == "yes", firstContact: checked.firstContact),
             messageLanguage: req.language)
         return req.redirect(to: "/v/\(asked.code.linkToken)?done=question.asked", redirectType: .normal)
     }

@@ -91,11 +91,13 @@ struct RadioGroup {
     var name: String
     var legend: String
     var options: [(String, String)]
+    var hint: String? = nil
 
     func render(_ form: FormState, _ t: Localizer) -> Component {
         let error = form.errors[name].map { t($0) }
         return Tag("fieldset") {
             Tag("legend") { Txt(legend) }
+            if let hint { Tag("p") { Txt(hint) }.cls("hint") }
             if let error { Tag("p") { Txt(error) }.cls("error") }
             for (value, label) in options {
                 Tag("label") {
