@@ -17,13 +17,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/vapor/swift-openapi-vapor", from: "1.2.0"),
+        // Already in the build through Vapor; named here because the pure core's personal codes use it.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // QR codes for printed invitations and posters, in pure Swift: no system library, so
         // `swift run koffiepot` builds on a machine that has only the Swift toolchain.
         .target(name: "QRCodeEncoder"),
-        // The pure rules: Foundation only, no Vapor, no Fluent, so they stay pure and their tests build fast.
-        .target(name: "KoffiepotRules"),
+        // The pure rules: Foundation (and Crypto for personal codes) only, no Vapor, no Fluent, so they stay pure
+        // and their tests build fast.
+        .target(name: "KoffiepotRules", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Koffiepot",
             dependencies: [

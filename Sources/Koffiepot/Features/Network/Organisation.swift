@@ -6,24 +6,7 @@ import Foundation
 final class Organisation: Model, @unchecked Sendable {
     static let schema = "organisations"
 
-    /// The kinds of partner the product brief names; `other` for the rest.
-    enum Kind: String, Codable, Sendable, CaseIterable {
-        /// *Jeugdgezondheidszorg* (GGD, consultatiebureau).
-        case youthHealth = "youth_health"
-        /// *Schoolmaatschappelijk werk*.
-        case schoolSocialWork = "school_social_work"
-        case neighbourhoodTeam = "neighbourhood_team"
-        /// *Leerplicht*.
-        case attendance
-        /// *Peuterspeelzaal* and early education.
-        case preschool
-        case library
-        /// The school itself: the *intern begeleider* (IB-er), the remedial teacher.
-        case school
-        case other
-
-        var labelKey: String { "network.kind.\(rawValue)" }
-    }
+    typealias Kind = OrganisationKind
 
     @ID(key: .id) var id: UUID?
     @Field(key: "name") var name: String

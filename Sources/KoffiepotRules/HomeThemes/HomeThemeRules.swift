@@ -1,55 +1,96 @@
 import Foundation
 
-struct HomeActivityInput: Sendable {
-    var title = ""
-    var steps = ""
-    var materials = ""
-    var pictogram = ""
+package struct HomeActivityInput: Sendable {
+    package var title = ""
+    package var steps = ""
+    package var materials = ""
+    package var pictogram = ""
+
+    package init(title: String = "", steps: String = "", materials: String = "", pictogram: String = "") {
+        self.title = title
+        self.steps = steps
+        self.materials = materials
+        self.pictogram = pictogram
+    }
 }
 
-struct HomeThemeInput: Sendable {
-    var group = ""
-    var title = ""
-    var firstDay = ""
-    var lastDay = ""
-    var intro = ""
-    var rhyme = ""
-    var activities: [HomeActivityInput] = []
+package struct HomeThemeInput: Sendable {
+    package var group = ""
+    package var title = ""
+    package var firstDay = ""
+    package var lastDay = ""
+    package var intro = ""
+    package var rhyme = ""
+    package var activities: [HomeActivityInput] = []
     /// Per word: the Dutch word and its translations by language code.
-    var words: [[String: String]] = []
+    package var words: [[String: String]] = []
+
+    package init(
+        group: String = "", title: String = "", firstDay: String = "", lastDay: String = "", intro: String = "",
+        rhyme: String = "", activities: [HomeActivityInput] = [], words: [[String: String]] = []
+    ) {
+        self.group = group
+        self.title = title
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.intro = intro
+        self.rhyme = rhyme
+        self.activities = activities
+        self.words = words
+    }
 }
 
-struct ValidHomeTheme: Sendable, Equatable {
-    struct Activity: Sendable, Equatable { var title: String, steps: String, materials: String, pictogram: String }
-    var group: String
-    var title: String
-    var firstDay: LocalDate
-    var lastDay: LocalDate
-    var intro: String
-    var rhyme: String
-    var activities: [Activity]
+package struct ValidHomeTheme: Sendable, Equatable {
+    package struct Activity: Sendable, Equatable {
+        package var title: String, steps: String, materials: String, pictogram: String
+
+        package init(title: String, steps: String, materials: String, pictogram: String) {
+            (self.title, self.steps, self.materials, self.pictogram) = (title, steps, materials, pictogram)
+        }
+    }
+    package var group: String
+    package var title: String
+    package var firstDay: LocalDate
+    package var lastDay: LocalDate
+    package var intro: String
+    package var rhyme: String
+    package var activities: [Activity]
     /// Language code → word, `nl` always present.
-    var words: [[String: String]]
+    package var words: [[String: String]]
+
+    package init(
+        group: String, title: String, firstDay: LocalDate, lastDay: LocalDate, intro: String, rhyme: String,
+        activities: [Activity], words: [[String: String]]
+    ) {
+        self.group = group
+        self.title = title
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.intro = intro
+        self.rhyme = rhyme
+        self.activities = activities
+        self.words = words
+    }
 }
 
 /// Pure rules of home themes. Every text reaches parents, so all of it passes the unsafe-character rules.
-enum HomeThemeRules {
-    static let activityCount = 3...8
-    static let wordCount = 10...20
-    static let longestPeriodDays = 12 * 7
+package enum HomeThemeRules {
+    package static let activityCount = 3...8
+    package static let wordCount = 10...20
+    package static let longestPeriodDays = 12 * 7
 
     /// The pictograms an activity can have, each drawn in the sprite as `activity-<key>` with a label
     /// `theme.picto.<key>`; the emoji is what the API's `picture` field gives apps that draw no sprite.
-    static let pictograms: [(key: String, emoji: String)] = [
+    package static let pictograms: [(key: String, emoji: String)] = [
         ("play", "🧸"), ("read", "📖"), ("sing", "🎵"), ("cook", "🍳"), ("outside", "🌳"), ("draw", "🖍️"), ("count", "🔢"),
         ("body", "🖐️"), ("water", "💧"), ("sun", "☀️"), ("flower", "🌷"), ("animal", "🐞"), ("build", "🧱"), ("dress", "👕"),
     ]
 
-    static func emoji(_ key: String) -> String { pictograms.first { $0.key == key }?.emoji ?? "🧸" }
+    package static func emoji(_ key: String) -> String { pictograms.first { $0.key == key }?.emoji ?? "🧸" }
 
     /// One word per line, the languages separated by `|` in the order of the language switcher
     /// (`nl | en | tr | ar | pl | uk`); later ones may be left out.
-    static func parseWords(_ text: String) -> [[String: String]] {
+    package static func parseWords(_ text: String) -> [[String: String]] {
         text.split(whereSeparator: \.isNewline).compactMap { line in
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map {
                 TextRules.singleLine(String($0))
@@ -62,15 +103,9 @@ enum HomeThemeRules {
         }
     }
 
-    static func formatWords(_ words: [ThemeWord]) -> String {
-        words.sorted { $0.position < $1.position }.map { word in
-            Language.allCases.map { word.word(in: $0) }.joined(separator: " | ")
-        }.joined(separator: "\n")
-    }
-
     /// The group and the period of a theme — when writing one and when copying one. Errors are keyed `group`,
     /// `firstDay`, `lastDay`.
-    static func groupAndPeriod(group: String, firstDay: String, lastDay: String)
+    package static func groupAndPeriod(group: String, firstDay: String, lastDay: String)
         -> (group: String, first: LocalDate?, last: LocalDate?, errors: [String: String])
     {
         var errors: [String: String] = [:]
@@ -89,7 +124,7 @@ enum HomeThemeRules {
         return (group, first, last, errors)
     }
 
-    static func validate(_ input: HomeThemeInput) -> Result<ValidHomeTheme, FieldErrors> {
+    package static func validate(_ input: HomeThemeInput) -> Result<ValidHomeTheme, FieldErrors> {
         let placed = groupAndPeriod(group: input.group, firstDay: input.firstDay, lastDay: input.lastDay)
         var errors = placed.errors
         func required(_ field: String, _ text: String, _ max: Int) {

@@ -1,60 +1,102 @@
 import Foundation
 
 /// What a coordinator typed for a partner organisation, before it is checked.
-struct OrganisationInput: Sendable {
-    var name = ""
-    var kind = ""
-    var about = ""
-    var website = ""
+package struct OrganisationInput: Sendable {
+    package var name = ""
+    package var kind = ""
+    package var about = ""
+    package var website = ""
+
+    package init(name: String = "", kind: String = "", about: String = "", website: String = "") {
+        self.name = name
+        self.kind = kind
+        self.about = about
+        self.website = website
+    }
 }
 
-struct ValidOrganisation: Sendable, Equatable {
-    var name: String
-    var kind: Organisation.Kind
-    var about: String
-    var website: String?
+package struct ValidOrganisation: Sendable, Equatable {
+    package var name: String
+    package var kind: OrganisationKind
+    package var about: String
+    package var website: String?
+
+    package init(name: String, kind: OrganisationKind, about: String, website: String?) {
+        self.name = name
+        self.kind = kind
+        self.about = about
+        self.website = website
+    }
 }
 
 /// What a coordinator typed for a professional at a location, before it is checked.
-struct ProfessionalInput: Sendable {
-    var organisationID = ""
-    var name = ""
-    var role = ""
-    var helpsWith = ""
-    var helpsTeachers = ""
-    var presence = ""
-    var reach = ""
-    var isPublic = false
+package struct ProfessionalInput: Sendable {
+    package var organisationID = ""
+    package var name = ""
+    package var role = ""
+    package var helpsWith = ""
+    package var helpsTeachers = ""
+    package var presence = ""
+    package var reach = ""
+    package var isPublic = false
+
+    package init(
+        organisationID: String = "", name: String = "", role: String = "", helpsWith: String = "",
+        helpsTeachers: String = "", presence: String = "", reach: String = "", isPublic: Bool = false
+    ) {
+        self.organisationID = organisationID
+        self.name = name
+        self.role = role
+        self.helpsWith = helpsWith
+        self.helpsTeachers = helpsTeachers
+        self.presence = presence
+        self.reach = reach
+        self.isPublic = isPublic
+    }
 }
 
-struct ValidProfessional: Sendable, Equatable {
-    var organisationID: UUID
-    var name: String
-    var role: String
-    var helpsWith: String
-    var helpsTeachers: String
-    var presence: String
-    var reach: String
-    var isPublic: Bool
+package struct ValidProfessional: Sendable, Equatable {
+    package var organisationID: UUID
+    package var name: String
+    package var role: String
+    package var helpsWith: String
+    package var helpsTeachers: String
+    package var presence: String
+    package var reach: String
+    package var isPublic: Bool
+
+    package init(
+        organisationID: UUID, name: String, role: String, helpsWith: String, helpsTeachers: String, presence: String,
+        reach: String, isPublic: Bool
+    ) {
+        self.organisationID = organisationID
+        self.name = name
+        self.role = role
+        self.helpsWith = helpsWith
+        self.helpsTeachers = helpsTeachers
+        self.presence = presence
+        self.reach = reach
+        self.isPublic = isPublic
+    }
 }
 
 /// Pure rules of the who's-who. Every text here can reach a parent (on the location page and in the open
 /// feed), so all of it passes the same unsafe-character rules. Errors are catalogue keys per field.
-enum NetworkRules {
-    static let maxName = 80
-    static let maxRole = 80
-    static let maxHelps = 400
-    static let maxPresence = 200
-    static let maxReach = 200
-    static let maxWebsite = 200
+package enum NetworkRules {
+    package static let maxName = 80
+    package static let maxRole = 80
+    package static let maxHelps = 400
+    package static let maxPresence = 200
+    package static let maxReach = 200
+    package static let maxWebsite = 200
 
-    static func validate(_ input: OrganisationInput) -> Result<ValidOrganisation, FieldErrors> {
+    package static func validate(_ input: OrganisationInput) -> Result<ValidOrganisation, FieldErrors> {
         var errors: [String: String] = [:]
         let name = TextRules.singleLine(input.name)
         let about = TextRules.multiLine(input.about)
         let website = TextRules.singleLine(input.website)
         if let problem = TextRules.problem(inRequired: name, maxLength: maxName) { errors["name"] = problem }
-        let kind = Organisation.Kind(rawValue: input.kind.isEmpty ? Organisation.Kind.other.rawValue : input.kind)
+        let kind = OrganisationKind(rawValue: input.kind.isEmpty ? OrganisationKind.other.rawValue : input.kind)
         if kind == nil { errors["kind"] = "network.error.kind" }
         if let problem = optionalProblem(about, maxLength: maxHelps) { errors["about"] = problem }
         if !website.isEmpty, !isWebAddress(website) { errors["website"] = "network.error.website" }
@@ -64,7 +106,9 @@ enum NetworkRules {
     }
 
     /// `known` says whether an organisation id exists; an unknown one is a field error like any other.
-    static func validate(_ input: ProfessionalInput, known: (UUID) -> Bool) -> Result<ValidProfessional, FieldErrors> {
+    package static func validate(_ input: ProfessionalInput, known: (UUID) -> Bool) -> Result<
+        ValidProfessional, FieldErrors
+    > {
         var errors: [String: String] = [:]
         let name = TextRules.singleLine(input.name)
         let role = TextRules.singleLine(input.role)
@@ -97,7 +141,7 @@ enum NetworkRules {
     }
 
     /// An `https://` or `http://` address with a host and no spaces — what a link on a parent page may be.
-    static func isWebAddress(_ text: String) -> Bool {
+    package static func isWebAddress(_ text: String) -> Bool {
         guard text.count <= maxWebsite, TextRules.isSafe(text), !text.contains(where: \.isWhitespace),
             let url = URL(string: text), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),
             let host = url.host, host.contains(".")

@@ -4,28 +4,33 @@ import Foundation
 /// Personal codes let a parent come back to a booking, question or registration without an account.
 /// The typed code has 60 bits (12 Crockford base-32 characters); the link token 256 bits.
 /// Only keyed hashes are stored, so a database copy does not reveal codes.
-public struct PersonalCode: Sendable, Equatable {
+package struct PersonalCode: Sendable, Equatable {
     /// The code a person types or reads aloud, e.g. `7K3M-Q9XD-2HRA`.
-    public let typed: String
+    package let typed: String
     /// The token inside a link (base64url).
-    public let linkToken: String
+    package let linkToken: String
 
-    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+    package init(typed: String, linkToken: String) {
+        self.typed = typed
+        self.linkToken = linkToken
+    }
 
-    public static func generate<R: RandomNumberGenerator>(using rng: inout R) -> PersonalCode {
+    package static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+    package static func generate<R: RandomNumberGenerator>(using rng: inout R) -> PersonalCode {
         let typed = String((0..<12).map { _ in alphabet[Int(rng.next() % 32)] })
         var bytes = [UInt8](repeating: 0, count: 32)
         for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: rng.next()) }
         return PersonalCode(typed: typed, linkToken: Data(bytes).base64URLEncoded)
     }
 
-    public static func generate() -> PersonalCode {
+    package static func generate() -> PersonalCode {
         var rng = SystemRandomNumberGenerator()
         return generate(using: &rng)
     }
 
     /// `7K3M-Q9XD-2HRA`: groups of four are easier to read aloud and type on a phone.
-    public var display: String {
+    package var display: String {
         stride(from: 0, to: 12, by: 4).map { i in
             String(typed[typed.index(typed.startIndex, offsetBy: i)..<typed.index(typed.startIndex, offsetBy: i + 4)])
         }.joined(separator: "-")
@@ -33,7 +38,7 @@ public struct PersonalCode: Sendable, Equatable {
 
     /// Canonical form of what someone typed: case, spaces and dashes ignored, I/L read as 1 and O as 0
     /// (Crockford). Nil when it cannot be a code.
-    public static func normalize(_ input: String) -> String? {
+    package static func normalize(_ input: String) -> String? {
         var out = ""
         for ch in input.uppercased() where ch != "-" && ch != " " {
             switch ch {
@@ -48,14 +53,14 @@ public struct PersonalCode: Sendable, Equatable {
     }
 
     /// Keyed hash stored instead of the code or token.
-    public static func hash(_ value: String, secret: String) -> String {
+    package static func hash(_ value: String, secret: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: Data(secret.utf8)))
         return Data(mac).map { String(format: "%02x", $0) }.joined()
     }
 
     /// A link token for a new booking or registration: random, or — when the client sent an idempotency
     /// key — derived from it, so a repeated request gets the very same link and code back.
-    static func linkToken(idempotencyKey: String?, secret: String) -> String {
+    package static func linkToken(idempotencyKey: String?, secret: String) -> String {
         guard let key = idempotencyKey else { return randomToken() }
         return Data(
             HMAC<SHA256>.authenticationCode(
@@ -65,7 +70,7 @@ public struct PersonalCode: Sendable, Equatable {
 
     /// The typed code that belongs to a link token. Whoever holds the link can see the code; the code
     /// alone (60 bits) does not reveal the link (256 bits).
-    static func code(forLink token: String, secret: String) -> PersonalCode {
+    package static func code(forLink token: String, secret: String) -> PersonalCode {
         let mac = Array(
             HMAC<SHA256>.authenticationCode(
                 for: Data(("code:" + token).utf8), using: SymmetricKey(data: Data(secret.utf8))))
@@ -80,13 +85,13 @@ public struct PersonalCode: Sendable, Equatable {
 
     /// The link token sealed with the installation key (AES-GCM), so a typed code can lead back to its
     /// link without the link being readable from a copy of the database.
-    static func seal(_ token: String, secret: String) throws -> String {
+    package static func seal(_ token: String, secret: String) throws -> String {
         let box = try AES.GCM.seal(
             Data(token.utf8), using: SymmetricKey(data: SHA256.hash(data: Data(("seal:" + secret).utf8))))
         return box.combined!.base64EncodedString()
     }
 
-    static func unseal(_ sealed: String, secret: String) -> String? {
+    package static func unseal(_ sealed: String, secret: String) -> String? {
         guard let data = Data(base64Encoded: sealed), let box = try? AES.GCM.SealedBox(combined: data),
             let plain = try? AES.GCM.open(
                 box, using: SymmetricKey(data: SHA256.hash(data: Data(("seal:" + secret).utf8))))
@@ -95,14 +100,14 @@ public struct PersonalCode: Sendable, Equatable {
     }
 
     /// A random 256-bit token for cookies (staff sessions, CSRF).
-    static func randomToken() -> String {
+    package static func randomToken() -> String {
         var rng = SystemRandomNumberGenerator()
         return generate(using: &rng).linkToken
     }
 }
 
 extension Data {
-    var base64URLEncoded: String {
+    package var base64URLEncoded: String {
         base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
