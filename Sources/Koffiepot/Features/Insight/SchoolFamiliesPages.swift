@@ -15,13 +15,22 @@ enum SchoolFamiliesPages {
             if saved {
                 Tag("p") { Txt(t("families.saved", ["year": form["year"]])) }.cls("notice").attr("role", "status")
             }
+            // One year at a time: switching reloads that year's figures, so nothing is saved under the wrong year.
+            Tag("nav") {
+                Txt(t("families.year") + ": ")
+                for (index, year) in years.enumerated() {
+                    if index > 0 { Txt(" · ") }
+                    if year.description == form["year"] {
+                        Tag("strong") { Txt(year.description) }.attr("aria-current", "page")
+                    } else {
+                        A("/staff/locations/\(location.id!.uuidString)/families?year=\(year)") { Txt(year.description) }
+                    }
+                }
+            }.attr("aria-label", t("families.year"))
             ErrorSummary(form, t)
             Tag("form") {
                 CSRFField(ctx)
-                SelectField(
-                    name: "year", label: t("families.year"),
-                    options: years.map { (value: $0.description, label: $0.description) }
-                ).render(form, t)
+                VoidTag("input", [("type", "hidden"), ("name", "year"), ("value", form["year"])])
                 FormField(name: "families", label: t("families.count"), type: "number", required: true).render(form, t)
                 Tag("fieldset") {
                     Tag("legend") { Txt(t("families.shares")) }

@@ -22,6 +22,7 @@ enum MyDataItems {
                 ("booker", .codes(prefix: "booker", [booking.booker.rawValue])),
                 ("language", .codes(prefix: "lang", [booking.language])),
                 ("interpreter", .flag(booking.interpreter)),
+                ("firstContact", booking.firstContact.map { .flag($0) }),
                 ("status", .codes(prefix: "mydata.status", [booking.status.rawValue])),
                 ("advisorNote", booking.advisorNote.isEmpty ? nil : .text(booking.advisorNote)),
             ], logSubjects: [RecordSubject.booking(id)])
@@ -56,6 +57,7 @@ enum MyDataItems {
                 ("language", .codes(prefix: "lang", [question.language])),
                 ("contact", contact(question.contact)),
                 ("consentPublish", .flag(question.consentPublish)),
+                ("firstContact", question.firstContact.map { .flag($0) }),
                 ("status", .codes(prefix: "mydata.status", [question.status.rawValue])),
             ], logSubjects: [RecordSubject.question(id), RecordSubject.question(id) + ":publish"])
     }
