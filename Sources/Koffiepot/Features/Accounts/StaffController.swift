@@ -77,7 +77,7 @@ enum StaffPages {
             Tag("ul") {
                 for location in locations {
                     Tag("li") {
-                        A("/locations/\(location.id?.uuidString ?? "")") { Txt(location.name) }
+                        A(Paths.location(location.id!)) { Txt(location.name) }
                         if canManagePresence {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/presence") {
@@ -107,7 +107,7 @@ enum StaffPages {
                             }
                         }
                         Txt(" · ")
-                        A("/locations/\(location.id?.uuidString ?? "")/card") { Txt(t("card.link")) }
+                        A(Paths.location(location.id!, "/card")) { Txt(t("card.link")) }
                         if user.role == .admin {
                             Txt(" · ")
                             A("/staff/locations/\(location.id?.uuidString ?? "")/edit") { Txt(t("locations.edit")) }

@@ -10,7 +10,7 @@ enum BookingPages {
         let t = ctx.t
         return PageLayout.render(ctx, title: t("book.title"), status: status) {
             Tag("p") {
-                A("/locations/\(location.id!.uuidString)#spreekuur") {
+                A(Paths.location(location.id!, "#spreekuur")) {
                     Txt((ctx.language.isRightToLeft ? "→ " : "← ") + location.name)
                 }
             }
@@ -73,7 +73,7 @@ enum BookingPages {
     static func show(_ ctx: PageContext, found: BookingAccess.Found, notice: String?, retentionDays: Int) -> Response {
         let t = ctx.t
         let slot = found.slot
-        let base = "/b/\(found.token)"
+        let base = Paths.booking(found.token)
         return PageLayout.render(ctx, title: t("booking.title")) {
             if let notice { Tag("p") { Txt(t(notice)) }.attr("role", "status").cls("flash") }
             Tag("h1") { Txt(t("booking.title")) }
@@ -114,7 +114,7 @@ enum BookingPages {
             Tag("h1") { Txt(t("booking.cancelled_title")) }
             Tag("p") { Txt(t("booking.cancelled_text")) }.attr("role", "status")
             if let locationID {
-                Tag("p") { A("/locations/\(locationID.uuidString)#spreekuur") { Txt(t("booking.book_again")) } }
+                Tag("p") { A(Paths.location(locationID, "#spreekuur")) { Txt(t("booking.book_again")) } }
             }
         }
     }
@@ -135,8 +135,8 @@ enum BookingPages {
                 CSRFField(ctx)
                 SlotChoice(ctx, slots: slots, legend: t("booking.move_choose"), selected: nil)
                 Tag("button") { Txt(t("booking.move_submit")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/b/\(found.token)/move").cls("stack")
-            Tag("p") { A("/b/\(found.token)") { Txt(t("booking.back")) } }
+            }.attr("method", "post").attr("action", Paths.booking(found.token, "/move")).cls("stack")
+            Tag("p") { A(Paths.booking(found.token)) { Txt(t("booking.back")) } }
         }
     }
 

@@ -180,7 +180,7 @@ struct BookingService: Sendable {
             }
             try await enqueue(
                 [.feedbackRequest], for: booking, slot: slot, token: token,
-                extra: ["link": "\(settings.publicURL)/b/\(token)/feedback"], on: tx)
+                extra: ["link": Paths.absolute(Paths.booking(token, "/feedback"), settings.publicURL)], on: tx)
         }
     }
 
@@ -262,8 +262,8 @@ enum MessageValues {
         }
         return [
             "when": "\(t.dayTitle(day)), \(time)", "where": place, "advisor": slot.advisor.name,
-            "link": "\(publicURL)/b/\(token)", "days": "\(retentionDays)",
-            "rebook": "\(publicURL)/locations/\(slot.$location.id.uuidString)",
+            "link": Paths.absolute(Paths.booking(token), publicURL), "days": "\(retentionDays)",
+            "rebook": Paths.absolute(Paths.location(slot.$location.id), publicURL),
         ]
     }
 }

@@ -64,7 +64,8 @@ extension KoffiepotAPI {
                 .init(
                     body: .json(
                         .init(
-                            code: receipt.code.display, link: "\(publicURL)/b/\(receipt.code.linkToken)",
+                            code: receipt.code.display,
+                            link: Paths.absolute(Paths.booking(receipt.code.linkToken), publicURL),
                             status: .booked,
                             start: LocalTimestamp.format(slot.startsAt), end: LocalTimestamp.format(slot.endsAt)))))
         case .taken:

@@ -87,7 +87,8 @@ struct ConsultationsController: RouteCollection {
                 slotID: view.id, valid, messageLanguage: req.language, idempotencyKey: key)
             {
             case .booked(let receipt), .replayed(let receipt):
-                return req.redirect(to: "/b/\(receipt.code.linkToken)?done=booking.booked", redirectType: .normal)
+                return req.redirect(
+                    to: Paths.booking(receipt.code.linkToken, done: "booking.booked"), redirectType: .normal)
             case .taken, .unavailable, .keyReused:
                 return try await conflict(req, slotID: view.id, location: location, form: form, message: "book.taken")
             }
@@ -167,7 +168,7 @@ struct ConsultationsController: RouteCollection {
         }
         switch try await service(req).move(found.booking.requireID(), to: target, token: found.token) {
         case .booked, .replayed:
-            return req.redirect(to: "/b/\(found.token)?done=booking.moved", redirectType: .normal)
+            return req.redirect(to: Paths.booking(found.token, done: "booking.moved"), redirectType: .normal)
         case .taken, .unavailable, .keyReused:
             return try await renderMove(req, found: found, status: .conflict, message: "book.taken")
         }
@@ -200,33 +201,33 @@ struct ConsultationsController: RouteCollection {
         if let found = try await BookingAccess.byCode(
             code, settings: req.application.settings, now: req.now, on: req.db)
         {
-            return "/b/\(found.token)"
+            return Paths.booking(found.token)
         }
         // The same box opens registrations for gatherings: a parent should not need to know which code is which.
         if let found = try await RegistrationAccess.byCode(
             code, settings: req.application.settings, now: req.now, on: req.db)
         {
-            return "/r/\(found.token)"
+            return Paths.registration(found.token)
         }
         let secret = req.application.settings.secret ?? ""
         if let (_, token) = try await CodeLookup.byCode(Question.self, typed: code, secret: secret, on: req.db) {
-            return "/v/\(token)"
+            return Paths.question(token)
         }
         if let (_, token) = try await CodeLookup.byCode(ConversationCode.self, typed: code, secret: secret, on: req.db)
         {
-            return "/g/\(token)"
+            return Paths.conversation(token)
         }
         // After the contact, the code still leads to "how was it?" — for parents who left no e-mail or number.
         if let (booking, token) = try await CodeLookup.byCode(Booking.self, typed: code, secret: secret, on: req.db),
             try await FeedbackSubjects.booking(booking, on: req.db)?.ready == true
         {
-            return "/b/\(token)/feedback"
+            return Paths.booking(token, "/feedback")
         }
         if let (registration, token) = try await CodeLookup.byCode(
             Registration.self, typed: code, secret: secret, on: req.db),
             try await FeedbackSubjects.registration(registration, now: req.now, on: req.db)?.ready == true
         {
-            return "/r/\(token)/feedback"
+            return Paths.registration(token, "/feedback")
         }
         return nil
     }

@@ -14,7 +14,7 @@ func SlotList(_ ctx: PageContext, slots: [SlotView]) -> Component {
             Tag("ul") {
                 for view in views {
                     Tag("li") {
-                        A("/slots/\(view.id.uuidString)/book") {
+                        A(Paths.bookSlot(view.id)) {
                             Tag("time") { Txt(SlotText.time(view.slot)) }.attr("dir", "ltr")
                             Tag("span") { Txt(" · \(view.advisorName) · \(t(view.slot.mode.labelKey))") }
                         }.attr(

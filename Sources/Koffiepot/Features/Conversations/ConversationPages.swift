@@ -56,7 +56,7 @@ enum ConversationPages {
                         t("privacy.deleted", ["days": "\(Int(ConversationService.retentionDays))"]),
                     ])
                 Tag("button") { Txt(t("conv.submit")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/gesprekken/\(round.id!.uuidString)").cls("stack")
+            }.attr("method", "post").attr("action", Paths.round(round.id!)).cls("stack")
         }
     }
 
@@ -102,7 +102,7 @@ enum ConversationPages {
         offered: [UUID: [SlotView]], otherRounds: [ConversationRound]
     ) -> Response {
         let t = ctx.t
-        let base = "/g/\(token)"
+        let base = Paths.conversation(token)
         return PageLayout.render(ctx, title: t("conv.mine_title")) {
             Confirmation(ctx, allowed: ["conv.booked", "conv.cancelled", "conv.moved", "conv.withdrawn"])
             Tag("h1") { Txt(t("conv.mine_title")) }
@@ -148,7 +148,7 @@ enum ConversationPages {
                 Tag("ul") {
                     for round in otherRounds {
                         Tag("li") {
-                            A("/gesprekken/\(round.id!.uuidString)?met=\(token)") {
+                            A(Paths.round(round.id!) + "?met=\(token)") {
                                 Txt("\(round.title) · \(round.group)")
                             }
                         }
@@ -167,7 +167,7 @@ enum ConversationPages {
             Tag("ul") {
                 for view in slots {
                     Tag("li") {
-                        A("/slots/\(view.id.uuidString)/book") {
+                        A(Paths.bookSlot(view.id)) {
                             Txt(t.dayTitle(LocalDate(containing: view.slot.startsAt)) + " ")
                             Tag("time") { Txt(SlotText.span(view.slot.startsAt, view.slot.endsAt)) }.attr("dir", "ltr")
                             Txt(" · \(view.advisorName)")
@@ -192,8 +192,8 @@ enum ConversationPages {
                 VoidTag("input", [("type", "hidden"), ("name", "booking"), ("value", booking.id!.uuidString)])
                 slotChoice(t, free: free, form: FormState())
                 Tag("button") { Txt(t("booking.move_submit")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/g/\(token)/move").cls("stack")
-            Tag("p") { A("/g/\(token)") { Txt(t("booking.back")) } }
+            }.attr("method", "post").attr("action", Paths.conversation(token, "/move")).cls("stack")
+            Tag("p") { A(Paths.conversation(token)) { Txt(t("booking.back")) } }
         }
     }
 }

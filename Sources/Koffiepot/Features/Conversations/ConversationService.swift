@@ -276,7 +276,7 @@ struct ConversationService: Sendable {
             "when": "\(t.dayTitle(LocalDate(containing: slot.startsAt))), \(SlotText.span(slot.startsAt, slot.endsAt))",
             "where": [location.name, location.address].filter { !$0.isEmpty }.joined(separator: ", "),
             "group": slot.round.group,
-            "link": "\(settings.publicURL)/g/\(token)", "days": "\(Int(Self.retentionDays))",
+            "link": Paths.absolute(Paths.conversation(token), settings.publicURL), "days": "\(Int(Self.retentionDays))",
         ]
         for template in templates {
             var notBefore = now

@@ -10,7 +10,7 @@ extension KoffiepotAPI {
         ConversationService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
     }
 
-    func roundLink(_ id: UUID) -> String { "\(publicURL)/gesprekken/\(id.uuidString)" }
+    func roundLink(_ id: UUID) -> String { Paths.absolute(Paths.round(id), publicURL) }
 
     func times(_ slot: ConversationSlot) -> Components.Schemas.ConversationSlotTimes {
         .init(
@@ -129,7 +129,10 @@ extension KoffiepotAPI {
         case .booked(let code, let slot):
             return .created(
                 .init(
-                    body: .json(.init(code: code.display, link: "\(publicURL)/g/\(code.linkToken)", slot: times(slot))))
+                    body: .json(
+                        .init(
+                            code: code.display, link: Paths.absolute(Paths.conversation(code.linkToken), publicURL),
+                            slot: times(slot))))
             )
         case .taken(let nearest):
             return .conflict(.init(body: .application_problem_plus_json(conflict(.slotTaken, nearest: nearest))))

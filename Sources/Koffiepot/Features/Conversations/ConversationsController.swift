@@ -102,7 +102,7 @@ struct ConversationsController: RouteCollection {
             messageLanguage: req.language, idempotencyKey: IdempotencyMiddleware.formKey(req))
         {
         case .booked(let code, _):
-            return req.redirect(to: "/g/\(code.linkToken)?done=conv.booked", redirectType: .normal)
+            return req.redirect(to: Paths.conversation(code.linkToken, done: "conv.booked"), redirectType: .normal)
         case .taken, .unknownSlot, .unknownCode:
             form.values["slot"] = ""
             return try await render(
@@ -159,7 +159,7 @@ struct ConversationsController: RouteCollection {
         let held = try await held(req)
         let booking = try await ownBooking(req, held.record, try req.content.decode(BookingChoice.self).booking)
         try await service(req).cancel(booking.requireID(), of: held.record)
-        return req.redirect(to: "/g/\(held.token)?done=conv.cancelled", redirectType: .normal)
+        return req.redirect(to: Paths.conversation(held.token, done: "conv.cancelled"), redirectType: .normal)
     }
 
     func moveForm(req: Request) async throws -> Response {
@@ -187,7 +187,7 @@ struct ConversationsController: RouteCollection {
         }
         switch try await service(req).move(booking.requireID(), of: held.record, to: slotID) {
         case .moved:
-            return req.redirect(to: "/g/\(held.token)?done=conv.moved", redirectType: .normal)
+            return req.redirect(to: Paths.conversation(held.token, done: "conv.moved"), redirectType: .normal)
         case .taken, .unknownSlot:
             return try await renderMove(
                 req, token: held.token, booking: booking, status: .conflict, message: "conv.taken")
@@ -206,6 +206,6 @@ struct ConversationsController: RouteCollection {
         }
         try await SupportRequestService(db: req.db, settings: req.application.settings, now: req.now).withdraw(
             id, of: held.record)
-        return req.redirect(to: "/g/\(held.token)?done=conv.withdrawn", redirectType: .normal)
+        return req.redirect(to: Paths.conversation(held.token, done: "conv.withdrawn"), redirectType: .normal)
     }
 }

@@ -114,6 +114,6 @@ struct RoundAdminController: RouteCollection {
         try await AccessLog.record(slots.compactMap { $0.booking?.id }.map(RecordSubject.conversation), on: req)
         return RoundAdminPages.overview(
             req.page, round: round, slots: slots,
-            link: "\(req.application.settings.publicURL)/gesprekken/\(id.uuidString)")
+            link: Paths.absolute(Paths.round(id), req.application.settings.publicURL))
     }
 }

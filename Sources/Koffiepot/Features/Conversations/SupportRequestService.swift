@@ -58,7 +58,7 @@ struct SupportRequestService: Sendable {
         else { return }
         try await Outbox(db: tx, now: now).enqueue(
             .supportAnswered, about: .supportRequest(request.requireID()), to: recipient,
-            values: ["link": "\(settings.publicURL)/g/\(token)"])
+            values: ["link": Paths.absolute(Paths.conversation(token), settings.publicURL)])
     }
 
     /// The parent takes back "I would like to talk to someone": the request is erased, the conversation stays.

@@ -125,7 +125,7 @@ struct FeedbackController: RouteCollection {
     /// A printable poster for the coffee table: a QR code to the walk-in feedback page.
     func poster(req: Request) async throws -> Response {
         let location = try await location(req)
-        let url = "\(req.application.settings.publicURL)/koffie/\(location.id!.uuidString)"
+        let url = Paths.absolute(Paths.walkIn(location.id!), req.application.settings.publicURL)
         return FeedbackPages.poster(req.page, location: location, url: url)
     }
 }

@@ -84,7 +84,7 @@ enum GatheringAdminPages {
                 )
             }
             Tag("p") {
-                A("/gatherings/\(gathering.id!.uuidString)") { Txt(t("presence.public_page")) }
+                A(Paths.gathering(gathering.id!)) { Txt(t("presence.public_page")) }
                 Txt(" · ")
                 A("/staff/gatherings/\(gathering.id!.uuidString)/invitations") { Txt(t("invite.title")) }
             }

@@ -7,7 +7,7 @@ func GatheringList(_ ctx: PageContext, gatherings: [Gathering], showLocation: Bo
     return Tag("ul") {
         for gathering in gatherings {
             Tag("li") {
-                A("/gatherings/\(gathering.id!.uuidString)") { Txt(gathering.title) }
+                A(Paths.gathering(gathering.id!)) { Txt(gathering.title) }
                 Tag("p") {
                     PictogramIcon("gkind-\(gathering.kind.rawValue)");
                     Txt(" " + t(gathering.kind.labelKey) + " · " + GatheringText.when(gathering, t))
@@ -71,8 +71,9 @@ enum GatheringPages {
             Tag("ul") {
                 for g in gatherings {
                     Tag("li") {
-                        A("\(publicURL)/gatherings/\(g.id!.uuidString)") { Txt(g.title) }.attr("target", "_blank").attr(
-                            "rel", "noopener")
+                        A(Paths.absolute(Paths.gathering(g.id!), publicURL)) { Txt(g.title) }.attr("target", "_blank")
+                            .attr(
+                                "rel", "noopener")
                         Tag("p") { Txt(GatheringText.when(g, t) + " · " + g.location.name) }
                         Tag("p") { Txt(GatheringText.places(g, t)) }.cls("kind")
                     }
@@ -98,7 +99,7 @@ enum GatheringPages {
                 Tag("dd") { Txt(GatheringText.when(gathering, t)) }
                 Tag("dt") { Txt(t("booking.where")) }
                 Tag("dd") {
-                    A("/locations/\(gathering.$location.id.uuidString)") { Txt(gathering.location.name) };
+                    A(Paths.location(gathering.$location.id)) { Txt(gathering.location.name) };
                     Txt(gathering.room.isEmpty ? "" : " · " + gathering.room)
                 }
                 Tag("dt") { Txt(t("filter.language")) }
@@ -156,7 +157,7 @@ enum GatheringPages {
                             t("privacy.messages"),
                         ])
                     Tag("button") { Txt(t("gathering.register_submit")) }.attr("type", "submit")
-                }.attr("method", "post").attr("action", "/gatherings/\(gathering.id!.uuidString)/register").cls("stack")
+                }.attr("method", "post").attr("action", Paths.gathering(gathering.id!) + "/register").cls("stack")
             }
         }
     }
@@ -165,7 +166,7 @@ enum GatheringPages {
         -> Response
     {
         let t = ctx.t
-        let base = "/r/\(found.token)"
+        let base = Paths.registration(found.token)
         return PageLayout.render(ctx, title: t("registration.title")) {
             if let notice { Tag("p") { Txt(t(notice)) }.attr("role", "status").cls("flash") }
             Tag("h1") { Txt(found.gathering.title) }
@@ -191,7 +192,7 @@ enum GatheringPages {
         return PageLayout.render(ctx, title: t("registration.cancelled_title")) {
             Tag("h1") { Txt(t("registration.cancelled_title")) }
             Tag("p") { Txt(t("registration.cancelled_text")) }.attr("role", "status")
-            Tag("p") { A("/gatherings/\(gatheringID.uuidString)") { Txt(t("booking.book_again")) } }
+            Tag("p") { A(Paths.gathering(gatheringID)) { Txt(t("booking.book_again")) } }
         }
     }
 }

@@ -39,7 +39,7 @@ extension KoffiepotAPI {
                             locationName: g.location.name,
                             languages: g.languageCodes, childcare: g.childcare, ageGroup: g.ageGroup.rawValue,
                             topics: g.topics.map(\.rawValue),
-                            programme: g.programme?.name, url: "\(publicURL)/gatherings/\(g.id!.uuidString)")
+                            programme: g.programme?.name, url: Paths.absolute(Paths.gathering(g.id!), publicURL))
                     })))
     }
 
@@ -72,7 +72,8 @@ extension KoffiepotAPI {
                 .init(
                     body: .json(
                         .init(
-                            code: receipt.code.display, link: "\(publicURL)/r/\(receipt.code.linkToken)",
+                            code: receipt.code.display,
+                            link: Paths.absolute(Paths.registration(receipt.code.linkToken), publicURL),
                             status: receipt.status == .confirmed ? .confirmed : .waitlisted, position: receipt.position)
                     )))
         case .tooMany:

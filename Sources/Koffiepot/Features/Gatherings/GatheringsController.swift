@@ -135,7 +135,7 @@ struct GatheringsController: RouteCollection {
             {
             case .registered(let receipt), .replayed(let receipt):
                 let done = receipt.status == .confirmed ? "registration.done_confirmed" : "registration.done_waitlisted"
-                return req.redirect(to: "/r/\(receipt.code.linkToken)?done=\(done)", redirectType: .normal)
+                return req.redirect(to: Paths.registration(receipt.code.linkToken, done: done), redirectType: .normal)
             case .tooMany:
                 form.errors["adults"] = "error.too_many_adults"
                 return retry(.unprocessableEntity, nil)

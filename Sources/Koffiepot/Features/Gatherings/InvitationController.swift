@@ -27,7 +27,7 @@ struct InvitationController: RouteCollection {
             let invitation = try await Invitation.query(on: req.db).filter(\.$token == token).first()
         else { throw Abort(.notFound) }
         return req.redirect(
-            to: "/gatherings/\(invitation.$gathering.id.uuidString)?via=\(invitation.token)", redirectType: .normal)
+            to: Paths.gathering(invitation.$gathering.id) + "?via=\(invitation.token)", redirectType: .normal)
     }
 
     func list(req: Request) async throws -> Response {

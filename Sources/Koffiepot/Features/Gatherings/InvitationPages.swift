@@ -2,7 +2,9 @@ import Plot
 import Vapor
 
 enum InvitationPages {
-    static func link(_ invitation: Invitation, _ publicURL: String) -> String { "\(publicURL)/i/\(invitation.token)" }
+    static func link(_ invitation: Invitation, _ publicURL: String) -> String {
+        Paths.absolute(Paths.invitation(invitation.token), publicURL)
+    }
 
     static func list(
         _ ctx: PageContext, gathering: Gathering, invitations: [Invitation], counts: [UUID: Int], publicURL: String

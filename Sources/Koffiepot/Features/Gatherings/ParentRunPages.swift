@@ -13,7 +13,7 @@ enum ParentRunPages {
             Tag("ul") {
                 for g in hosted {
                     Tag("li") {
-                        A("/gatherings/\(g.id!.uuidString)") { Txt(g.title) }
+                        A(Paths.gathering(g.id!)) { Txt(g.title) }
                         Txt(" · \(GatheringText.when(g, t)) · \(g.location.name) · " + professionalStatus(g, t) + " · ")
                         A("/staff/gatherings/\(g.id!.uuidString)/invitations") { Txt(t("invite.title")) }
                             .attr("aria-label", t("invite.title") + ": " + g.title)
@@ -58,7 +58,7 @@ enum ParentRunPages {
             Tag("ul") {
                 for g in gatherings {
                     Tag("li") {
-                        A("/gatherings/\(g.id!.uuidString)") { Txt(g.title) }
+                        A(Paths.gathering(g.id!)) { Txt(g.title) }
                         Txt(" · \(GatheringText.when(g, t)) · \(g.location.name) · " + professionalStatus(g, t))
                         if g.$professional.id == nil {
                             InlineAction(

@@ -117,7 +117,7 @@ struct RegistrationService: Sendable {
                 guard let token = PersonalCode.unseal(registration.linkSealed, secret: secret) else { continue }
                 try await notify(
                     .gatheringCancelled, registration, gathering, token: token,
-                    link: "\(settings.publicURL)/gatherings",
+                    link: Paths.absolute(Paths.gatherings, settings.publicURL),
                     extra: ["message": message], on: tx)
             }
             return true
@@ -219,7 +219,7 @@ struct RegistrationService: Sendable {
         try await notify(
             .feedbackRequest, registration, gathering, token: token,
             notBefore: gathering.endsAt.addingTimeInterval(3600),
-            link: "\(settings.publicURL)/r/\(token)/feedback", on: tx)
+            link: Paths.absolute(Paths.registration(token, "/feedback"), settings.publicURL), on: tx)
     }
 
     private func notify(
@@ -236,9 +236,9 @@ struct RegistrationService: Sendable {
         let values = [
             "when": "\(t.dayTitle(day)), \(ClockTime.format(Calendar.amsterdamMinute(of: gathering.startsAt)))",
             "where": [gathering.location.name, gathering.room].filter { !$0.isEmpty }.joined(separator: ", "),
-            "title": gathering.title, "link": link ?? "\(settings.publicURL)/r/\(token)",
+            "title": gathering.title, "link": link ?? Paths.absolute(Paths.registration(token), settings.publicURL),
             "days": "\(settings.bookingRetentionDays)",
-            "rebook": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)",
+            "rebook": Paths.absolute(Paths.gathering(gathering.id!), settings.publicURL),
         ].merging(extra) { $1 }
         try await Outbox(db: tx, now: now).enqueue(
             template, about: .registration(try registration.requireID()), to: recipient, values: values,

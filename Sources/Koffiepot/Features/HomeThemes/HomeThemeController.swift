@@ -57,7 +57,8 @@ struct HomeThemeController: RouteCollection {
             activityID, deviceKey: DeviceCookie.key(device, secret: req.application.settings.secret ?? ""))
         let response = req.redirect(
             to:
-                "/locations/\(try location.requireID().uuidString)/thuis?done=\(outcome == .counted ? "theme.thanks" : "theme.thanks_again")#a-\(activityID.uuidString)",
+                Paths.location(try location.requireID(), "/thuis")
+                + "?done=\(outcome == .counted ? "theme.thanks" : "theme.thanks_again")#a-\(activityID.uuidString)",
             redirectType: .normal)
         DeviceCookie.set(device, on: response, req)
         return response

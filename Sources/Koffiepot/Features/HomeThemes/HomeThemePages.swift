@@ -12,7 +12,7 @@ enum HomeThemePages {
 
     static func picture(_ activity: HomeActivity) -> Component {
         if let picture = activity.pictureID {
-            return VoidTag("img", [("src", "/pictures/\(picture.uuidString)"), ("alt", ""), ("loading", "lazy")]).cls(
+            return VoidTag("img", [("src", Paths.picture(picture)), ("alt", ""), ("loading", "lazy")]).cls(
                 "activity-picture")
         }
         return Tag("span") { PictogramIcon("activity-\(activity.pictogram)") }.cls("activity-picto")
@@ -20,10 +20,9 @@ enum HomeThemePages {
 
     static func page(_ ctx: PageContext, location: Location, themes: [HomeTheme], publicURL: String) -> Response {
         let t = ctx.t
-        let id = location.id!.uuidString
         return PageLayout.render(ctx, title: t("theme.title")) {
             Confirmation(ctx, allowed: ["theme.thanks", "theme.thanks_again"])
-            Tag("p") { A("/locations/\(id)") { Txt(location.name) } }.cls("eyebrow")
+            Tag("p") { A(Paths.location(location.id!)) { Txt(location.name) } }.cls("eyebrow")
             Tag("h1") { Txt(t("theme.title")) }
             Tag("p") { Txt(t("theme.intro")) }.cls("lead")
             if themes.isEmpty { Tag("p") { Txt(t("theme.none")) }.cls("notice") }
@@ -33,12 +32,14 @@ enum HomeThemePages {
                     Tag("p") { Txt("\(theme.group) · \(period(theme, t))") }.cls("eyebrow")
                     if !theme.intro.isEmpty { Tag("p") { Txt(theme.intro) }.attr("lang", "nl").attr("dir", "auto") }
                     Tag("p") {
-                        A("/locations/\(id)/thuis/brief?lang=\(ctx.language.rawValue)") { Txt(t("theme.letter_link")) }
+                        A(Paths.location(location.id!, "/thuis/brief?lang=\(ctx.language.rawValue)")) {
+                            Txt(t("theme.letter_link"))
+                        }
                     }
                     Tag("h3") { Txt(t("theme.activities")) }
                     Tag("div") {
                         for activity in theme.activities.sorted(by: { $0.position < $1.position }) {
-                            activityCard(ctx, activity, locationID: id)
+                            activityCard(ctx, activity, locationID: location.id!)
                         }
                     }.cls("cards")
                     if !theme.rhyme.isEmpty {
@@ -51,7 +52,7 @@ enum HomeThemePages {
         }
     }
 
-    private static func activityCard(_ ctx: PageContext, _ activity: HomeActivity, locationID: String) -> Component {
+    private static func activityCard(_ ctx: PageContext, _ activity: HomeActivity, locationID: UUID) -> Component {
         let t = ctx.t
         let id = activity.id!.uuidString
         return Tag("article") {
@@ -67,7 +68,7 @@ enum HomeThemePages {
                 Tag("ol") { for step in activity.stepList { Tag("li") { Txt(step) } } }.attr("lang", "nl").attr(
                     "dir", "auto")
                 InlineAction(
-                    ctx, action: "/locations/\(locationID)/thuis/activities/\(id)/done", label: t("theme.did_this"),
+                    ctx, action: Paths.location(locationID, "/thuis/activities/\(id)/done"), label: t("theme.did_this"),
                     accessibleName: t("theme.did_this_named", ["title": activity.title]))
             }
         }.cls("card activity").attr("id", "a-\(id)")
@@ -241,7 +242,7 @@ enum HomeThemePages {
             Tag("p") { Txt("\(theme.location.name) · \(theme.group) · \(period(theme, t))") }.cls("eyebrow")
             Tag("h1") { Txt(theme.title) }
             Tag("p") { Txt(t("theme.families", ["n": SmallCells.shown(families)])) }
-            Tag("p") { A("/locations/\(theme.$location.id.uuidString)/thuis") { Txt(t("theme.parent_page")) } }
+            Tag("p") { A(Paths.location(theme.$location.id, "/thuis")) { Txt(t("theme.parent_page")) } }
             for activity in theme.activities.sorted(by: { $0.position < $1.position }) {
                 let activityID = activity.id!
                 Tag("section") {

@@ -16,7 +16,7 @@ extension KoffiepotAPI {
                 .init(
                     id: activity.id?.uuidString ?? "", title: activity.title, steps: activity.stepList,
                     materials: activity.materials,
-                    picture: activity.pictureID.map { "\(app.settings.publicURL)/pictures/\($0.uuidString)" }
+                    picture: activity.pictureID.map { Paths.absolute(Paths.picture($0), app.settings.publicURL) }
                         ?? HomeThemeRules.emoji(activity.pictogram),
                     pictogram: activity.pictogram)
             },

@@ -106,7 +106,7 @@ struct LocationAdminController: RouteCollection {
             try await LocationTeacher.query(on: db).filter(\.$location.$id == location.requireID()).delete()
             try await location.$teachers.attach(chosen, on: db)
         }
-        return req.redirect(to: "/locations/\(location.id!.uuidString)", redirectType: .normal)
+        return req.redirect(to: Paths.location(location.id!), redirectType: .normal)
     }
 
     private func advisors(_ req: Request) async throws -> [StaffUser] {

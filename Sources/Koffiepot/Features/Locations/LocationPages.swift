@@ -28,7 +28,7 @@ enum LocationPages {
                     Tag("ul") {
                         for location in locations {
                             Tag("li") {
-                                A("/locations/\(location.id?.uuidString ?? "")") { Txt(location.name) }
+                                A(Paths.location(location.id!)) { Txt(location.name) }
                                 Tag("span") { Txt(t(location.kind.labelKey)) }.cls("kind")
                             }
                         }
@@ -74,16 +74,16 @@ enum LocationPages {
             Tag("p") {
                 A("/vraag?location=\(id)") { Txt(t("question.title")) }
                 Txt(" · ")
-                A("/locations/\(id)/wensen") { Txt(t("wish.title")) }
+                A(Paths.location(location.id!, "/wensen")) { Txt(t("wish.title")) }
                 Txt(" · ")
-                A("/locations/\(id)/thuis") { Txt(t("location.home_theme")) }
+                A(Paths.location(location.id!, "/thuis")) { Txt(t("location.home_theme")) }
             }.cls("links")
             if !gatherings.isEmpty {
                 Tag("h2") { Txt(t("gatherings.here")) }.attr("id", "bijeenkomsten")
                 GatheringList(ctx, gatherings: gatherings, showLocation: false)
             }
             Tag("p") {
-                A("/locations/\(id)/calendar.ics") { Txt(t("location.calendar")) }
+                A(Paths.location(location.id!, "/calendar.ics")) { Txt(t("location.calendar")) }
                 Txt(" · ")
                 A("/embed/locations/\(id)") { Txt(t("location.embed")) }
             }.cls("links")
@@ -95,7 +95,6 @@ enum LocationPages {
         -> Response
     {
         let t = ctx.t
-        let id = board.location.id?.uuidString ?? ""
         return PageLayout.render(ctx, title: board.location.name, bare: true) {
             Tag("h1") { Txt(t("location.when") + " · " + board.location.name) }.cls("embed-title")
             for (index, monday) in weeks.enumerated() {
@@ -104,7 +103,9 @@ enum LocationPages {
                     board: board, now: now, t: t)
             }
             Tag("p") {
-                A("\(publicURL)/locations/\(id)") { Txt(t("embed.more")) }.attr("target", "_blank").attr(
+                A(Paths.absolute(Paths.location(board.location.id!), publicURL)) { Txt(t("embed.more")) }.attr(
+                    "target", "_blank"
+                ).attr(
                     "rel", "noopener")
             }
         }

@@ -34,7 +34,8 @@ struct KoffiepotAPI: APIProtocol {
                         id: id, name: location.name, kind: .init(rawValue: location.kind.rawValue) ?? .basisschool,
                         neighbourhood: location.neighbourhood, municipality: location.municipality,
                         address: location.address,
-                        url: "\(publicURL)/locations/\(id)", calendarUrl: "\(publicURL)/locations/\(id)/calendar.ics",
+                        url: Paths.absolute(Paths.location(location.id!), publicURL),
+                        calendarUrl: Paths.absolute(Paths.location(location.id!, "/calendar.ics"), publicURL),
                         advisors: advisors))))
     }
 
@@ -95,7 +96,7 @@ struct KoffiepotAPI: APIProtocol {
         return .init(
             id: id, name: location.name, kind: .init(rawValue: location.kind.rawValue) ?? .basisschool,
             neighbourhood: location.neighbourhood, municipality: location.municipality,
-            address: location.address, url: "\(publicURL)/locations/\(id)")
+            address: location.address, url: Paths.absolute(Paths.location(location.id!), publicURL))
     }
 
     var notFound: Components.Responses.NotFound {

@@ -22,7 +22,7 @@ enum NewsletterSnippets {
         publicURL: String, t: Localizer
     ) -> [Snippet] {
         let id = location.id!.uuidString
-        let page = "\(publicURL)/locations/\(id)?via=newsletter"
+        let page = Paths.absolute(Paths.location(location.id!, "?via=newsletter"), publicURL)
         let names = advisors.map(\.name).joined(separator: " & ")
         let moments = rules.sorted { ($0.weekday, $0.startMinute) < ($1.weekday, $1.startMinute) }.map { rule in
             t(
@@ -56,7 +56,7 @@ enum NewsletterSnippets {
             snippets.append(
                 Snippet(
                     kind: "gathering", title: gathering.title, text: text,
-                    link: "\(publicURL)/gatherings/\(gathering.id!.uuidString)?via=newsletter"))
+                    link: Paths.absolute(Paths.gathering(gathering.id!) + "?via=newsletter", publicURL)))
         }
         return snippets
     }

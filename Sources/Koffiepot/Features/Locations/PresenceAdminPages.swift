@@ -20,7 +20,7 @@ enum PresenceAdminPages {
         return PageLayout.render(ctx, title: t("presence.title", ["location": location.name]), status: status) {
             Tag("h1") { Txt(t("presence.title", ["location": location.name])) }
             Confirmation(ctx, allowed: confirmations)
-            Tag("p") { A("/locations/\(location.id?.uuidString ?? "")") { Txt(t("presence.public_page")) } }
+            Tag("p") { A(Paths.location(location.id!)) { Txt(t("presence.public_page")) } }
 
             Tag("h2") { Txt(t("presence.upcoming")) }
             Tag("ul") {

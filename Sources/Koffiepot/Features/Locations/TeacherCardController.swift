@@ -37,7 +37,7 @@ struct TeacherCardController: RouteCollection {
         return TeacherCard(
             location: location, advisors: advisors, rules: rules,
             localizers: languages.map { Localizer(language: $0, catalogues: req.application.catalogues) },
-            url: "\(req.application.settings.publicURL)/locations/\(id.uuidString)")
+            url: Paths.absolute(Paths.location(id), req.application.settings.publicURL))
     }
 }
 

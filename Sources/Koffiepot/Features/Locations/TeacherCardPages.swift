@@ -27,9 +27,8 @@ enum TeacherCardPages {
     }
 
     private static func phoneLink(_ card: TeacherCard) -> String {
-        let id = card.location.id!.uuidString
         let second = card.localizers.dropFirst().first.map { "&second=\($0.language.rawValue)" } ?? ""
-        return "/locations/\(id)/card/phone?lang=\(card.localizers[0].language.rawValue)\(second)"
+        return Paths.location(card.location.id!, "/card/phone?lang=\(card.localizers[0].language.rawValue)\(second)")
     }
 
     /// The card itself: one column per language, the QR code below both.

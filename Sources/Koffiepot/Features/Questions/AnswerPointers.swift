@@ -51,7 +51,7 @@ enum AnswerPointers {
                         label: t(
                             "question.pointer_slot",
                             ["when": "\(SlotText.day(slot, t)) \(SlotText.time(slot))", "name": slot.advisor.name]),
-                        href: "/slots/\(slotID.uuidString)/book"))
+                        href: Paths.bookSlot(slotID)))
             }
             if let gatheringID = message.gatheringID, let gathering = try await Gathering.find(gatheringID, on: db),
                 !gathering.cancelled, gathering.lastEnd > now
@@ -61,7 +61,7 @@ enum AnswerPointers {
                         label: t(
                             "question.pointer_gathering",
                             ["title": gathering.title, "when": GatheringText.when(gathering, t)]),
-                        href: "/gatherings/\(gatheringID.uuidString)"))
+                        href: Paths.gathering(gatheringID)))
             }
             if !pointers.isEmpty { result[message.id!] = pointers }
         }

@@ -78,7 +78,7 @@ enum QuestionPages {
     {
         let t = ctx.t
         let question = thread.question
-        let base = "/v/\(thread.token)"
+        let base = Paths.question(thread.token)
         return PageLayout.render(ctx, title: t("question.yours"), status: status) {
             if let notice { Tag("p") { Txt(t(notice)) }.attr("role", "status").cls("flash") }
             Tag("h1") { Txt(t("question.yours")) }

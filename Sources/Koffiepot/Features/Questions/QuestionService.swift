@@ -119,7 +119,10 @@ struct QuestionService: Sendable {
             {
                 try await Outbox(db: tx, now: now).enqueue(
                     .questionAnswered, about: .question(try question.requireID()), to: recipient,
-                    values: ["link": "\(settings.publicURL)/v/\(token)", "days": "\(Self.retentionDays)"],
+                    values: [
+                        "link": Paths.absolute(Paths.question(token), settings.publicURL),
+                        "days": "\(Self.retentionDays)",
+                    ],
                     occasion: "\(try message.requireID())")
             }
         }

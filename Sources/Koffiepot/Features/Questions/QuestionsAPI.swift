@@ -25,7 +25,11 @@ extension KoffiepotAPI {
                 contactKind: contact.kind, contact: contact.value, locationID: nil, firstContact: checked.firstContact),
             messageLanguage: body.language.flatMap(Language.init(rawValue:)) ?? .nl)
         return .created(
-            .init(body: .json(.init(code: asked.code.display, link: "\(publicURL)/v/\(asked.code.linkToken)"))))
+            .init(
+                body: .json(
+                    .init(
+                        code: asked.code.display, link: Paths.absolute(Paths.question(asked.code.linkToken), publicURL))
+                )))
     }
 
     func getQuestion(_ input: Operations.getQuestion.Input) async throws -> Operations.getQuestion.Output {

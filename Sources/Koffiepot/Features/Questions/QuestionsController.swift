@@ -55,7 +55,7 @@ struct QuestionsController: RouteCollection {
                 contactKind: contact.kind, contact: contact.value, locationID: location?.id,
                 consentPublish: input.consent == "yes", firstContact: checked.firstContact),
             messageLanguage: req.language)
-        return req.redirect(to: "/v/\(asked.code.linkToken)?done=question.asked", redirectType: .normal)
+        return req.redirect(to: Paths.question(asked.code.linkToken, done: "question.asked"), redirectType: .normal)
     }
 
     private func found(_ req: Request) async throws -> (Question, String) {
@@ -104,7 +104,7 @@ struct QuestionsController: RouteCollection {
                 status: .unprocessableEntity)
         }
         try await service(req).followUp(question, text: text)
-        return req.redirect(to: "/v/\(token)?done=question.replied", redirectType: .normal)
+        return req.redirect(to: Paths.question(token, done: "question.replied"), redirectType: .normal)
     }
 
     /// The one-tap satisfaction after reading an answer; once per question.
@@ -114,8 +114,10 @@ struct QuestionsController: RouteCollection {
         let outcome = try await FeedbackService(db: req.db, secret: req.application.settings.secret ?? "", now: req.now)
             .submit(try FeedbackSubjects.question(question), score: input.scoreValue, text: input.better)
         switch outcome {
-        case .success: return req.redirect(to: "/v/\(token)?done=feedback.thanks#feedback-title", redirectType: .normal)
-        case .failure(.alreadyGiven): return req.redirect(to: "/v/\(token)", redirectType: .normal)
+        case .success:
+            return req.redirect(
+                to: Paths.question(token, done: "feedback.thanks") + "#feedback-title", redirectType: .normal)
+        case .failure(.alreadyGiven): return req.redirect(to: Paths.question(token), redirectType: .normal)
         case .failure(let error):
             return try await page(
                 req, question, token: token, notice: nil, feedbackForm: input.formState(error),
@@ -136,6 +138,6 @@ struct QuestionsController: RouteCollection {
         default: throw Abort(.badRequest)
         }
         try await question.save(on: req.db)
-        return req.redirect(to: "/v/\(token)?done=question.consent_saved", redirectType: .normal)
+        return req.redirect(to: Paths.question(token, done: "question.consent_saved"), redirectType: .normal)
     }
 }

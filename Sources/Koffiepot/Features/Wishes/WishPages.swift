@@ -49,7 +49,7 @@ enum WishPages {
                     for wish in planned {
                         Tag("li") {
                             if let id = wish.gatheringID {
-                                A("/gatherings/\(id.uuidString)") { Txt(label(wish, t)) }
+                                A(Paths.gathering(id)) { Txt(label(wish, t)) }
                             } else {
                                 Txt(label(wish, t))
                             }
@@ -70,7 +70,7 @@ enum WishPages {
                     name: "contact", label: t("wish.contact_later"), hint: t("wish.contact_hint"), autocomplete: "email"
                 ).render(form, t)
                 Tag("button") { Txt(t("wish.propose_submit")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/locations/\(location.id!.uuidString)/wensen").cls("stack")
+            }.attr("method", "post").attr("action", Paths.location(location.id!, "/wensen")).cls("stack")
         }
     }
 

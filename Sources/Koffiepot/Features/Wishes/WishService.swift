@@ -128,7 +128,7 @@ struct WishService: Sendable {
                     .wishPlanned, about: .wishSupport(try support.requireID()), to: recipient,
                     values: [
                         "title": gathering.title,
-                        "link": "\(settings.publicURL)/gatherings/\(gathering.id!.uuidString)",
+                        "link": Paths.absolute(Paths.gathering(gathering.id!), settings.publicURL),
                         "days": "\(settings.bookingRetentionDays)",
                     ])
                 support.contact = nil

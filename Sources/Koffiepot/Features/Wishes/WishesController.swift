@@ -65,7 +65,7 @@ struct WishesController: RouteCollection {
             deviceKey: DeviceCookie.key(device, secret: req.application.settings.secret ?? ""),
             contact: contact, language: req.language)
         let response = req.redirect(
-            to: "/locations/\(location.id!.uuidString)/wensen?done=wish.proposed#wish-\(id.uuidString)",
+            to: Paths.location(location.id!, "/wensen?done=wish.proposed#wish-\(id.uuidString)"),
             redirectType: .normal)
         DeviceCookie.set(device, on: response, req)
         return response
@@ -90,7 +90,8 @@ struct WishesController: RouteCollection {
         }
         let response = req.redirect(
             to:
-                "/locations/\(wish.$location.id.uuidString)/wensen?done=\(done)&supported=\(wishID.uuidString)#wish-\(wishID.uuidString)",
+                Paths.location(
+                    wish.$location.id, "/wensen?done=\(done)&supported=\(wishID.uuidString)#wish-\(wishID.uuidString)"),
             redirectType: .normal)
         DeviceCookie.set(device, on: response, req)
         return response
@@ -108,7 +109,8 @@ struct WishesController: RouteCollection {
             contact: contact)
         return req.redirect(
             to:
-                "/locations/\(wish.$location.id.uuidString)/wensen?done=\(saved ? "wish.contact_saved" : "wish.contact_missing")",
+                Paths.location(
+                    wish.$location.id, "/wensen?done=\(saved ? "wish.contact_saved" : "wish.contact_missing")"),
             redirectType: .normal)
     }
 }
