@@ -42,11 +42,47 @@ enum Paths {
     static func round(_ id: UUID) -> String { "/gesprekken/\(id.uuidString)" }
     static func picture(_ id: UUID) -> String { "/pictures/\(id.uuidString)" }
 
+    // MARK: Staff pages of one thing (`suffix` is a sub-page or action, `done` a one-time notice)
+
+    enum Staff {
+        static func location(_ id: UUID, _ suffix: String = "") -> String { path("locations", id, suffix) }
+        static func gathering(_ id: UUID, _ suffix: String = "", done: String? = nil) -> String {
+            path("gatherings", id, suffix, done)
+        }
+        static func training(_ id: UUID, _ suffix: String = "", done: String? = nil) -> String {
+            path("trainingen", id, suffix, done)
+        }
+        static func homeTheme(_ id: UUID, _ suffix: String = "", done: String? = nil) -> String {
+            path("thuis", id, suffix, done)
+        }
+        static func question(_ id: UUID, _ suffix: String = "") -> String { path("vragen", id, suffix) }
+        static func libraryEntry(_ id: UUID, _ suffix: String = "") -> String { path("vragenbank", id, suffix) }
+        static func wish(_ id: UUID, _ suffix: String = "") -> String { path("wensen", id, suffix) }
+        static func user(_ id: UUID, _ suffix: String = "") -> String { path("users", id, suffix) }
+        /// A parent-run gathering asking for an advisor.
+        static func parentRequest(_ id: UUID, _ suffix: String = "") -> String { path("requests", id, suffix) }
+        static func outboxMessage(_ id: UUID, _ suffix: String = "") -> String { path("outbox", id, suffix) }
+        /// A teacher's request for support (*ondersteuning*).
+        static func supportRequest(_ id: UUID, _ suffix: String = "") -> String { path("ondersteuning", id, suffix) }
+        /// A teacher's request for an advisor to look along in class (*meekijken*).
+        static func lookAlong(_ id: UUID, _ suffix: String = "", done: String? = nil) -> String {
+            path("meekijken", id, suffix, done)
+        }
+        static func invitation(_ id: UUID, _ suffix: String = "") -> String { path("invitations", id, suffix) }
+        static func holiday(_ id: UUID, _ suffix: String = "") -> String { path("holidays", id, suffix) }
+        static func round(_ id: UUID, done: String? = nil) -> String { path("gesprekken", id, "", done) }
+        static func booking(_ id: UUID, _ suffix: String = "") -> String { path("bookings", id, suffix) }
+
+        private static func path(_ area: String, _ id: UUID, _ suffix: String, _ done: String? = nil) -> String {
+            notice("/staff/\(area)/\(id.uuidString)\(suffix)", done)
+        }
+    }
+
     /// The full address for a message or an API answer.
     static func absolute(_ path: String, _ publicURL: String) -> String { publicURL + path }
 
     /// A page with a one-time notice (`?done=` a catalogue key) the page shows once.
-    private static func notice(_ path: String, _ done: String?) -> String {
+    fileprivate static func notice(_ path: String, _ done: String?) -> String {
         done.map { "\(path)?done=\($0)" } ?? path
     }
 }

@@ -80,29 +80,29 @@ enum StaffPages {
                         A(Paths.location(location.id!)) { Txt(location.name) }
                         if canManagePresence {
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/presence") {
+                            A(Paths.Staff.location(location.id!, "/presence")) {
                                 Txt(t("staff.manage_presence"))
                             }
                         }
                         if user.role == .advisor {
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/slots") { Txt(t("slotadmin.link")) }
+                            A(Paths.Staff.location(location.id!, "/slots")) { Txt(t("slotadmin.link")) }
                         }
                         if Role.locationStaff.contains(user.role) {
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/nieuwsbrief") {
+                            A(Paths.Staff.location(location.id!, "/nieuwsbrief")) {
                                 Txt(t("snippet.link"))
                             }
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/posters/location") {
+                            A(Paths.Staff.location(location.id!, "/posters/location")) {
                                 Txt(t("poster.link"))
                             }
                         }
                         if canManagePresence {
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/gatherings") { Txt(t("gadmin.link")) }
+                            A(Paths.Staff.location(location.id!, "/gatherings")) { Txt(t("gadmin.link")) }
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/poster") {
+                            A(Paths.Staff.location(location.id!, "/poster")) {
                                 Txt(t("feedback.poster_link"))
                             }
                         }
@@ -110,7 +110,7 @@ enum StaffPages {
                         A(Paths.location(location.id!, "/card")) { Txt(t("card.link")) }
                         if user.role == .admin {
                             Txt(" · ")
-                            A("/staff/locations/\(location.id?.uuidString ?? "")/edit") { Txt(t("locations.edit")) }
+                            A(Paths.Staff.location(location.id!, "/edit")) { Txt(t("locations.edit")) }
                         }
                     }
                 }

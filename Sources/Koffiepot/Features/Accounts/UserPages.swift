@@ -17,7 +17,7 @@ enum UserPages {
                         if !user.active { Txt(" · " + t("users.inactive")) }
                         if user.active, user.id != ctx.staff?.id {
                             InlineAction(
-                                ctx, action: "/staff/users/\(user.id?.uuidString ?? "")/deactivate",
+                                ctx, action: Paths.Staff.user(user.id!, "/deactivate"),
                                 label: t("users.deactivate"), accessibleName: t("users.deactivate") + ": " + user.name)
                         }
                     }

@@ -43,7 +43,7 @@ enum AgendaPages {
 
     private static func bookingCard(_ ctx: PageContext, _ booking: Booking) -> Component {
         let t = ctx.t
-        let base = "/staff/bookings/\(booking.id!.uuidString)"
+        let base = Paths.Staff.booking(booking.id!)
         var who = "\(booking.name) (\(t(booking.booker.labelKey)))"
         if booking.participants != .alone {
             who +=

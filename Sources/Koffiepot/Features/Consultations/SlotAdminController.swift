@@ -97,7 +97,7 @@ struct SlotAdminController: RouteCollection {
         }
         let created = try await SlotPublishing(db: req.db, now: req.now).publish(slots)
         return req.redirect(
-            to: "/staff/locations/\(location.id!.uuidString)/slots?created=\(created)", redirectType: .normal)
+            to: Paths.Staff.location(location.id!, "/slots?created=\(created)"), redirectType: .normal)
     }
 
     struct SingleInput: Content { var date: String?, start: String?, end: String?, room: String? }
@@ -143,7 +143,7 @@ struct SlotAdminController: RouteCollection {
                 req, location: location, me: me, generateForm: Self.generateDefaults(req), singleForm: form,
                 status: .unprocessableEntity)
         }
-        return req.redirect(to: "/staff/locations/\(location.id!.uuidString)/slots?created=1", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.location(location.id!, "/slots?created=1"), redirectType: .normal)
     }
 
     /// Cancelling a slot cancels its bookings, each booker gets a message with a link to choose again.
@@ -157,6 +157,6 @@ struct SlotAdminController: RouteCollection {
             db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now)
         try await SlotCancellation.cancel(
             slot, service: service, message: req.t("agenda.default_cancel_message"), on: req.db)
-        return req.redirect(to: "/staff/locations/\(location.id!.uuidString)/slots?cancelled=1", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.location(location.id!, "/slots?cancelled=1"), redirectType: .normal)
     }
 }

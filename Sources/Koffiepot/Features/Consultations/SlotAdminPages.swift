@@ -7,7 +7,7 @@ enum SlotAdminPages {
         singleForm: FormState, status: HTTPStatus
     ) -> Response {
         let t = ctx.t
-        let base = "/staff/locations/\(location.id!.uuidString)/slots"
+        let base = Paths.Staff.location(location.id!, "/slots")
         let modes = SlotMode.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }
         return PageLayout.render(ctx, title: t("slotadmin.title", ["location": location.name]), status: status) {
             Tag("h1") { Txt(t("slotadmin.title", ["location": location.name])) }

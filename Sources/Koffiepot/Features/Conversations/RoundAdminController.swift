@@ -95,7 +95,7 @@ struct RoundAdminController: RouteCollection {
         switch outcome {
         case .success(let (round, _)):
             return req.redirect(
-                to: "/staff/gesprekken/\(try round.requireID().uuidString)?done=round.planned", redirectType: .normal)
+                to: Paths.Staff.round(try round.requireID(), done: "round.planned"), redirectType: .normal)
         case .failure(let errors):
             form.errors = Self.formFields(errors, rows: days.map(\.row))
             return try await render(req, user, form: form, status: .unprocessableEntity)

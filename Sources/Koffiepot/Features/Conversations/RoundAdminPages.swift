@@ -14,7 +14,7 @@ enum RoundAdminPages {
                 Tag("ul") {
                     for round in rounds {
                         Tag("li") {
-                            A("/staff/gesprekken/\(round.id!.uuidString)") { Txt("\(round.title) · \(round.group)") }
+                            A(Paths.Staff.round(round.id!)) { Txt("\(round.title) · \(round.group)") }
                             Txt(" · \(round.location.name)")
                         }
                     }

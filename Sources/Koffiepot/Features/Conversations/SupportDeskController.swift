@@ -69,7 +69,7 @@ enum SupportDeskPages {
                 Tag("section") {
                     summary(t, request)
                     if request.status == .open {
-                        Tag("p") { A("/staff/ondersteuning/\(request.id!.uuidString)") { Txt(t("support.answer")) } }
+                        Tag("p") { A(Paths.Staff.supportRequest(request.id!)) { Txt(t("support.answer")) } }
                     }
                 }.cls("card stacked")
             }
@@ -93,7 +93,7 @@ enum SupportDeskPages {
                     ).render(form, t)
                     CheckBox(name: "offer", label: t("support.offer")).render(form)
                     Tag("button") { Txt(t("support.send")) }.attr("type", "submit")
-                }.attr("method", "post").attr("action", "/staff/ondersteuning/\(request.id!.uuidString)/answer").cls(
+                }.attr("method", "post").attr("action", Paths.Staff.supportRequest(request.id!, "/answer")).cls(
                     "stack")
             }
             Tag("p") { A("/staff/ondersteuning") { Txt(t("support.back")) } }

@@ -89,7 +89,7 @@ struct GatheringAdminController: RouteCollection {
         }
         try await GatheringRecords(db: req.db, settings: req.application.settings, now: req.now)
             .plan(gathering, answering: input.wish.flatMap(UUID.init(uuidString:)))
-        return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.gathering(gathering.id!), redirectType: .normal)
     }
 
     func show(req: Request) async throws -> Response {
@@ -118,7 +118,7 @@ struct GatheringAdminController: RouteCollection {
         try await GatheringRecords(db: req.db, settings: req.application.settings, now: req.now).record(
             .init(session: session, adults: adults, children: children, languages: languages), of: gathering)
         return req.redirect(
-            to: "/staff/gatherings/\(gathering.id!.uuidString)?done=agenda.saved", redirectType: .normal)
+            to: Paths.Staff.gathering(gathering.id!, done: "agenda.saved"), redirectType: .normal)
     }
 
     struct CancelInput: Content { var message: String? }
@@ -134,6 +134,6 @@ struct GatheringAdminController: RouteCollection {
         .cancelGathering(
             gathering.requireID(), message: message.isEmpty ? req.t("gadmin.default_cancel_message") : message)
         return req.redirect(
-            to: "/staff/gatherings/\(gathering.id!.uuidString)?done=gadmin.cancelled", redirectType: .normal)
+            to: Paths.Staff.gathering(gathering.id!, done: "gadmin.cancelled"), redirectType: .normal)
     }
 }

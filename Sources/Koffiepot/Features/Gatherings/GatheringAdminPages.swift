@@ -12,7 +12,7 @@ enum GatheringAdminPages {
             Tag("ul") {
                 for gathering in gatherings {
                     Tag("li") {
-                        A("/staff/gatherings/\(gathering.id!.uuidString)") { Txt(gathering.title) }
+                        A(Paths.Staff.gathering(gathering.id!)) { Txt(gathering.title) }
                         Txt(
                             " · \(t(gathering.kind.labelKey)) · \(GatheringText.when(gathering, t)) · \(GatheringText.places(gathering, t))"
                         )
@@ -62,7 +62,7 @@ enum GatheringAdminPages {
                 TopicChoice(form: form, t: t)
                 CheckBox(name: "childcare", label: t("gadmin.childcare")).render(form)
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/locations/\(location.id!.uuidString)/gatherings").cls(
+            }.attr("method", "post").attr("action", Paths.Staff.location(location.id!, "/gatherings")).cls(
                 "stack")
         }
     }
@@ -86,7 +86,7 @@ enum GatheringAdminPages {
             Tag("p") {
                 A(Paths.gathering(gathering.id!)) { Txt(t("presence.public_page")) }
                 Txt(" · ")
-                A("/staff/gatherings/\(gathering.id!.uuidString)/invitations") { Txt(t("invite.title")) }
+                A(Paths.Staff.gathering(gathering.id!, "/invitations")) { Txt(t("invite.title")) }
             }
             if gathering.kind.needsRegistration {
                 Tag("h2") { Txt(t("gadmin.registered", ["count": "\(confirmed.reduce(0) { $0 + $1.adults })"])) }
@@ -108,7 +108,7 @@ enum GatheringAdminPages {
                         tallyField("languages", index, t("gadmin.languages_heard"), byIndex[index]?.languages ?? "")
                         Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
                     }
-                }.attr("method", "post").attr("action", "/staff/gatherings/\(gathering.id!.uuidString)/attendance").cls(
+                }.attr("method", "post").attr("action", Paths.Staff.gathering(gathering.id!, "/attendance")).cls(
                     "stack tally")
             }
             if !gathering.cancelled && gathering.lastEnd > Date() {
@@ -120,7 +120,7 @@ enum GatheringAdminPages {
                         maxLength: 300
                     ).render(FormState(), t)
                     Tag("button") { Txt(t("gadmin.cancel")) }.attr("type", "submit")
-                }.attr("method", "post").attr("action", "/staff/gatherings/\(gathering.id!.uuidString)/cancel").cls(
+                }.attr("method", "post").attr("action", Paths.Staff.gathering(gathering.id!, "/cancel")).cls(
                     "stack")
             }
         }

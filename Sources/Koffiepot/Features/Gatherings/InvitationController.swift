@@ -60,7 +60,7 @@ struct InvitationController: RouteCollection {
         invitation.createdBy = try me.requireID()
         invitation.createdAt = req.now
         try await invitation.create(on: req.db)
-        return req.redirect(to: "/staff/gatherings/\(gathering.id!.uuidString)/invitations", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.gathering(gathering.id!, "/invitations"), redirectType: .normal)
     }
 
     func card(req: Request) async throws -> Response {

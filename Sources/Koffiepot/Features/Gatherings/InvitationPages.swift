@@ -21,7 +21,7 @@ enum InvitationPages {
                         Txt(" · ")
                         Tag("code") { Txt(link(invitation, publicURL)) }.attr("dir", "ltr")
                         Txt(" · " + t("invite.count", ["count": "\(counts[invitation.id!] ?? 0)"]) + " · ")
-                        A("/staff/invitations/\(invitation.id!.uuidString)/card") { Txt(t("invite.card")) }
+                        A(Paths.Staff.invitation(invitation.id!, "/card")) { Txt(t("invite.card")) }
                     }
                 }
             }.cls("admin-list")
@@ -29,7 +29,7 @@ enum InvitationPages {
                 CSRFField(ctx)
                 FormField(name: "label", label: t("invite.label"), hint: t("invite.label_hint")).render(FormState(), t)
                 Tag("button") { Txt(t("invite.make")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/gatherings/\(gathering.id!.uuidString)/invitations").cls(
+            }.attr("method", "post").attr("action", Paths.Staff.gathering(gathering.id!, "/invitations")).cls(
                 "stack")
         }
     }

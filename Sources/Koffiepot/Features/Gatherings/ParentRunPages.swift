@@ -15,7 +15,7 @@ enum ParentRunPages {
                     Tag("li") {
                         A(Paths.gathering(g.id!)) { Txt(g.title) }
                         Txt(" · \(GatheringText.when(g, t)) · \(g.location.name) · " + professionalStatus(g, t) + " · ")
-                        A("/staff/gatherings/\(g.id!.uuidString)/invitations") { Txt(t("invite.title")) }
+                        A(Paths.Staff.gathering(g.id!, "/invitations")) { Txt(t("invite.title")) }
                             .attr("aria-label", t("invite.title") + ": " + g.title)
                     }
                 }
@@ -62,7 +62,7 @@ enum ParentRunPages {
                         Txt(" · \(GatheringText.when(g, t)) · \(g.location.name) · " + professionalStatus(g, t))
                         if g.$professional.id == nil {
                             InlineAction(
-                                ctx, action: "/staff/requests/\(g.id!.uuidString)/accept", label: t("parentrun.accept"),
+                                ctx, action: Paths.Staff.parentRequest(g.id!, "/accept"), label: t("parentrun.accept"),
                                 accessibleName: t("parentrun.accept") + ": " + g.title)
                         }
                     }

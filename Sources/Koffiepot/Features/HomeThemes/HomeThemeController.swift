@@ -113,7 +113,7 @@ struct HomeThemeController: RouteCollection {
         case .success(let valid) where locationID != nil:
             let theme = try await service(req).create(at: locationID!, valid)
             return req.redirect(
-                to: "/staff/thuis/\(try theme.requireID().uuidString)?done=theme.saved", redirectType: .normal)
+                to: Paths.Staff.homeTheme(try theme.requireID(), done: "theme.saved"), redirectType: .normal)
         case .success:
             form.errors = ["location": "error.required"]
         case .failure(let errors):
@@ -155,7 +155,7 @@ struct HomeThemeController: RouteCollection {
         }
         let theme = try await service(req).copy(source, to: locationID, group: group, firstDay: first, lastDay: last)
         return req.redirect(
-            to: "/staff/thuis/\(try theme.requireID().uuidString)?done=theme.copied", redirectType: .normal)
+            to: Paths.Staff.homeTheme(try theme.requireID(), done: "theme.copied"), redirectType: .normal)
     }
 
     private func theme(_ req: Request) async throws -> HomeTheme {
@@ -188,7 +188,7 @@ struct HomeThemeController: RouteCollection {
         switch outcome {
         case .success:
             return req.redirect(
-                to: "/staff/thuis/\(theme.id!.uuidString)?done=theme.picture_saved#a-\(activity.id!.uuidString)",
+                to: Paths.Staff.homeTheme(theme.id!, done: "theme.picture_saved") + "#a-\(activity.id!.uuidString)",
                 redirectType: .normal)
         case .failure(let failure):
             let key = failure == .tooLarge ? "theme.error.picture_large" : "theme.error.picture_type"

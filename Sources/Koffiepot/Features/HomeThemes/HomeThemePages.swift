@@ -153,7 +153,7 @@ enum HomeThemePages {
             Tag("ul") {
                 for theme in themes {
                     Tag("li") {
-                        A("/staff/thuis/\(theme.id!.uuidString)") {
+                        A(Paths.Staff.homeTheme(theme.id!)) {
                             Txt("\(theme.title) · \(theme.location.name) · \(theme.group)")
                         }
                         Tag("span") {
@@ -236,7 +236,7 @@ enum HomeThemePages {
         status: HTTPStatus = .ok
     ) -> Response {
         let t = ctx.t
-        let id = theme.id!.uuidString
+        let id = theme.id!
         return PageLayout.render(ctx, title: theme.title, status: status) {
             Confirmation(ctx, allowed: ["theme.saved", "theme.copied", "theme.picture_saved"])
             Tag("p") { Txt("\(theme.location.name) · \(theme.group) · \(period(theme, t))") }.cls("eyebrow")
@@ -263,7 +263,8 @@ enum HomeThemePages {
                             ])
                         Tag("button") { Txt(t("theme.picture_upload")) }.attr("type", "submit")
                     }.attr("method", "post").attr("enctype", "multipart/form-data")
-                        .attr("action", "/staff/thuis/\(id)/activities/\(activityID.uuidString)/picture").cls("stack")
+                        .attr("action", Paths.Staff.homeTheme(id, "/activities/\(activityID.uuidString)/picture")).cls(
+                            "stack")
                 }.attr("id", "a-\(activityID.uuidString)")
             }
             Tag("p") { A("/staff/thuis") { Txt(t("theme.back")) } }

@@ -55,7 +55,7 @@ enum InsightPages {
             Txt(t("insight.gap.enter") + " ")
             for (index, location) in shown.enumerated() {
                 if index > 0 { Txt(" · ") }
-                A("/staff/locations/\(location.id!.uuidString)/families?year=\(scope.filter.schoolYear)") {
+                A(Paths.Staff.location(location.id!, "/families?year=\(scope.filter.schoolYear)")) {
                     Txt(location.name)
                 }
             }

@@ -55,7 +55,7 @@ struct SchoolFamiliesController: RouteCollection {
             try await SchoolFamiliesStore.replace(
                 at: location.requireID(), in: year, with: figures, now: req.now, on: req.db)
             return req.redirect(
-                to: "/staff/locations/\(try location.requireID().uuidString)/families?year=\(year)&saved=1",
+                to: Paths.Staff.location(try location.requireID(), "/families?year=\(year)&saved=1"),
                 redirectType: .normal)
         }
     }

@@ -23,7 +23,7 @@ enum SchoolFamiliesPages {
                     if year.description == form["year"] {
                         Tag("strong") { Txt(year.description) }.attr("aria-current", "page")
                     } else {
-                        A("/staff/locations/\(location.id!.uuidString)/families?year=\(year)") { Txt(year.description) }
+                        A(Paths.Staff.location(location.id!, "/families?year=\(year)")) { Txt(year.description) }
                     }
                 }
             }.attr("aria-label", t("families.year"))
@@ -47,7 +47,7 @@ enum SchoolFamiliesPages {
                     }
                 }.attr("id", "f-shares").cls("percentages")
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/locations/\(location.id!.uuidString)/families").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.location(location.id!, "/families")).cls("stack")
             Tag("p") { A("/staff/inzicht#gap") { Txt(t("families.to_insight")) } }
         }
     }

@@ -62,7 +62,7 @@ enum LibraryPages {
                     FormattedText(entry.answerText)
                     if mayRemove {
                         InlineAction(
-                            ctx, action: "/staff/vragenbank/\(entry.id!.uuidString)/delete", label: t("library.remove"),
+                            ctx, action: Paths.Staff.libraryEntry(entry.id!, "/delete"), label: t("library.remove"),
                             accessibleName: t(
                                 "library.remove_named", ["question": String(entry.questionText.prefix(60))]))
                     }

@@ -103,7 +103,7 @@ enum PublishPages {
                     }
                 }.cls("field check")
                 Tag("button") { Txt(t("library.publish")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/vragen/\(questionID.uuidString)/publish").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.question(questionID, "/publish")).cls("stack")
         }
     }
 }

@@ -46,7 +46,7 @@ struct LocationAdminController: RouteCollection {
         ])
         return try await LocationAdminPages.form(
             req.page, form: form, advisors: advisors(req), teachers: teachers(req),
-            action: "/staff/locations/\(location.id!.uuidString)")
+            action: Paths.Staff.location(location.id!))
     }
 
     func create(req: Request) async throws -> Response {
@@ -57,7 +57,7 @@ struct LocationAdminController: RouteCollection {
         guard let location = try await LocationQueries.find(req.parameters.get("id"), on: req.db) else {
             throw Abort(.notFound)
         }
-        return try await save(req, into: location, action: "/staff/locations/\(location.id!.uuidString)")
+        return try await save(req, into: location, action: Paths.Staff.location(location.id!))
     }
 
     private func save(_ req: Request, into location: Location, action: String) async throws -> Response {

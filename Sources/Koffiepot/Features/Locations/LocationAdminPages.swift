@@ -70,7 +70,7 @@ enum LocationAdminPages {
                             "\(holiday.name) · \(t("region.\(holiday.region.rawValue)")) · \(holiday.firstDay) – \(holiday.lastDay)"
                         )
                         InlineAction(
-                            ctx, action: "/staff/holidays/\(holiday.id?.uuidString ?? "")/delete",
+                            ctx, action: Paths.Staff.holiday(holiday.id!, "/delete"),
                             label: t("presence.delete_rule"),
                             accessibleName: t("presence.delete_rule") + ": " + holiday.name)
                     }

@@ -58,7 +58,7 @@ enum NewsletterPages {
         -> Response
     {
         let t = ctx.t
-        let id = location.id!.uuidString
+        let id = location.id!
         return PageLayout.render(ctx, title: t("snippet.page_title")) {
             Tag("p") { Txt(location.name) }.cls("eyebrow")
             Tag("h1") { Txt(t("snippet.page_title")) }
@@ -74,7 +74,7 @@ enum NewsletterPages {
                 )
                 .render(FormState(values: ["second": columns.dropFirst().first?.0.language.rawValue ?? ""]), t)
                 Tag("button") { Txt(t("snippet.show")) }.attr("type", "submit")
-            }.attr("method", "get").attr("action", "/staff/locations/\(id)/nieuwsbrief").cls("filters")
+            }.attr("method", "get").attr("action", Paths.Staff.location(id, "/nieuwsbrief")).cls("filters")
             Tag("div") {
                 for (column, snippets) in columns {
                     Tag("div") {

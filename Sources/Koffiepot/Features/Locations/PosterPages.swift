@@ -27,7 +27,7 @@ enum PosterPages {
                 if poster.gathering == nil {
                     Tag("p") {
                         for kind in PosterController.Kind.allCases {
-                            A("/staff/locations/\(poster.location.id!.uuidString)/posters/\(kind.rawValue)") {
+                            A(Paths.Staff.location(poster.location.id!, "/posters/\(kind.rawValue)")) {
                                 Txt(t("poster.\(kind.rawValue)_title"))
                             }
                             Txt(" ")

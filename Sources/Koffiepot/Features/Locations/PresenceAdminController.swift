@@ -200,6 +200,6 @@ struct PresenceAdminController: RouteCollection {
     /// Post/redirect/get with a confirmation shown on the next page.
     private func done(_ req: Request, _ location: Location, _ messageKey: String) -> Response {
         req.redirect(
-            to: "/staff/locations/\(location.id?.uuidString ?? "")/presence?done=\(messageKey)", redirectType: .normal)
+            to: Paths.Staff.location(location.id!, "/presence?done=\(messageKey)"), redirectType: .normal)
     }
 }

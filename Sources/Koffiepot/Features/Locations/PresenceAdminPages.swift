@@ -13,7 +13,7 @@ enum PresenceAdminPages {
     ) -> Response {
         let t = ctx.t
         let location = board.location
-        let base = "/staff/locations/\(location.id?.uuidString ?? "")/presence"
+        let base = Paths.Staff.location(location.id!, "/presence")
         let editableIDs = Set(editable.compactMap(\.id))
         let advisorOptions = editable.map { (value: $0.id?.uuidString ?? "", label: $0.name) }
         let modeOptions = PresenceMode.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }

@@ -96,7 +96,7 @@ struct LookAlongController: RouteCollection {
         {
         case .done(let request):
             return req.redirect(
-                to: "/staff/meekijken/\(try request.requireID().uuidString)?done=lookalong.planned",
+                to: Paths.Staff.lookAlong(try request.requireID(), done: "lookalong.planned"),
                 redirectType: .normal)
         case .notFound:
             throw Abort(.notFound)

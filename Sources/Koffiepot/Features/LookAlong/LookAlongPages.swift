@@ -18,7 +18,7 @@ enum LookAlongPages {
             Tag("ul") {
                 for request in requests {
                     Tag("li") {
-                        A("/staff/meekijken/\(request.id!.uuidString)") {
+                        A(Paths.Staff.lookAlong(request.id!)) {
                             Txt("\(request.location.name) · \(t("round.group")) \(request.group)")
                         }
                         Tag("span") { Txt(statusText(request, t)) }.cls("when")
@@ -86,7 +86,7 @@ enum LookAlongPages {
         _ ctx: PageContext, _ request: LookAlongRequest, user: StaffUser, form: FormState, status: HTTPStatus = .ok
     ) -> Response {
         let t = ctx.t
-        let id = request.id!.uuidString
+        let id = request.id!
         return PageLayout.render(ctx, title: t("lookalong.title"), status: status) {
             Confirmation(ctx, allowed: ["lookalong.planned"])
             Tag("h1") { Txt("\(request.location.name) · \(t("round.group")) \(request.group)") }
@@ -114,8 +114,8 @@ enum LookAlongPages {
                     TextAreaField(name: "note", label: t("lookalong.plan_note"), maxLength: LookAlongRules.maxNote)
                         .render(form, t)
                     Tag("button") { Txt(t("lookalong.plan_submit")) }.attr("type", "submit")
-                }.attr("method", "post").attr("action", "/staff/meekijken/\(id)/plan").cls("stack")
-                InlineAction(ctx, action: "/staff/meekijken/\(id)/close", label: t("lookalong.close"))
+                }.attr("method", "post").attr("action", Paths.Staff.lookAlong(id, "/plan")).cls("stack")
+                InlineAction(ctx, action: Paths.Staff.lookAlong(id, "/close"), label: t("lookalong.close"))
             }
             Tag("p") { A("/staff/meekijken") { Txt(t("lookalong.back")) } }
         }

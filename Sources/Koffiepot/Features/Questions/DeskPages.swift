@@ -35,7 +35,7 @@ enum DeskPages {
             Tag("ul") {
                 for q in queue.questions {
                     Tag("li") {
-                        A("/staff/vragen/\(q.id!.uuidString)") {
+                        A(Paths.Staff.question(q.id!)) {
                             Txt(String(q.text.prefix(80)) + (q.text.count > 80 ? "…" : ""))
                         }.attr("dir", "auto")
                         Tag("p") {
@@ -50,7 +50,7 @@ enum DeskPages {
                 Tag("ul") {
                     for q in queue.ready {
                         Tag("li") {
-                            A("/staff/vragen/\(q.id!.uuidString)/publish") { Txt(String(q.text.prefix(80))) }.attr(
+                            A(Paths.Staff.question(q.id!, "/publish")) { Txt(String(q.text.prefix(80))) }.attr(
                                 "dir", "auto")
                         }
                     }
@@ -108,7 +108,7 @@ enum DeskPages {
     static func answer(_ ctx: PageContext, _ page: Answer, form: FormState, status: HTTPStatus = .ok) -> Response {
         let t = ctx.t
         let question = page.question
-        let base = "/staff/vragen/\(question.id!.uuidString)"
+        let base = Paths.Staff.question(question.id!)
         return PageLayout.render(ctx, title: t("desk.answer"), status: status) {
             Tag("h1") { Txt(t("desk.answer")) }
             Tag("p") { Txt(meta(question, t, now: Date())) }.cls("hint")

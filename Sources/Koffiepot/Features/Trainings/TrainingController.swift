@@ -55,7 +55,7 @@ struct TrainingController: RouteCollection {
         case .success(let valid):
             let training = try await service(req).plan(valid)
             return req.redirect(
-                to: "/staff/trainingen/\(try training.requireID().uuidString)?done=training.planned",
+                to: Paths.Staff.training(try training.requireID(), done: "training.planned"),
                 redirectType: .normal)
         case .failure(let errors):
             var values = [
@@ -92,7 +92,7 @@ struct TrainingController: RouteCollection {
     }
 
     private func back(_ req: Request, _ training: JointTraining, _ done: String) throws -> Response {
-        req.redirect(to: "/staff/trainingen/\(try training.requireID().uuidString)?done=\(done)", redirectType: .normal)
+        req.redirect(to: Paths.Staff.training(try training.requireID(), done: done), redirectType: .normal)
     }
 
     func signUp(req: Request) async throws -> Response {

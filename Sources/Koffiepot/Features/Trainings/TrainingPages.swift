@@ -28,7 +28,7 @@ enum TrainingPages {
             Tag("ul") {
                 for training in upcoming {
                     Tag("li") {
-                        A("/staff/trainingen/\(training.id!.uuidString)") { Txt(training.title) }
+                        A(Paths.Staff.training(training.id!)) { Txt(training.title) }
                         Tag("span") { Txt("\(when(training, t)) · \(training.place) · \(places(training, t))") }.cls(
                             "when")
                         if let mine = mine[training.id!], mine != .cancelled {
@@ -45,7 +45,7 @@ enum TrainingPages {
                 Tag("ul") {
                     for training in past {
                         Tag("li") {
-                            A("/staff/trainingen/\(training.id!.uuidString)") { Txt(training.title) }
+                            A(Paths.Staff.training(training.id!)) { Txt(training.title) }
                             Tag("span") { Txt(when(training, t)) }.cls("when")
                         }
                     }
@@ -127,7 +127,7 @@ enum TrainingPages {
         organisations: [Organisation], now: Date
     ) -> Response {
         let t = ctx.t
-        let id = training.id!.uuidString
+        let id = training.id!
         let confirmed = signups.filter { $0.status == .confirmed },
             waiting = signups.filter { $0.status == .waitlisted }
         let mine = signups.first { $0.$staffUser.id == user.id }
@@ -155,9 +155,9 @@ enum TrainingPages {
             if training.startsAt > now {
                 if let mine {
                     Tag("p") { Txt(t(mine.status == .confirmed ? "training.you_are_in" : "training.you_wait")) }
-                    InlineAction(ctx, action: "/staff/trainingen/\(id)/cancel", label: t("training.cancel_mine"))
+                    InlineAction(ctx, action: Paths.Staff.training(id, "/cancel"), label: t("training.cancel_mine"))
                 } else {
-                    InlineAction(ctx, action: "/staff/trainingen/\(id)/signup", label: t("training.sign_up"))
+                    InlineAction(ctx, action: Paths.Staff.training(id, "/signup"), label: t("training.sign_up"))
                 }
             }
             Tag("h2") { Txt(t("training.participants", ["n": "\(confirmed.count)"])) }
@@ -194,7 +194,7 @@ enum TrainingPages {
                         }
                     ).render(FormState(), t)
                     Tag("button") { Txt(t("training.add")) }.attr("type", "submit")
-                }.attr("method", "post").attr("action", "/staff/trainingen/\(id)/professionals").cls("stack")
+                }.attr("method", "post").attr("action", Paths.Staff.training(id, "/professionals")).cls("stack")
             }
             Tag("p") { A("/staff/trainingen") { Txt(t("training.back")) } }
         }
@@ -207,20 +207,20 @@ enum TrainingPages {
     }
 
     private static func participant(
-        _ signup: TrainingSignup, _ t: Localizer, ctx: PageContext, trainingID: String, coordinator: Bool
+        _ signup: TrainingSignup, _ t: Localizer, ctx: PageContext, trainingID: UUID, coordinator: Bool
     ) -> Component {
         ComponentGroup {
             Txt(who(signup, t))
             if coordinator {
                 InlineAction(
-                    ctx, action: "/staff/trainingen/\(trainingID)/signups/\(signup.id!.uuidString)/cancel",
+                    ctx, action: Paths.Staff.training(trainingID, "/signups/\(signup.id!.uuidString)/cancel"),
                     label: t("training.remove"),
                     accessibleName: t("training.remove_named", ["name": signup.name]))
             }
         }
     }
 
-    private static func attendanceForm(_ ctx: PageContext, id: String, confirmed: [TrainingSignup]) -> Component {
+    private static func attendanceForm(_ ctx: PageContext, id: UUID, confirmed: [TrainingSignup]) -> Component {
         let t = ctx.t
         return Tag("form") {
             CSRFField(ctx)
@@ -232,6 +232,6 @@ enum TrainingPages {
                 }
             }
             Tag("button") { Txt(t("training.save_attendance")) }.attr("type", "submit")
-        }.attr("method", "post").attr("action", "/staff/trainingen/\(id)/attendance").cls("stack")
+        }.attr("method", "post").attr("action", Paths.Staff.training(id, "/attendance")).cls("stack")
     }
 }

@@ -62,7 +62,7 @@ enum WishDeskPages {
                             if mayPlan {
                                 Tag("p") {
                                     A(
-                                        "/staff/locations/\(location.id!.uuidString)/gatherings?wish=\(wish.id!.uuidString)"
+                                        Paths.Staff.location(location.id!, "/gatherings?wish=\(wish.id!.uuidString)")
                                     ) { Txt(t("wish.make_gathering")) }
                                 }
                             }
@@ -79,7 +79,7 @@ enum WishDeskPages {
                                         }
                                     }.attr("id", "into-\(wish.id!.uuidString)").attr("name", "into")
                                     Tag("button") { Txt(t("wish.merge")) }.attr("type", "submit")
-                                }.attr("method", "post").attr("action", "/staff/wensen/\(wish.id!.uuidString)/merge")
+                                }.attr("method", "post").attr("action", Paths.Staff.wish(wish.id!, "/merge"))
                                     .cls("inline merge")
                             }
                         }

@@ -54,7 +54,7 @@ enum OutboxPages {
                             "\(message.channel.rawValue) · \(message.template) · \(mask(message.recipient)) · \(message.attempts)× · \(message.lastError)"
                         )
                         InlineAction(
-                            ctx, action: "/staff/outbox/\(message.id!.uuidString)/retry", label: t("outbox.retry"))
+                            ctx, action: Paths.Staff.outboxMessage(message.id!, "/retry"), label: t("outbox.retry"))
                     }
                 }
             }.cls("admin-list")
