@@ -79,13 +79,8 @@ package enum BookingRules {
     /// Languages a conversation can be held in (with an interpreter when the advisor does not speak it).
     package static let conversationLanguages = ["nl", "en", "ar", "tr", "pl", "uk", "ti", "so", "fa", "es", "fr", "de"]
 
-    package enum Checked: Sendable {
-        case valid(ValidBooking)
-        /// Field → message key.
-        case invalid([String: String])
-    }
-
-    package static func validate(_ input: BookingInput) -> Checked {
+    /// Field errors are catalogue keys per field, like every other form's.
+    package static func validate(_ input: BookingInput) -> Result<ValidBooking, FieldErrors> {
         var errors: [String: String] = [:]
         let name = TextRules.singleLine(input.name)
         if name.isEmpty {
@@ -123,8 +118,8 @@ package enum BookingRules {
         let firstContact = FirstContact.read(input.firstContact)
         if case .failure(let problem) = firstContact { errors.merge(problem.fields) { a, _ in a } }
 
-        guard errors.isEmpty, let participants, let booker, let language else { return .invalid(errors) }
-        return .valid(
+        guard errors.isEmpty, let participants, let booker, let language else { return .failure(FieldErrors(errors)) }
+        return .success(
             ValidBooking(
                 name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, topics: topics, about: about,
                 participants: participants, teacherName: teacherName, booker: booker,

@@ -2,15 +2,10 @@ import Foundation
 
 /// Pure checks for the ready-made registration form.
 package enum RegistrationRules {
-    package enum Checked: Sendable {
-        case valid(RegistrationInput)
-        case invalid([String: String])
-    }
-
     package static func validate(
         name rawName: String, adults rawAdults: String, contact rawContact: String, language: String,
         childcare: Bool, interpreter: Bool, firstContact: String = ""
-    ) -> Checked {
+    ) -> Result<RegistrationInput, FieldErrors> {
         var errors: [String: String] = [:]
         let name = TextRules.singleLine(rawName)
         if name.isEmpty {
@@ -27,8 +22,8 @@ package enum RegistrationRules {
         if !BookingRules.conversationLanguages.contains(language) { errors["language"] = "error.required" }
         let first = FirstContact.read(firstContact)
         if case .failure(let problem) = first { errors.merge(problem.fields) { a, _ in a } }
-        guard errors.isEmpty, let adults else { return .invalid(errors) }
-        return .valid(
+        guard errors.isEmpty, let adults else { return .failure(FieldErrors(errors)) }
+        return .success(
             RegistrationInput(
                 name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, adults: adults,
                 language: language,

@@ -27,9 +27,18 @@ struct M035_SchoolFamilies: AsyncMigration {
         for table in ["contact_facts", "bookings", "questions"] {
             try await db.schema(table).field("first_contact", .bool).update()
         }
+        // The reach figures read one school year of contacts that happened: a covering index of only those rows
+        // (partial, so the dashboard's other groupings never pick it; measured at `demo --scale 60`: 48 → 12 ms).
+        try await db.sql.raw(
+            """
+            CREATE INDEX contact_facts_reach ON contact_facts (week, location_id, language, outcome, people, first_contact)
+            WHERE outcome <> 'no_show'
+            """
+        ).run()
     }
 
     func revert(on db: any Database) async throws {
+        try await db.sql.raw("DROP INDEX contact_facts_reach").run()
         for table in ["contact_facts", "bookings", "questions"] {
             try await db.schema(table).deleteField("first_contact").update()
         }

@@ -49,9 +49,10 @@ extension KoffiepotAPI {
             interpreter: body.interpreter ?? false, firstContact: FirstContact.formValue(body.firstContact))
         let valid: ValidBooking
         switch BookingRules.validate(request) {
-        case .valid(let v): valid = v
-        case .invalid(let errors):
-            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(invalidFields: errors))))
+        case .success(let v): valid = v
+        case .failure(let errors):
+            return .unprocessableContent(
+                .init(body: .application_problem_plus_json(problem(invalidFields: errors.fields))))
         }
         let service = BookingService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         let language = body.language.flatMap(Language.init(rawValue:)) ?? .nl

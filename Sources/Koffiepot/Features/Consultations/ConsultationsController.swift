@@ -76,12 +76,12 @@ struct ConsultationsController: RouteCollection {
         var form = input.form
         let key = IdempotencyMiddleware.formKey(req)
         switch BookingRules.validate(input.booking) {
-        case .invalid(let errors):
-            form.errors = errors
+        case .failure(let errors):
+            form.errors = errors.fields
             return BookingPages.form(
                 req.page, location: location, slot: view, alternatives: [], form: form,
                 retentionDays: req.application.settings.bookingRetentionDays, status: .unprocessableEntity)
-        case .valid(var valid):
+        case .success(var valid):
             valid.via = ViaMarker.current(req)
             switch try await service(req).book(
                 slotID: view.id, valid, messageLanguage: req.language, idempotencyKey: key)

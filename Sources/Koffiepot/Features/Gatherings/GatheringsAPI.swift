@@ -58,9 +58,12 @@ extension KoffiepotAPI {
             name: body.name, adults: "\(body.adults ?? 1)", contact: body.contact ?? "",
             language: body.language ?? "nl", childcare: body.childcare ?? false, interpreter: body.interpreter ?? false,
             firstContact: FirstContact.formValue(body.firstContact))
-        guard case .valid(let valid) = checked else {
-            guard case .invalid(let errors) = checked else { throw Abort(.internalServerError) }
-            return .unprocessableContent(.init(body: .application_problem_plus_json(problem(invalidFields: errors))))
+        let valid: RegistrationInput
+        switch checked {
+        case .success(let v): valid = v
+        case .failure(let errors):
+            return .unprocessableContent(
+                .init(body: .application_problem_plus_json(problem(invalidFields: errors.fields))))
         }
         let service = RegistrationService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         let language = body.language.flatMap(Language.init(rawValue:)) ?? .nl

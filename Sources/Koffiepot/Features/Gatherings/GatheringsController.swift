@@ -115,10 +115,10 @@ struct GatheringsController: RouteCollection {
             interpreter: input.interpreter == "yes",
             firstContact: input.first_contact ?? ""
         ) {
-        case .invalid(let errors):
-            form.errors = errors
+        case .failure(let errors):
+            form.errors = errors.fields
             return retry(.unprocessableEntity, nil)
-        case .valid(var valid):
+        case .success(var valid):
             // Count the registration for the invitation that brought the person here (same gathering only).
             if let via = input.via?.lowercased(), !via.isEmpty,
                 let invitation = try await Invitation.query(on: req.db).filter(\.$token == via).filter(

@@ -32,6 +32,7 @@ struct InsightController: RouteCollection {
 
     /// The protected tables and the free text of one scope: what the page and the CSV both show.
     private func report(_ req: Request, _ scope: Scope) async throws -> (tables: [InsightTable], texts: [String]?) {
+        async let reach = reach(req, scope)  // its own school year: read beside the period's figures
         let data = try await InsightQueries.load(scope.filter, locations: scope.ids, now: req.now, on: req.db)
         try await AccessLog.record("insight", on: req)
         // Home themes of the last year in this scope: families that did an activity.
@@ -41,7 +42,7 @@ struct InsightController: RouteCollection {
         let home = HomeThemeInsight.table(recent, families: try await themes.families(of: recent), t: req.t)
         return (
             InsightReport.tables(data, months: scope.filter.months, t: req.t) + [home]
-                + ReachReport.tables(try await reach(req, scope), t: req.t), data.texts
+                + ReachReport.tables(try await reach, t: req.t), data.texts
         )
     }
 

@@ -1,33 +1,33 @@
 import Foundation
 import Testing
-@testable import Koffiepot
+@testable import KoffiepotRules
 
 @Suite struct BookingRulesTests {
-    func check(_ change: (inout BookingInput) -> Void) -> BookingRules.Checked {
+    func check(_ change: (inout BookingInput) -> Void) -> Result<ValidBooking, FieldErrors> {
         var input = BookingInput(name: "Fatima")
         change(&input)
         return BookingRules.validate(input)
     }
 
     func errors(_ change: (inout BookingInput) -> Void) -> [String: String] {
-        if case .invalid(let errors) = check(change) { return errors }
+        if case .failure(let errors) = check(change) { return errors.fields }
         return [:]
     }
 
     @Test func aFirstNameIsAllThatIsNeeded() {
-        guard case .valid(let booking) = check({ _ in }) else { Issue.record("not valid"); return }
+        guard case .success(let booking) = check({ _ in }) else { Issue.record("not valid"); return }
         #expect(booking.name == "Fatima")
         #expect(booking.contactKind == .none)
         #expect(booking.participants == .alone)
     }
 
     @Test func contactIsAnEmailOrAMobileNumber() {
-        guard case .valid(let email) = check({ $0.contact = " Ouder@Example.NL " }) else {
+        guard case .success(let email) = check({ $0.contact = " Ouder@Example.NL " }) else {
             Issue.record("email"); return
         }
         #expect(email.contactKind == .email)
         #expect(email.contact == "ouder@example.nl")
-        guard case .valid(let phone) = check({ $0.contact = "06 12 34 56 78" }) else { Issue.record("phone"); return }
+        guard case .success(let phone) = check({ $0.contact = "06 12 34 56 78" }) else { Issue.record("phone"); return }
         #expect(phone.contactKind == .sms)
         #expect(phone.contact == "+31612345678")
         #expect(TextRules.normalizedPhone("+32 470 12 34 56") == "+32470123456")
@@ -42,12 +42,12 @@ import Testing
         #expect(errors { $0.about = "a\u{0}b" }["about"] == "error.bad_text")
         #expect(errors { $0.about = String(repeating: "x", count: 301) }["about"] == "error.too_long")
         // Script tags and emoji are just text: stored as typed and always shown escaped.
-        guard case .valid(let booking) = check({ $0.about = "<script>alert(1)</script> 😴 slaapt slecht" }) else {
+        guard case .success(let booking) = check({ $0.about = "<script>alert(1)</script> 😴 slaapt slecht" }) else {
             Issue.record("text"); return
         }
         #expect(booking.about.contains("<script>"))
         // Zero-width joiners are part of emoji and of Persian writing; they stay.
-        guard case .valid = check({ $0.name = "👩‍👧 مینا‌جان" }) else { Issue.record("zwj"); return }
+        guard case .success = check({ $0.name = "👩‍👧 مینا‌جان" }) else { Issue.record("zwj"); return }
     }
 
     @Test func choicesMustBeKnown() {
