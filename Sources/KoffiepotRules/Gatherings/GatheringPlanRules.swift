@@ -29,7 +29,8 @@ package enum GatheringPlanRules {
         return codes.allSatisfy(BookingRules.conversationLanguages.contains) ? codes : nil
     }
 
-    package static func check(_ form: FormState, now: Date) -> (valid: Valid?, errors: [String: String]) {
+    /// The plan as typed into the staff form: a valid plan, or catalogue keys per field like every other form.
+    package static func validate(_ form: FormState, now: Date) -> Result<Valid, FieldErrors> {
         var errors: [String: String] = [:]
         let kind = GatheringKind(rawValue: form["kind"])
         if kind == nil { errors["kind"] = "error.required" }
@@ -59,13 +60,12 @@ package enum GatheringPlanRules {
         guard errors.isEmpty, let kind, let date, let sessions, let capacity, let languages, let age,
             let start = ClockTime.parse(form["start"]).flatMap(date.instant(minute:)),
             let end = ClockTime.parse(form["end"]).flatMap(date.instant(minute:))
-        else { return (nil, errors) }
-        guard start > now else { return (nil, ["date": "error.date_past"]) }
-        return (
+        else { return .failure(FieldErrors(errors)) }
+        guard start > now else { return .failure(FieldErrors(["date": "error.date_past"])) }
+        return .success(
             Valid(
                 kind: kind, title: title, description: description, room: room, start: start, end: end,
                 sessions: kind == .course || kind == .walkIn ? sessions : 1, capacity: kind == .walkIn ? 0 : capacity,
-                languages: languages, ageGroup: age), [:]
-        )
+                languages: languages, ageGroup: age))
     }
 }

@@ -74,9 +74,11 @@ struct GatheringAdminController: RouteCollection {
             "capacity": input.capacity ?? "", "languages": input.languages ?? "", "childcare": input.childcare ?? "",
             "topics": (input.topics ?? []).joined(separator: ","), "age": input.age ?? "", "wish": input.wish ?? "",
         ])
-        let plan = GatheringPlanRules.check(form, now: req.now)
-        form.errors = plan.errors
-        guard let valid = plan.valid else {
+        let valid: GatheringPlanRules.Valid
+        switch GatheringPlanRules.validate(form, now: req.now) {
+        case .success(let plan): valid = plan
+        case .failure(let errors):
+            form.errors = errors.fields
             return try await render(req, location: location, form: form, status: .unprocessableEntity)
         }
         let gathering = Gathering(

@@ -46,11 +46,11 @@ struct ParentRunController: RouteCollection {
             "start": input.start ?? "", "end": input.end ?? "", "sessions": "1", "capacity": input.capacity ?? "",
             "languages": input.languages ?? "", "age": input.age ?? "", "professional": input.professional ?? "",
         ])
-        let plan = GatheringPlanRules.check(form, now: req.now)
-        form.errors = plan.errors
+        let plan = GatheringPlanRules.validate(form, now: req.now)
+        if case .failure(let errors) = plan { form.errors = errors.fields }
         let location = try await LocationQueries.find(input.location, on: req.db)
         if location == nil { form.errors["location"] = "error.required" }
-        guard let valid = plan.valid, let location, form.isValid else {
+        guard case .success(let valid) = plan, let location, form.isValid else {
             return try await render(req, form: form, status: .unprocessableEntity)
         }
         let gathering = Gathering(plan: valid, locationID: try location.requireID(), topics: [], childcare: false)

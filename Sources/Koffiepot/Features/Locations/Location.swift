@@ -1,24 +1,6 @@
 import Fluent
 import Foundation
 
-/// The kinds of places where parents already are.
-public enum LocationKind: String, Codable, CaseIterable, Sendable {
-    case primarySchool = "basisschool"
-    case secondarySchool = "voortgezet"
-    case playgroup = "peuterspeelzaal"
-    case daycare = "kinderdagverblijf"
-    case spilCentre = "spil-centrum"
-    case wellBabyClinic = "consultatiebureau"
-    case communityCentre = "buurthuis"
-
-    var labelKey: String { "kind.\(rawValue)" }
-}
-
-/// School holiday regions of the Netherlands (*regio noord, midden, zuid*).
-public enum HolidayRegion: String, Codable, CaseIterable, Sendable {
-    case north = "noord", middle = "midden", south = "zuid"
-}
-
 /// A school, playgroup, daycare, SPIL-centrum, well-baby clinic or community centre.
 final class Location: Model, @unchecked Sendable {
     static let schema = "locations"

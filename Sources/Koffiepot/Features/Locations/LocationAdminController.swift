@@ -71,34 +71,30 @@ struct LocationAdminController: RouteCollection {
             "buurtcode": CBSCodes.normalized(input.buurtcode ?? ""),
             "teachers": (input.teachers ?? []).joined(separator: ","),
         ])
-        // Parents read all four on the location page and in messages: the same text rules as their own words.
-        for field in ["name", "address", "neighbourhood", "municipality"] {
-            form.errors[field] = TextRules.problem(inRequired: form[field], maxLength: 120)
-        }
-        let kind = LocationKind(rawValue: form["kind"]), region = HolidayRegion(rawValue: form["region"])
-        if kind == nil { form.errors["kind"] = "error.required" }
-        if region == nil { form.errors["region"] = "error.required" }
+        let checked = LocationRules.validate(
+            .init(
+                name: form["name"], kind: form["kind"], address: form["address"], neighbourhood: form["neighbourhood"],
+                municipality: form["municipality"], region: form["region"], wijkcode: form["wijkcode"],
+                buurtcode: form["buurtcode"]))
+        if case .failure(let errors) = checked { form.errors = errors.fields }
         let all = try await advisors(req)
         let advisor = all.first { $0.id?.uuidString == form["advisor"] }
         if !form["advisor"].isEmpty, advisor == nil { form.errors["advisor"] = "error.required" }
-        form.errors.merge(CBSCodes.problems(wijkcode: form["wijkcode"], buurtcode: form["buurtcode"])) { first, _ in
-            first
-        }
         let allTeachers = try await teachers(req)
         let chosen = allTeachers.filter { (input.teachers ?? []).contains($0.id?.uuidString ?? "") }
-        guard form.isValid, let kind, let region else {
+        guard case .success(let valid) = checked, form.isValid else {
             return LocationAdminPages.form(
                 req.page, form: form, advisors: all, teachers: allTeachers, action: action, status: .unprocessableEntity
             )
         }
-        location.name = form["name"]
-        location.kind = kind
-        location.address = form["address"]
-        location.neighbourhood = form["neighbourhood"]
-        location.wijkcode = form["wijkcode"].isEmpty ? nil : form["wijkcode"]
-        location.buurtcode = form["buurtcode"].isEmpty ? nil : form["buurtcode"]
-        location.municipality = form["municipality"]
-        location.region = region
+        location.name = valid.name
+        location.kind = valid.kind
+        location.address = valid.address
+        location.neighbourhood = valid.neighbourhood
+        location.wijkcode = valid.wijkcode
+        location.buurtcode = valid.buurtcode
+        location.municipality = valid.municipality
+        location.region = valid.region
         try await req.db.transaction { db in
             try await location.save(on: db)
             try await LocationAdvisor.query(on: db).filter(\.$location.$id == location.requireID()).delete()

@@ -9,8 +9,7 @@ struct QuestionService: Sendable {
     let now: Date
 
     static let retentionDays = 90
-    /// Limit for a question, in graphemes (what a person sees as characters, emoji included).
-    static let maxLength = 1000
+    static let maxLength = QuestionRules.maxLength
 
     struct Asked: Sendable { let id: UUID; let code: PersonalCode }
 
@@ -30,21 +29,6 @@ struct QuestionService: Sendable {
     struct Pointer: Sendable {
         var slotID: UUID?
         var gatheringID: UUID?
-    }
-
-    /// Checks the typed question; errors are message keys per field.
-    static func check(text rawText: String, contact: String, language: String, firstContact: String = "") -> (
-        text: String, contact: (kind: ContactKind, value: String?)?, firstContact: Bool?, errors: [String: String]
-    ) {
-        var errors: [String: String] = [:]
-        let text = TextRules.multiLine(rawText)
-        errors["text"] = TextRules.problem(inRequired: text, maxLength: maxLength)
-        let parsed = TextRules.contact(contact)
-        if parsed == nil { errors["contact"] = "error.contact" }
-        if !BookingRules.conversationLanguages.contains(language) { errors["language"] = "error.required" }
-        let first = FirstContact.read(firstContact)
-        if case .failure(let problem) = first { errors.merge(problem.fields) { a, _ in a } }
-        return (text, parsed, try? first.get(), errors)
     }
 
     func ask(_ input: Input, messageLanguage: Language) async throws -> Asked {

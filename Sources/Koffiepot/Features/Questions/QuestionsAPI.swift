@@ -10,19 +10,24 @@ extension KoffiepotAPI {
             switch input.body {
             case .json(let body): body
             }
-        let checked = QuestionService.check(
-            text: body.text, contact: body.contact ?? "", language: body.language ?? "nl",
-            firstContact: FirstContact.formValue(body.firstContact))
-        guard checked.errors.isEmpty, let contact = checked.contact else {
+        let checked: ValidQuestion
+        switch QuestionRules.validate(
+            .init(
+                text: body.text, contact: body.contact ?? "", language: body.language ?? "nl",
+                firstContact: FirstContact.formValue(body.firstContact)))
+        {
+        case .success(let valid): checked = valid
+        case .failure(let errors):
             return .unprocessableContent(
-                .init(body: .application_problem_plus_json(problem(invalidFields: checked.errors))))
+                .init(body: .application_problem_plus_json(problem(invalidFields: errors.fields))))
         }
         let service = QuestionService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         let asked = try await service.ask(
             .init(
                 text: checked.text, topic: body.topic.flatMap { Topic(rawValue: $0.rawValue) },
-                ageGroup: body.ageGroup.flatMap { AgeGroup(rawValue: $0.rawValue) }, language: body.language ?? "nl",
-                contactKind: contact.kind, contact: contact.value, locationID: nil, firstContact: checked.firstContact),
+                ageGroup: body.ageGroup.flatMap { AgeGroup(rawValue: $0.rawValue) }, language: checked.language,
+                contactKind: checked.contactKind, contact: checked.contact, locationID: nil,
+                firstContact: checked.firstContact),
             messageLanguage: body.language.flatMap(Language.init(rawValue:)) ?? .nl)
         return .created(
             .init(

@@ -36,11 +36,15 @@ struct QuestionsController: RouteCollection {
             "language": input.language ?? "", "contact": input.contact ?? "", "location": input.location ?? "",
             "consent": input.consent == "yes" ? "yes" : "", "first_contact": input.first_contact ?? "",
         ])
-        let checked = QuestionService.check(
-            text: input.text ?? "", contact: input.contact ?? "", language: input.language ?? "",
-            firstContact: input.first_contact ?? "")
-        form.errors = checked.errors
-        guard form.isValid, let contact = checked.contact else {
+        let checked: ValidQuestion
+        switch QuestionRules.validate(
+            .init(
+                text: input.text ?? "", contact: input.contact ?? "", language: input.language ?? "",
+                firstContact: input.first_contact ?? ""))
+        {
+        case .success(let valid): checked = valid
+        case .failure(let errors):
+            form.errors = errors.fields
             return QuestionPages.ask(req.page, form: form, status: .unprocessableEntity)
         }
         // Abuse is limited per client address, through a keyed hash that changes every day; nothing of it is kept with the question.
@@ -51,8 +55,8 @@ struct QuestionsController: RouteCollection {
         let asked = try await service(req).ask(
             .init(
                 text: checked.text, topic: input.topic.flatMap(Topic.init(rawValue:)),
-                ageGroup: input.age.flatMap(AgeGroup.init(rawValue:)), language: input.language ?? "nl",
-                contactKind: contact.kind, contact: contact.value, locationID: location?.id,
+                ageGroup: input.age.flatMap(AgeGroup.init(rawValue:)), language: checked.language,
+                contactKind: checked.contactKind, contact: checked.contact, locationID: location?.id,
                 consentPublish: input.consent == "yes", firstContact: checked.firstContact),
             messageLanguage: req.language)
         return req.redirect(to: Paths.question(asked.code.linkToken, done: "question.asked"), redirectType: .normal)
