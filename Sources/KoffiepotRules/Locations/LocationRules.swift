@@ -46,3 +46,26 @@ package enum LocationRules {
                 buurtcode: buurtcode.isEmpty ? nil : buurtcode))
     }
 }
+
+/// A school holiday as an admin typed it; its name goes into parents' messages ("cancelled: autumn holiday").
+package struct ValidHoliday: Sendable, Equatable {
+    package var name: String, region: HolidayRegion, first: LocalDate, last: LocalDate
+}
+
+package enum HolidayRules {
+    package static func validate(name rawName: String, region: String, first: String, last: String) -> Result<
+        ValidHoliday, FieldErrors
+    > {
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors: [String: String] = [:]
+        errors["name"] = TextRules.problem(inRequired: name, maxLength: 80)
+        let region = HolidayRegion(rawValue: region)
+        let first = LocalDate(first), last = LocalDate(last)
+        if region == nil { errors["region"] = "error.required" }
+        if first == nil { errors["first"] = "error.date_format" }
+        if last == nil { errors["last"] = "error.date_format" }
+        if let first, let last, last < first { errors["last"] = "error.end_before_start" }
+        guard errors.isEmpty, let region, let first, let last else { return .failure(FieldErrors(errors)) }
+        return .success(ValidHoliday(name: name, region: region, first: first, last: last))
+    }
+}

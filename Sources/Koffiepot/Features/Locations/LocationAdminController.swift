@@ -132,20 +132,22 @@ struct LocationAdminController: RouteCollection {
         var form = FormState(values: [
             "name": name, "region": input.region ?? "", "first": input.first ?? "", "last": input.last ?? "",
         ])
-        let region = input.region.flatMap(HolidayRegion.init(rawValue:))
-        let first = input.first.flatMap(LocalDate.init), last = input.last.flatMap(LocalDate.init)
-        form.errors["name"] = TextRules.problem(inRequired: name, maxLength: 80)  // it goes into parents' messages
-        if region == nil { form.errors["region"] = "error.required" }
-        if first == nil { form.errors["first"] = "error.date_format" }
-        if last == nil { form.errors["last"] = "error.date_format" }
-        if let first, let last, last < first { form.errors["last"] = "error.end_before_start" }
-        guard form.isValid, let region, let first, let last else {
+        let holiday: ValidHoliday
+        switch HolidayRules.validate(
+            name: name, region: input.region ?? "", first: input.first ?? "", last: input.last ?? "")
+        {
+        case .success(let valid): holiday = valid
+        case .failure(let errors):
+            form.errors = errors.fields
             return try await renderHolidays(req, form: form, status: .unprocessableEntity)
         }
-        try await SchoolHoliday(region: region, name: name, firstDay: first.description, lastDay: last.description)
-            .create(on: req.db)
+        try await SchoolHoliday(
+            region: holiday.region, name: holiday.name, firstDay: holiday.first.description,
+            lastDay: holiday.last.description
+        )
+        .create(on: req.db)
         let cancelled = try await SlotCancellation.cancelSlots(
-            in: region, from: first, through: last, holiday: name, req: req)
+            in: holiday.region, from: holiday.first, through: holiday.last, holiday: holiday.name, req: req)
         return req.redirect(to: "/staff/holidays?slots_cancelled=\(cancelled)", redirectType: .normal)
     }
 
