@@ -115,14 +115,13 @@ package enum BookingRules {
         if language == nil { errors["language"] = "error.required" }
         let topics = input.topics.compactMap(Topic.init(rawValue:))
         if topics.count != input.topics.count { errors["topics"] = "error.required" }
-        let firstContact = FirstContact.read(input.firstContact)
-        if case .failure(let problem) = firstContact { errors.merge(problem.fields) { a, _ in a } }
+        let firstContact = FirstContact.read(input.firstContact, into: &errors)
 
         guard errors.isEmpty, let participants, let booker, let language else { return .failure(FieldErrors(errors)) }
         return .success(
             ValidBooking(
                 name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, topics: topics, about: about,
                 participants: participants, teacherName: teacherName, booker: booker,
-                language: language, interpreter: input.interpreter, firstContact: try? firstContact.get()))
+                language: language, interpreter: input.interpreter, firstContact: firstContact))
     }
 }

@@ -20,13 +20,12 @@ package enum RegistrationRules {
         let contact = TextRules.contact(rawContact)
         if contact == nil { errors["contact"] = "error.contact" }
         if !BookingRules.conversationLanguages.contains(language) { errors["language"] = "error.required" }
-        let first = FirstContact.read(firstContact)
-        if case .failure(let problem) = first { errors.merge(problem.fields) { a, _ in a } }
+        let first = FirstContact.read(firstContact, into: &errors)
         guard errors.isEmpty, let adults else { return .failure(FieldErrors(errors)) }
         return .success(
             RegistrationInput(
                 name: name, contactKind: contact?.kind ?? .none, contact: contact?.value, adults: adults,
                 language: language,
-                childcare: childcare, interpreter: interpreter, firstContact: try? first.get()))
+                childcare: childcare, interpreter: interpreter, firstContact: first))
     }
 }

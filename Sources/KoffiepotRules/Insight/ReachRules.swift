@@ -127,7 +127,7 @@ package enum ReachRules {
             let schoolShare =
                 families == 0 || (languageFamilies > 0 && languageFamilies < Double(SmallCells.threshold))
                 ? nil : Int((languageFamilies * 100 / Double(families)).rounded())
-            if counts[i] == 0 && (schoolShare ?? 0) == 0 && languageFamilies == 0 { continue }
+            if counts[i] == 0 && languageFamilies == 0 { continue }
             let few = SmallCells.isSmall(counts[i]) && forced?[i] != true
             let contactShare = cells[i].value.flatMap { n in
                 totalCount.map { Int((Double(n) * 100 / Double(max($0, 1))).rounded()) }
@@ -174,6 +174,16 @@ package enum FirstContact {
         case "yes": .success(true)
         case "no": .success(false)
         default: .failure(FieldErrors([field: "error.required"]))
+        }
+    }
+
+    /// The answer for a form that collects its field errors: a malformed one adds its error and reads as nil.
+    package static func read(_ text: String, into errors: inout [String: String]) -> Bool? {
+        switch read(text) {
+        case .success(let answer): return answer
+        case .failure(let problem):
+            errors.merge(problem.fields) { first, _ in first }
+            return nil
         }
     }
 

@@ -37,12 +37,11 @@ package enum QuestionRules {
         let contact = TextRules.contact(input.contact)
         if contact == nil { errors["contact"] = "error.contact" }
         if !BookingRules.conversationLanguages.contains(input.language) { errors["language"] = "error.required" }
-        let firstContact = FirstContact.read(input.firstContact)
-        if case .failure(let problem) = firstContact { errors.merge(problem.fields) { a, _ in a } }
+        let firstContact = FirstContact.read(input.firstContact, into: &errors)
         guard errors.isEmpty, let contact else { return .failure(FieldErrors(errors)) }
         return .success(
             ValidQuestion(
                 text: text, contactKind: contact.kind, contact: contact.value, language: input.language,
-                firstContact: try? firstContact.get()))
+                firstContact: firstContact))
     }
 }

@@ -87,17 +87,18 @@ struct FeedbackController: RouteCollection {
         let input = try FeedbackInput.read(req)
         let heading = req.t("feedback.heading.walk_in", ["title": location.name])
         let response: Response
-        let firstContact = FirstContact.read(input.first_contact ?? "")
-        let brokenAnswer = if case .failure = firstContact { true } else { false }
+        var answerErrors: [String: String] = [:]
+        let firstContact = FirstContact.read(input.first_contact ?? "", into: &answerErrors)
         switch FeedbackRules.check(score: input.scoreValue, text: input.better) {
         case .failure(let error):
             response = FeedbackPages.page(
                 req.page, heading: heading, action: req.url.path,
                 state: .form(input.formState(error)), status: .unprocessableEntity, askFirstContact: true)
-        case .success where brokenAnswer:
+        case .success where !answerErrors.isEmpty:
             // A broken answer is the form's error, with her words kept — never silently "not answered".
-            var form = FormState(values: ["better": input.better ?? "", FirstContact.field: input.first_contact ?? ""])
-            form.errors[FirstContact.field] = "error.required"
+            let form = FormState(
+                values: ["better": input.better ?? "", FirstContact.field: input.first_contact ?? ""],
+                errors: answerErrors)
             response = FeedbackPages.page(
                 req.page, heading: heading, action: req.url.path, state: .form(form), status: .unprocessableEntity,
                 askFirstContact: true)
@@ -106,7 +107,7 @@ struct FeedbackController: RouteCollection {
             let key = PersonalCode.hash(
                 "walk_in:\(device):\(day):\(try location.requireID())", secret: req.application.settings.secret ?? "")
             if case .success = try await service(req).record(.walkIn, key: key, locationID: location.id, checked),
-                let answer = try? firstContact.get()
+                let answer = firstContact
             {
                 // Her answer as an anonymous fact of no people (the tally counts the visitors), keyed like her
                 // feedback so the reach figures count it once.

@@ -15,6 +15,9 @@ struct InsightController: RouteCollection {
         let locations: [Location]
         /// nil = the whole municipality.
         let ids: [UUID]?
+
+        /// The locations the figures cover.
+        var inView: [Location] { locations.filter { ids?.contains($0.id!) ?? true } }
     }
 
     private func scope(_ req: Request) async throws -> Scope {
@@ -49,7 +52,7 @@ struct InsightController: RouteCollection {
     /// The reach figures of the school year of the period's last month, for the locations in view.
     private func reach(_ req: Request, _ scope: Scope) async throws -> ReachReport.Figures {
         let year = scope.filter.schoolYear
-        let locations = scope.locations.filter { scope.ids?.contains($0.id!) ?? true }
+        let locations = scope.inView
         let ids = locations.compactMap(\.id)
         let (contacts, firsts) = try await InsightQueries.reach(in: year, at: ids, on: req.db)
         return ReachReport.Figures(
@@ -66,7 +69,7 @@ struct InsightController: RouteCollection {
             req.staff?.user.role == .advisor
             ? nil
             : try await TrainingService(db: req.db, now: req.now).matrix(
-                for: scope.locations.filter { scope.ids?.contains($0.id!) ?? true })
+                for: scope.inView)
         return InsightPages.dashboard(
             req.page, scope: scope, tables: report.tables, texts: report.texts, meetings: meetings)
     }

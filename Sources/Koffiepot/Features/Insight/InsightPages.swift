@@ -50,10 +50,9 @@ enum InsightPages {
 
     /// Where each school's families and home languages are entered (for the school year in view).
     private static func familiesLinks(_ scope: InsightController.Scope, _ t: Localizer) -> Component {
-        let shown = scope.locations.filter { scope.ids?.contains($0.id!) ?? true }
-        return Tag("p") {
+        Tag("p") {
             Txt(t("insight.gap.enter") + " ")
-            for (index, location) in shown.enumerated() {
+            for (index, location) in scope.inView.enumerated() {
                 if index > 0 { Txt(" · ") }
                 A(Paths.Staff.location(location.id!, "/families?year=\(scope.filter.schoolYear)")) {
                     Txt(location.name)

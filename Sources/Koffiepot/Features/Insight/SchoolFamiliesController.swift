@@ -13,8 +13,8 @@ struct SchoolFamiliesController: RouteCollection {
     /// The school year in view: the one asked for, or this one. Only this year and the one before can be
     /// entered — figures for a year long gone would be guesses.
     private func year(_ raw: String?, _ req: Request) -> SchoolYear {
-        let current = SchoolYear(containing: LocalDate(containing: req.now))
-        return raw.flatMap(SchoolYear.init).flatMap { [current, current.previous].contains($0) ? $0 : nil } ?? current
+        let open = years(req)
+        return raw.flatMap(SchoolYear.init).flatMap { open.contains($0) ? $0 : nil } ?? open[0]
     }
 
     private func location(_ req: Request) async throws -> Location {
