@@ -43,7 +43,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         return PageLayout.render(ctx, title: ctx.t("error.\(key).title"), status: status) {
             Tag("h1") { Txt(ctx.t("error.\(key).title")) }
             Tag("p") { Txt(ctx.t("error.\(key).text")) }
-            Tag("p") { A("/") { Txt(ctx.t("error.home")) } }
+            Tag("p") { A(Paths.home) { Txt(ctx.t("error.home")) } }
         }
     }
 }

@@ -132,7 +132,9 @@ struct FormBodyMiddleware: AsyncMiddleware {
     static let uploadLimit = PictureSanitizer.maxBytes + 64 * 1024
 
     /// The routes that take a file: a home activity's drawing or photo.
-    static func isUpload(_ path: String) -> Bool { path.hasPrefix("/staff/thuis/") && path.hasSuffix("/picture") }
+    static func isUpload(_ path: String) -> Bool {
+        path.hasPrefix(Paths.Staff.page(.homeThemes, "/")) && path.hasSuffix("/picture")
+    }
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if CSRFMiddleware.isStateChanging(req.method) {

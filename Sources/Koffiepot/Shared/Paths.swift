@@ -1,4 +1,5 @@
 import Foundation
+import RoutingKit
 
 /// The parent-facing addresses Koffiepot links to, redirects to and writes into messages and API answers — one
 /// place per address, so a page, a redirect, an e-mail and the API can never disagree about where something is.
@@ -34,6 +35,19 @@ enum Paths {
     static func location(_ id: UUID, _ suffix: String = "") -> String { "/locations/\(id.uuidString)\(suffix)" }
     static func gathering(_ id: UUID) -> String { "/gatherings/\(id.uuidString)" }
     static let gatherings = "/gatherings"
+    static let home = "/"
+    /// Ask a question (anonymous), and the public library of answered ones.
+    static let ask = "/vraag"
+    static let library = "/vragenbank"
+    static let programmes = "/programmes"
+    /// Find a booking by code, and a parent's own data (*mijn gegevens*).
+    static let myAppointment = "/mijn-afspraak"
+    static let myData = "/mijn-gegevens"
+    static let book = "/book"
+    static func wish(_ id: UUID, _ suffix: String) -> String { "/wensen/\(id.uuidString)\(suffix)" }
+    static func embed(_ suffix: String) -> String { "/embed\(suffix)" }
+    static let login = "/login"
+    static let logout = "/logout"
     /// The booking form of one consultation time.
     static func bookSlot(_ id: UUID) -> String { "/slots/\(id.uuidString)/book" }
     /// The walk-in's feedback page, behind the QR code on the coffee table.
@@ -45,36 +59,61 @@ enum Paths {
     // MARK: Staff pages of one thing (`suffix` is a sub-page or action, `done` a one-time notice)
 
     enum Staff {
-        static func location(_ id: UUID, _ suffix: String = "") -> String { path("locations", id, suffix) }
+        /// The staff start page.
+        static let home = "/staff"
+        static let homeRoute: [PathComponent] = ["staff"]
+
+        /// The staff areas, each the first segment under `/staff`: routes register with these and every link,
+        /// form action and redirect builds from them, so the two can never drift apart.
+        enum Area: String, CaseIterable {
+            case network = "netwerk", profile, questions = "vragen", homeThemes = "thuis", lookAlong = "meekijken"
+            case insight = "inzicht", insightCSV = "inzicht.csv", agenda, users, accessLog = "toegangslog"
+            case accessLogCSV = "toegangslog.csv", programmes, locations, holidays, trainings = "trainingen"
+            case parentGatherings = "parent-gatherings", support = "ondersteuning", rounds = "gesprekken"
+            case wishes = "wensen", register = "verwerkingsregister", parentRequests = "requests", outbox
+            case pictograms = "pictogrammen", gatherings, libraryEntries = "vragenbank", invitations, bookings
+        }
+
+        /// `/staff/<area><suffix>`, with an optional one-time notice and a place on the page.
+        static func page(_ area: Area, _ suffix: String = "", done: String? = nil, fragment: String? = nil) -> String {
+            notice("\(home)/\(area.rawValue)\(suffix)", done) + (fragment.map { "#\($0)" } ?? "")
+        }
+
+        /// The route of an area, for registration: `routes.grouped(Paths.Staff.route(.network))`.
+        static func route(_ area: Area, _ more: PathComponent...) -> [PathComponent] {
+            homeRoute + [.constant(area.rawValue)] + more
+        }
+
+        static func location(_ id: UUID, _ suffix: String = "") -> String { path(.locations, id, suffix) }
         static func gathering(_ id: UUID, _ suffix: String = "", done: String? = nil) -> String {
-            path("gatherings", id, suffix, done)
+            path(.gatherings, id, suffix, done)
         }
         static func training(_ id: UUID, _ suffix: String = "", done: String? = nil) -> String {
-            path("trainingen", id, suffix, done)
+            path(.trainings, id, suffix, done)
         }
         static func homeTheme(_ id: UUID, _ suffix: String = "", done: String? = nil) -> String {
-            path("thuis", id, suffix, done)
+            path(.homeThemes, id, suffix, done)
         }
-        static func question(_ id: UUID, _ suffix: String = "") -> String { path("vragen", id, suffix) }
-        static func libraryEntry(_ id: UUID, _ suffix: String = "") -> String { path("vragenbank", id, suffix) }
-        static func wish(_ id: UUID, _ suffix: String = "") -> String { path("wensen", id, suffix) }
-        static func user(_ id: UUID, _ suffix: String = "") -> String { path("users", id, suffix) }
+        static func question(_ id: UUID, _ suffix: String = "") -> String { path(.questions, id, suffix) }
+        static func libraryEntry(_ id: UUID, _ suffix: String = "") -> String { path(.libraryEntries, id, suffix) }
+        static func wish(_ id: UUID, _ suffix: String = "") -> String { path(.wishes, id, suffix) }
+        static func user(_ id: UUID, _ suffix: String = "") -> String { path(.users, id, suffix) }
         /// A parent-run gathering asking for an advisor.
-        static func parentRequest(_ id: UUID, _ suffix: String = "") -> String { path("requests", id, suffix) }
-        static func outboxMessage(_ id: UUID, _ suffix: String = "") -> String { path("outbox", id, suffix) }
+        static func parentRequest(_ id: UUID, _ suffix: String = "") -> String { path(.parentRequests, id, suffix) }
+        static func outboxMessage(_ id: UUID, _ suffix: String = "") -> String { path(.outbox, id, suffix) }
         /// A teacher's request for support (*ondersteuning*).
-        static func supportRequest(_ id: UUID, _ suffix: String = "") -> String { path("ondersteuning", id, suffix) }
+        static func supportRequest(_ id: UUID, _ suffix: String = "") -> String { path(.support, id, suffix) }
         /// A teacher's request for an advisor to look along in class (*meekijken*).
         static func lookAlong(_ id: UUID, _ suffix: String = "", done: String? = nil) -> String {
-            path("meekijken", id, suffix, done)
+            path(.lookAlong, id, suffix, done)
         }
-        static func invitation(_ id: UUID, _ suffix: String = "") -> String { path("invitations", id, suffix) }
-        static func holiday(_ id: UUID, _ suffix: String = "") -> String { path("holidays", id, suffix) }
-        static func round(_ id: UUID, done: String? = nil) -> String { path("gesprekken", id, "", done) }
-        static func booking(_ id: UUID, _ suffix: String = "") -> String { path("bookings", id, suffix) }
+        static func invitation(_ id: UUID, _ suffix: String = "") -> String { path(.invitations, id, suffix) }
+        static func holiday(_ id: UUID, _ suffix: String = "") -> String { path(.holidays, id, suffix) }
+        static func round(_ id: UUID, done: String? = nil) -> String { path(.rounds, id, "", done) }
+        static func booking(_ id: UUID, _ suffix: String = "") -> String { path(.bookings, id, suffix) }
 
-        private static func path(_ area: String, _ id: UUID, _ suffix: String, _ done: String? = nil) -> String {
-            notice("/staff/\(area)/\(id.uuidString)\(suffix)", done)
+        private static func path(_ area: Area, _ id: UUID, _ suffix: String, _ done: String? = nil) -> String {
+            page(area, "/\(id.uuidString)\(suffix)", done: done)
         }
     }
 

@@ -12,6 +12,12 @@ public enum Booker: String, Codable, CaseIterable, Sendable {
     package var labelKey: String { "booker.\(rawValue)" }
 }
 
+/// How a *spreekuur* slot is held: at school, by phone or by video (the link is shown to the booker only).
+public enum SlotMode: String, Codable, CaseIterable, Sendable {
+    case inPerson = "in_person", phone, video
+    package var labelKey: String { "slotmode.\(rawValue)" }
+}
+
 public enum BookingStatus: String, Codable, Sendable {
     case booked, cancelled, held, noShow = "no_show"
 }

@@ -22,3 +22,9 @@ public enum AgeGroup: String, Codable, CaseIterable, Sendable {
     case baby = "0-1", toddler = "1-4", primary = "4-12", teen = "12-18", all
     package var labelKey: String { "age.\(rawValue)" }
 }
+
+/// Whether a programme is recognised in the Dutch database of effective youth interventions.
+public enum EvidenceStatus: String, Codable, CaseIterable, Sendable {
+    case recognised, notAssessed = "not_assessed"
+    package var labelKey: String { "evidence.\(rawValue)" }
+}

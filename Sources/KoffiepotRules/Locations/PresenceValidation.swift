@@ -44,3 +44,63 @@ package enum PresenceValidation {
         (120..<180).contains(start) || (121..<180).contains(end)
     }
 }
+
+/// A presence moment as staff typed it: weekly (weekday) or once (date). The advisor is chosen from the
+/// people this staff member may edit, so the controller resolves her; her other weekly rules come along.
+package struct PresenceMomentInput: Sendable {
+    package var weekday = "", date = "", start = "", end = "", room = "", mode = ""
+    package init(weekday: String = "", date: String = "", start: String, end: String, room: String, mode: String) {
+        (self.weekday, self.date, self.start, self.end, self.room, self.mode) = (weekday, date, start, end, room, mode)
+    }
+}
+
+package struct ValidPresenceMoment: Sendable, Equatable {
+    /// Exactly one of weekday (a weekly rule) and date (an extra moment) is set.
+    package var weekday: Int?, date: LocalDate?
+    package var startMinute: Int, endMinute: Int, room: String, mode: PresenceMode
+}
+
+extension PresenceValidation {
+    /// A weekly rule: weekday 1–7, times that exist every week, no overlap with the advisor's other rules.
+    package static func validateWeekly(_ input: PresenceMomentInput, existing: [WeeklyRule]) -> Result<
+        ValidPresenceMoment, FieldErrors
+    > {
+        var errors: [String: String] = [:]
+        let weekday = Int(input.weekday).flatMap { (1...7).contains($0) ? $0 : nil }
+        if weekday == nil { errors["weekday"] = "error.required" }
+        return moment(input, weekday: weekday, date: nil, existing: existing, errors: errors)
+    }
+
+    /// An extra moment on one day, today or later.
+    package static func validateExtra(_ input: PresenceMomentInput, today: LocalDate) -> Result<
+        ValidPresenceMoment, FieldErrors
+    > {
+        var errors: [String: String] = [:]
+        let date = LocalDate(input.date)
+        if date == nil { errors["date"] = "error.date_format" }
+        if let date, date < today { errors["date"] = "error.date_past" }
+        return moment(input, weekday: nil, date: date, existing: [], errors: errors)
+    }
+
+    private static func moment(
+        _ input: PresenceMomentInput, weekday: Int?, date: LocalDate?, existing: [WeeklyRule],
+        errors given: [String: String]
+    ) -> Result<ValidPresenceMoment, FieldErrors> {
+        var errors = given
+        let mode = PresenceMode(rawValue: input.mode)
+        if mode == nil { errors["mode"] = "error.required" }
+        // The room reaches parents on the location page and in messages: the same text rules as their words.
+        let room = TextRules.singleLine(input.room)
+        errors["room"] = TextRules.problem(inOptional: room, maxLength: 80)
+        let start = ClockTime.parse(input.start), end = ClockTime.parse(input.end)
+        errors.merge(
+            check(.init(weekday: weekday, date: date, startMinute: start, endMinute: end), existing: existing)
+        ) { first, _ in first }
+        guard errors.isEmpty, weekday != nil || date != nil, let mode, let start, let end else {
+            return .failure(FieldErrors(errors))
+        }
+        return .success(
+            ValidPresenceMoment(
+                weekday: weekday, date: date, startMinute: start, endMinute: end, room: room, mode: mode))
+    }
+}

@@ -69,3 +69,16 @@ package enum StandardReply: String, CaseIterable, Sendable {
     package var textKey: String { "desk.standard.\(rawValue)" }
     package var labelKey: String { "desk.standard_label.\(rawValue)" }
 }
+
+/// The advisor's answer to a parent's question.
+package enum DeskRules {
+    package static let maxAnswer = 4000
+
+    package static func validateAnswer(_ raw: String) -> Result<String, FieldErrors> {
+        let text = TextRules.multiLine(raw)
+        if let problem = TextRules.problem(inRequired: text, maxLength: maxAnswer) {
+            return .failure(FieldErrors(["text": problem]))
+        }
+        return .success(text)
+    }
+}

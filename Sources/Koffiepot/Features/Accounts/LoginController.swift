@@ -45,14 +45,14 @@ struct LoginController: RouteCollection {
             tokenHash: PersonalCode.hash(token, secret: req.application.settings.secret ?? ""),
             userID: user.requireID(), now: req.now
         ).create(on: req.db)
-        let response = req.redirect(to: form["next"].isEmpty ? "/staff" : form["next"], redirectType: .normal)
+        let response = req.redirect(to: form["next"].isEmpty ? Paths.Staff.home : form["next"], redirectType: .normal)
         response.cookies[StaffSessionMiddleware.cookieName] = StaffSessionMiddleware.cookie(token, for: req)
         return response
     }
 
     func logout(req: Request) async throws -> Response {
         if let staff = req.staff { try await StaffSession.find(staff.sessionID, on: req.db)?.delete(on: req.db) }
-        let response = req.redirect(to: "/", redirectType: .normal)
+        let response = req.redirect(to: Paths.home, redirectType: .normal)
         response.cookies[StaffSessionMiddleware.cookieName] = SafeCookie.expired(for: req)
         return response
     }

@@ -19,7 +19,7 @@ enum LoginPages {
                     autocomplete: "current-password"
                 ).render(form, t)
                 Tag("button") { Txt(t("login.submit")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/login").cls("stack")
+            }.attr("method", "post").attr("action", Paths.login).cls("stack")
         }
     }
 }

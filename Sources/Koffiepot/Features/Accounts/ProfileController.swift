@@ -8,7 +8,7 @@ struct ProfileController: RouteCollection {
     static let maxIntro = 600
 
     func boot(routes: any RoutesBuilder) throws {
-        let profile = routes.grouped("staff", "profile").grouped(
+        let profile = routes.grouped(Paths.Staff.route(.profile)).grouped(
             RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer))
         profile.get(use: show)
         profile.grouped(RequireRole(.advisor)).post(use: save)
@@ -47,7 +47,7 @@ struct ProfileController: RouteCollection {
         user.intro = intro
         user.topicKeys = topics.map(\.rawValue).joined(separator: ",")
         try await user.save(on: req.db)
-        return req.redirect(to: "/staff/profile?done=profile.saved", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.profile, done: "profile.saved"), redirectType: .normal)
     }
 
     struct TokenInput: Content { var name: String? }
@@ -81,6 +81,7 @@ struct ProfileController: RouteCollection {
                 .first()
         else { throw Abort(.notFound) }
         try await token.delete(on: req.db)
-        return req.redirect(to: "/staff/profile?done=tokens.revoked#tokens", redirectType: .normal)
+        return req.redirect(
+            to: Paths.Staff.page(.profile, done: "tokens.revoked", fragment: "tokens"), redirectType: .normal)
     }
 }

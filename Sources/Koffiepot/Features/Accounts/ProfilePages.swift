@@ -40,7 +40,7 @@ enum ProfilePages {
                         }
                     }
                     Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
-                }.attr("method", "post").attr("action", "/staff/profile").cls("stack")
+                }.attr("method", "post").attr("action", Paths.Staff.page(.profile)).cls("stack")
             }
             tokenSection(ctx, tokens)
         }
@@ -69,7 +69,7 @@ enum ProfilePages {
                                 token.lastUsedAt.map { t("tokens.last_used", ["date": t.moment($0)]) }
                                     ?? t("tokens.never_used"))
                             InlineAction(
-                                ctx, action: "/staff/profile/tokens/\(token.id?.uuidString ?? "")/revoke",
+                                ctx, action: Paths.Staff.page(.profile, "/tokens/\(token.id?.uuidString ?? "")/revoke"),
                                 label: t("tokens.revoke"), accessibleName: t("tokens.revoke") + ": " + token.name)
                         }
                     }
@@ -81,7 +81,7 @@ enum ProfilePages {
                 FormField(name: "name", label: t("tokens.name"), required: true, hint: t("tokens.name_hint")).render(
                     section.form, t)
                 Tag("button") { Txt(t("tokens.create")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/profile/tokens").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.profile, "/tokens")).cls("stack")
         }.attr("id", "tokens")
     }
 }

@@ -68,8 +68,8 @@ struct RequireRole: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let staff = req.staff else {
             guard req.method == .GET else { throw Abort(.unauthorized) }
-            let next = req.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/staff"
-            return req.redirect(to: "/login?next=\(next)")
+            let next = req.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? Paths.Staff.home
+            return req.redirect(to: Paths.login + "?next=\(next)")
         }
         guard roles.contains(staff.user.role) else { throw Abort(.forbidden) }
         return try await next.respond(to: req)

@@ -5,9 +5,9 @@ import Vapor
 /// The staff start page: the locations this person works with, and what they can do there.
 struct StaffController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff").grouped(
+        let staff = routes.grouped(
             RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer))
-        staff.get(use: dashboard)
+        staff.get(Paths.Staff.homeRoute, use: dashboard)
     }
 
     func dashboard(req: Request) async throws -> Response {
@@ -24,53 +24,53 @@ enum StaffPages {
         return PageLayout.render(ctx, title: t("staff.title")) {
             Tag("h1") { Txt(t("staff.hello", ["name": user.name])) }
             Tag("p") { Txt(t("role.\(user.role.rawValue)")) }.cls("eyebrow")
-            Tag("p") { A("/staff/profile") { Txt(t("profile.title")) } }
+            Tag("p") { A(Paths.Staff.page(.profile)) { Txt(t("profile.title")) } }
             if user.role == .admin {
                 Tag("ul") {
-                    Tag("li") { A("/staff/users") { Txt(t("users.title")) } }
-                    Tag("li") { A("/staff/locations/new") { Txt(t("locations.new")) } }
-                    Tag("li") { A("/staff/holidays") { Txt(t("holidays.title")) } }
-                    Tag("li") { A("/staff/outbox") { Txt(t("outbox.title")) } }
-                    Tag("li") { A("/staff/verwerkingsregister") { Txt(t("register.title")) } }
-                    Tag("li") { A("/staff/toegangslog") { Txt(t("accesslog.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.users)) { Txt(t("users.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.locations, "/new")) { Txt(t("locations.new")) } }
+                    Tag("li") { A(Paths.Staff.page(.holidays)) { Txt(t("holidays.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.outbox)) { Txt(t("outbox.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.register)) { Txt(t("register.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.accessLog)) { Txt(t("accesslog.title")) } }
                 }.cls("actions")
             }
             if user.role == .privacyOfficer {
                 Tag("ul") {
-                    Tag("li") { A("/staff/toegangslog") { Txt(t("accesslog.title")) } }
-                    Tag("li") { A("/staff/verwerkingsregister") { Txt(t("register.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.accessLog)) { Txt(t("accesslog.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.register)) { Txt(t("register.title")) } }
                 }.cls("actions")
             }
             if user.role == .ambassador {
-                Tag("p") { A("/staff/parent-gatherings") { Txt(t("parentrun.title")) } }
+                Tag("p") { A(Paths.Staff.page(.parentGatherings)) { Txt(t("parentrun.title")) } }
             }
             if [.teacher, .coordinator, .admin].contains(user.role) {
-                Tag("p") { A("/staff/gesprekken") { Txt(t("round.title")) } }
+                Tag("p") { A(Paths.Staff.page(.rounds)) { Txt(t("round.title")) } }
             }
             if user.role == .teacher || user.role == .advisor {
-                Tag("p") { A("/staff/meekijken") { Txt(t("lookalong.title")) } }
+                Tag("p") { A(Paths.Staff.page(.lookAlong)) { Txt(t("lookalong.title")) } }
             }
             if Role.locationStaff.contains(user.role) {
-                Tag("p") { A("/staff/netwerk") { Txt(t("network.title")) } }
-                Tag("p") { A("/staff/trainingen") { Txt(t("training.title")) } }
-                Tag("p") { A("/staff/thuis") { Txt(t("theme.staff_title")) } }
-                Tag("p") { A("/staff/pictogrammen") { Txt(t("pictograms.title")) } }
+                Tag("p") { A(Paths.Staff.page(.network)) { Txt(t("network.title")) } }
+                Tag("p") { A(Paths.Staff.page(.trainings)) { Txt(t("training.title")) } }
+                Tag("p") { A(Paths.Staff.page(.homeThemes)) { Txt(t("theme.staff_title")) } }
+                Tag("p") { A(Paths.Staff.page(.pictograms)) { Txt(t("pictograms.title")) } }
             }
             if user.role == .coordinator || user.role == .admin {
-                Tag("p") { A("/staff/programmes") { Txt(t("programmes.edit")) } }
+                Tag("p") { A(Paths.Staff.page(.programmes)) { Txt(t("programmes.edit")) } }
             }
             if [.coordinator, .admin, .advisor].contains(user.role) {
                 Tag("ul") {
-                    Tag("li") { A("/staff/inzicht") { Txt(t("insight.title")) } }
-                    Tag("li") { A("/staff/wensen") { Txt(t("wish.desk_title")) } }
+                    Tag("li") { A(Paths.Staff.page(.insight)) { Txt(t("insight.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.wishes)) { Txt(t("wish.desk_title")) } }
                 }.cls("actions")
             }
             if user.role == .advisor {
                 Tag("ul") {
-                    Tag("li") { A("/staff/agenda") { Txt(t("agenda.title")) } }
-                    Tag("li") { A("/staff/requests") { Txt(t("parentrun.requests")) } }
-                    Tag("li") { A("/staff/vragen") { Txt(t("desk.title")) } }
-                    Tag("li") { A("/staff/ondersteuning") { Txt(t("support.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.agenda)) { Txt(t("agenda.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.parentRequests)) { Txt(t("parentrun.requests")) } }
+                    Tag("li") { A(Paths.Staff.page(.questions)) { Txt(t("desk.title")) } }
+                    Tag("li") { A(Paths.Staff.page(.support)) { Txt(t("support.title")) } }
                 }.cls("actions")
             }
             Tag("h2") { Txt(t("staff.locations")) }

@@ -38,7 +38,7 @@ enum UserPages {
                     hint: t("users.password_hint"), autocomplete: "new-password"
                 ).render(form, t)
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/users").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.users)).cls("stack")
         }
     }
 }

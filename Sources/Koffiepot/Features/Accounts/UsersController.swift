@@ -5,7 +5,7 @@ import Vapor
 /// (names, addresses) and goes to the access log.
 struct UsersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let users = routes.grouped("staff", "users").grouped(RequireRole(.admin))
+        let users = routes.grouped(Paths.Staff.route(.users)).grouped(RequireRole(.admin))
         users.get(use: list)
         users.post(use: create)
         users.post(":userID", "deactivate", use: deactivate)
@@ -25,24 +25,30 @@ struct UsersController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let input = try req.content.decode(NewUser.self)
-        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let email = (input.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        var form = FormState(values: ["name": name, "email": email, "role": input.role ?? ""])
-        let role = input.role.flatMap(Role.init(rawValue:)).flatMap { Role.assignable.contains($0) ? $0 : nil }
-        form.errors["name"] = TextRules.problem(inRequired: name, maxLength: 100)
-        if !TextRules.isEmail(email) { form.errors["email"] = "error.email" }
-        if role == nil { form.errors["role"] = "error.required" }
-        if (input.password ?? "").count < 12 { form.errors["password"] = "error.password_short" }
-        guard form.isValid, let role else { return try await render(req, form: form, status: .unprocessableEntity) }
+        // The password is never sent back into the form.
+        var form = FormState(values: [
+            "name": input.name ?? "", "email": input.email ?? "", "role": input.role ?? "",
+        ])
+        let valid: ValidStaffUser
+        switch StaffUserRules.validate(
+            name: form["name"], email: form["email"], role: form["role"], password: input.password ?? "")
+        {
+        case .success(let checked): valid = checked
+        case .failure(let errors):
+            form.errors = errors.fields
+            return try await render(req, form: form, status: .unprocessableEntity)
+        }
+        form.values["email"] = valid.email
         let user = StaffUser(
-            email: email, name: name, role: role, passwordHash: try await req.password.async.hash(input.password ?? ""))
+            email: valid.email, name: valid.name, role: valid.role,
+            passwordHash: try await req.password.async.hash(valid.password))
         do {
             try await user.create(on: req.db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             form.errors["email"] = "error.email_taken"
             return try await render(req, form: form, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/staff/users?done=users.created", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.users, done: "users.created"), redirectType: .normal)
     }
 
     func deactivate(req: Request) async throws -> Response {
@@ -53,6 +59,6 @@ struct UsersController: RouteCollection {
         user.active = false
         try await user.save(on: req.db)
         try await StaffSession.query(on: req.db).filter(\.$user.$id == id).delete()
-        return req.redirect(to: "/staff/users?done=users.deactivated", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.users, done: "users.deactivated"), redirectType: .normal)
     }
 }

@@ -5,12 +5,12 @@ import Vapor
 /// Reading it is a read of personal data and goes to the access log.
 struct AgendaController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let advisor = routes.grouped("staff").grouped(RequireRole(.advisor))
-        advisor.get("agenda", use: agenda)
-        advisor.post("bookings", ":bookingID", "held", use: { try await mark($0, .held) })
-        advisor.post("bookings", ":bookingID", "no-show", use: { try await mark($0, .noShow) })
-        advisor.post("bookings", ":bookingID", "cancel", use: cancel)
-        advisor.post("bookings", ":bookingID", "note", use: note)
+        let advisor = routes.grouped(RequireRole(.advisor))
+        advisor.get(Paths.Staff.route(.agenda), use: agenda)
+        advisor.post(Paths.Staff.route(.bookings, ":bookingID", "held"), use: { try await mark($0, .held) })
+        advisor.post(Paths.Staff.route(.bookings, ":bookingID", "no-show"), use: { try await mark($0, .noShow) })
+        advisor.post(Paths.Staff.route(.bookings, ":bookingID", "cancel"), use: cancel)
+        advisor.post(Paths.Staff.route(.bookings, ":bookingID", "note"), use: note)
     }
 
     struct Entry {
@@ -44,7 +44,7 @@ struct AgendaController: RouteCollection {
 
     private func back(_ req: Request, _ booking: Booking, _ done: String) -> Response {
         let week = LocalDate(containing: booking.slot.startsAt).startOfWeek
-        return req.redirect(to: "/staff/agenda?week=\(week)&done=\(done)", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.agenda, "?week=\(week)&done=\(done)"), redirectType: .normal)
     }
 
     func mark(_ req: Request, _ status: BookingStatus) async throws -> Response {

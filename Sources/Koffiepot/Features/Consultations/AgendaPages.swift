@@ -10,9 +10,9 @@ enum AgendaPages {
             Confirmation(ctx, allowed: ["agenda.saved", "agenda.cancelled"])
             Tag("p") { Txt(t("agenda.not_a_file")) }.cls("notice")
             Tag("nav") {
-                A("/staff/agenda?week=\(monday.adding(days: -7))") { Txt("← " + t("agenda.previous")) }
+                A(Paths.Staff.page(.agenda, "?week=\(monday.adding(days: -7))")) { Txt("← " + t("agenda.previous")) }
                 Txt(" · \(t.dayTitle(monday)) – \(t.dayTitle(monday.adding(days: 6))) · ")
-                A("/staff/agenda?week=\(monday.adding(days: 7))") { Txt(t("agenda.next") + " →") }
+                A(Paths.Staff.page(.agenda, "?week=\(monday.adding(days: 7))")) { Txt(t("agenda.next") + " →") }
             }.attr("aria-label", t("agenda.weeks")).cls("weeknav")
             if entries.isEmpty { Tag("p") { Txt(t("agenda.empty")) } }
             for (day, slots) in byDay {

@@ -65,7 +65,7 @@ enum BookingPages {
                         t("privacy.deleted", ["days": "\(retentionDays)"]), t("privacy.messages"),
                     ])
                 Tag("button") { Txt(t("book.submit")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/book").cls("stack")
+            }.attr("method", "post").attr("action", Paths.book).cls("stack")
         }
     }
 
@@ -153,7 +153,7 @@ enum BookingPages {
                     autocomplete: "off"
                 ).render(form, t)
                 Tag("button") { Txt(t("lookup.submit")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/mijn-afspraak").cls("stack")
+            }.attr("method", "post").attr("action", Paths.myAppointment).cls("stack")
         }
     }
 }

@@ -1,12 +1,6 @@
 import Fluent
 import Foundation
 
-/// How a consultation takes place.
-public enum SlotMode: String, Codable, CaseIterable, Sendable {
-    case inPerson = "in_person", phone, video
-    var labelKey: String { "slotmode.\(rawValue)" }
-}
-
 /// A bookable *spreekuur* time. `taken` counts booked seats; the database refuses `taken > capacity`,
 /// and seats are only taken with a conditional update, so a slot is never double-booked.
 final class ConsultationSlot: Model, @unchecked Sendable {

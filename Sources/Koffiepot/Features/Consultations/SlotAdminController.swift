@@ -4,7 +4,7 @@ import Vapor
 /// An advisor publishes *spreekuur* slots at their locations: cut from their presence, or one-off.
 struct SlotAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let slots = routes.grouped("staff", "locations", ":id", "slots").grouped(RequireRole(.advisor))
+        let slots = routes.grouped(Paths.Staff.route(.locations, ":id", "slots")).grouped(RequireRole(.advisor))
         slots.get(use: list)
         slots.post("generate", use: generate)
         slots.post("single", use: single)
@@ -43,107 +43,63 @@ struct SlotAdminController: RouteCollection {
             status: status)
     }
 
-    struct Common: Content { var mode: String?, capacity: String?, video: String? }
-
-    /// Mode, capacity and video link, shared by both forms.
-    private func common(_ input: Common, into form: inout FormState) -> (SlotMode, Int, String)? {
-        let mode = input.mode.flatMap(SlotMode.init(rawValue:))
-        let capacity = input.capacity.flatMap(Int.init).flatMap { (1...12).contains($0) ? $0 : nil }
-        let video = (input.video ?? "").trimmingCharacters(in: .whitespaces)
-        if mode == nil { form.errors["mode"] = "error.required" }
-        if capacity == nil { form.errors["capacity"] = "error.capacity" }
-        if mode == .video, !SlotGeneration.isVideoLink(video) { form.errors["video"] = "error.video_link" }
-        guard let mode, let capacity else { return nil }
-        return (mode, capacity, mode == .video ? video : "")
+    /// Mode, seats and video link: the same on both forms.
+    private static func settings(_ form: FormState) -> SlotSettingsInput {
+        .init(mode: form["mode"], capacity: form["capacity"], video: form["video"])
     }
-
-    struct GenerateInput: Content { var from: String?, through: String?, length: String?, gap: String? }
 
     func generate(req: Request) async throws -> Response {
         let (location, me) = try await myLocation(req)
-        let input = try req.content.decode(GenerateInput.self), shared = try req.content.decode(Common.self)
-        var form = FormState(values: [
-            "from": input.from ?? "", "through": input.through ?? "", "length": input.length ?? "",
-            "gap": input.gap ?? "", "mode": shared.mode ?? "", "capacity": shared.capacity ?? "",
-            "video": shared.video ?? "",
-        ])
-        let from = input.from.flatMap(LocalDate.init), through = input.through.flatMap(LocalDate.init)
-        let length = input.length.flatMap(Int.init).flatMap { (5...240).contains($0) ? $0 : nil }
-        let gap = input.gap.flatMap(Int.init).flatMap { (0...120).contains($0) ? $0 : nil }
-        if from == nil { form.errors["from"] = "error.date_format" }
-        if through == nil { form.errors["through"] = "error.date_format" }
-        if let from, let through, through < from || from.days(until: through) > 91 {
-            form.errors["through"] = "error.range"
-        }
-        if length == nil { form.errors["length"] = "error.minutes" }
-        if gap == nil { form.errors["gap"] = "error.minutes" }
-        let settings = common(shared, into: &form)
-        guard form.isValid, let from, let through, let length, let gap, let settings else {
+        var form = FormState(values: try req.content.decode([String: String].self))
+        let run = SlotRunInput(from: form["from"], through: form["through"], length: form["length"], gap: form["gap"])
+        let valid: ValidSlotRun
+        switch SlotRules.validate(run, Self.settings(form)) {
+        case .success(let checked): valid = checked
+        case .failure(let errors):
+            form.errors = errors.fields
             return try await render(
                 req, location: location, me: me, generateForm: form, singleForm: Self.singleDefaults,
                 status: .unprocessableEntity)
         }
-        let (mode, capacity, video) = settings
-        let board = try await LocationQueries.presence(at: location, from: from, through: through, on: req.db)
+        let board = try await LocationQueries.presence(
+            at: location, from: valid.from, through: valid.through, on: req.db)
         let planned = SlotGeneration.plan(
-            from: board.occurrences, advisorID: try me.requireID(), length: length, gap: gap)
+            from: board.occurrences, advisorID: try me.requireID(), length: valid.length, gap: valid.gap)
+        let settings = valid.settings
         let slots = try planned.compactMap { plan -> ConsultationSlot? in
             guard let start = plan.date.instant(minute: plan.startMinute),
                 let end = plan.date.instant(minute: plan.endMinute)
             else { return nil }
             return ConsultationSlot(
                 locationID: try location.requireID(), advisorID: try me.requireID(), startsAt: start, endsAt: end,
-                mode: mode, room: plan.room, videoURL: video, capacity: capacity)
+                mode: settings.mode, room: plan.room, videoURL: settings.video, capacity: settings.capacity)
         }
         let created = try await SlotPublishing(db: req.db, now: req.now).publish(slots)
         return req.redirect(
             to: Paths.Staff.location(location.id!, "/slots?created=\(created)"), redirectType: .normal)
     }
 
-    struct SingleInput: Content { var date: String?, start: String?, end: String?, room: String? }
-
     func single(req: Request) async throws -> Response {
         let (location, me) = try await myLocation(req)
-        let input = try req.content.decode(SingleInput.self), shared = try req.content.decode(Common.self)
-        var form = FormState(values: [
-            "date": input.date ?? "", "start": input.start ?? "", "end": input.end ?? "", "room": input.room ?? "",
-            "mode": shared.mode ?? "", "capacity": shared.capacity ?? "", "video": shared.video ?? "",
-        ])
-        let date = input.date.flatMap(LocalDate.init)
-        if date == nil { form.errors["date"] = "error.date_format" }
-        let room = TextRules.singleLine(input.room ?? "")
-        form.errors["room"] = TextRules.problem(inOptional: room, maxLength: 80)
-        form.errors.merge(
-            PresenceValidation.check(
-                .init(
-                    date: date, startMinute: input.start.flatMap(ClockTime.parse),
-                    endMinute: input.end.flatMap(ClockTime.parse)), existing: [])
-        ) { a, _ in a }
-        let settings = common(shared, into: &form)
-        var start: Date?, end: Date?
-        if let date, let s = input.start.flatMap(ClockTime.parse), let e = input.end.flatMap(ClockTime.parse) {
-            start = date.instant(minute: s)
-            end = date.instant(minute: e)
-            if let start, start <= req.now { form.errors["date"] = "error.date_past" }
-        }
-        guard form.isValid, let start, let end, let settings else {
-            return try await render(
-                req, location: location, me: me, generateForm: Self.generateDefaults(req), singleForm: form,
-                status: .unprocessableEntity)
-        }
-        let (mode, capacity, video) = settings
+        var form = FormState(values: try req.content.decode([String: String].self))
+        let input = SingleSlotInput(date: form["date"], start: form["start"], end: form["end"], room: form["room"])
         do {
-            try await ConsultationSlot(
-                locationID: location.requireID(), advisorID: me.requireID(), startsAt: start, endsAt: end,
-                mode: mode, room: room, videoURL: video, capacity: capacity
-            ).create(on: req.db)
+            switch SlotRules.validate(input, Self.settings(form), now: req.now) {
+            case .success(let valid):
+                try await ConsultationSlot(
+                    locationID: location.requireID(), advisorID: me.requireID(), startsAt: valid.startsAt,
+                    endsAt: valid.endsAt, mode: valid.settings.mode, room: valid.room, videoURL: valid.settings.video,
+                    capacity: valid.settings.capacity
+                ).create(on: req.db)
+                return req.redirect(to: Paths.Staff.location(location.id!, "/slots?created=1"), redirectType: .normal)
+            case .failure(let errors): form.errors = errors.fields
+            }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             form.errors["start"] = "error.slot_exists"
-            return try await render(
-                req, location: location, me: me, generateForm: Self.generateDefaults(req), singleForm: form,
-                status: .unprocessableEntity)
         }
-        return req.redirect(to: Paths.Staff.location(location.id!, "/slots?created=1"), redirectType: .normal)
+        return try await render(
+            req, location: location, me: me, generateForm: Self.generateDefaults(req), singleForm: form,
+            status: .unprocessableEntity)
     }
 
     /// Cancelling a slot cancels its bookings, each booker gets a message with a link to choose again.

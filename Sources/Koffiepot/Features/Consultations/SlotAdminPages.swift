@@ -14,7 +14,7 @@ enum SlotAdminPages {
             if let created = ctx.query["created"].flatMap(Int.init) {
                 Tag("p") { Txt(t("slotadmin.created", ["count": "\(created)"])) }.attr("role", "status").cls("flash")
             }
-            Tag("p") { A("/staff/agenda") { Txt(t("agenda.title")) } }
+            Tag("p") { A(Paths.Staff.page(.agenda)) { Txt(t("agenda.title")) } }
             Tag("h2") { Txt(t("slotadmin.upcoming")) }
             if slots.isEmpty { Tag("p") { Txt(t("slots.none")) } }
             Tag("ul") {

@@ -27,7 +27,7 @@ func SlotList(_ ctx: PageContext, slots: [SlotView]) -> Component {
                 }
             }.cls("slots")
         }
-        Tag("p") { A("/mijn-afspraak") { Txt(t("lookup.link")) } }
+        Tag("p") { A(Paths.myAppointment) { Txt(t("lookup.link")) } }
     }.cls("spreekuur")
 }
 

@@ -5,7 +5,7 @@ import Vapor
 /// parent ticked "talk to parenting support" is nowhere on these pages.
 struct RoundAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let rounds = routes.grouped("staff", "gesprekken").grouped(RequireRole(.teacher, .coordinator, .admin))
+        let rounds = routes.grouped(Paths.Staff.route(.rounds)).grouped(RequireRole(.teacher, .coordinator, .admin))
         rounds.get(use: list)
         rounds.post(use: plan)
         rounds.get(":roundID", use: overview)

@@ -44,7 +44,7 @@ enum RoundAdminPages {
                     }.cls("day-row")
                 }
                 Tag("button") { Txt(t("round.submit")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/gesprekken").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.rounds)).cls("stack")
         }
     }
 
@@ -88,7 +88,7 @@ enum RoundAdminPages {
                     }
                 }
             }.cls("data")
-            Tag("p") { A("/staff/gesprekken") { Txt(t("round.back")) } }
+            Tag("p") { A(Paths.Staff.page(.rounds)) { Txt(t("round.back")) } }
         }
     }
 }

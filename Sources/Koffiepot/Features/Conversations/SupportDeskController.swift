@@ -6,7 +6,7 @@ import Vapor
 /// would like to talk about, how to reach her, and an answer she reads under her code.
 struct SupportDeskController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let desk = routes.grouped("staff", "ondersteuning").grouped(RequireRole(.advisor))
+        let desk = routes.grouped(Paths.Staff.route(.support)).grouped(RequireRole(.advisor))
         desk.get(use: list)
         desk.get(":requestID", use: show)
         desk.post(":requestID", "answer", use: answer)
@@ -46,7 +46,7 @@ struct SupportDeskController: RouteCollection {
             offersConsultation: input.offer == "yes")
         {
         case .answered:
-            return req.redirect(to: "/staff/ondersteuning?done=support.answered", redirectType: .normal)
+            return req.redirect(to: Paths.Staff.page(.support, done: "support.answered"), redirectType: .normal)
         case .notFound:
             throw Abort(.notFound)
         case .invalid(let errors):
@@ -96,7 +96,7 @@ enum SupportDeskPages {
                 }.attr("method", "post").attr("action", Paths.Staff.supportRequest(request.id!, "/answer")).cls(
                     "stack")
             }
-            Tag("p") { A("/staff/ondersteuning") { Txt(t("support.back")) } }
+            Tag("p") { A(Paths.Staff.page(.support)) { Txt(t("support.back")) } }
         }
     }
 

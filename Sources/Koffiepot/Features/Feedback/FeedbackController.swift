@@ -13,7 +13,7 @@ struct FeedbackController: RouteCollection {
         routes.get("koffie", ":locationID", use: walkInForm)
         routes.post("koffie", ":locationID", use: walkIn)
         routes.grouped(RequireRole(.advisor, .coordinator, .admin)).get(
-            "staff", "locations", ":id", "poster", use: poster)
+            Paths.Staff.route(.locations, ":id", "poster"), use: poster)
     }
 
     private func service(_ req: Request) -> FeedbackService {

@@ -5,12 +5,12 @@ import Vapor
 /// and tally attendance per session.
 struct GatheringAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff").grouped(RequireRole(.advisor, .admin))
-        staff.get("locations", ":id", "gatherings", use: list)
-        staff.post("locations", ":id", "gatherings", use: create)
-        staff.get("gatherings", ":gatheringID", use: show)
-        staff.post("gatherings", ":gatheringID", "attendance", use: tally)
-        staff.post("gatherings", ":gatheringID", "cancel", use: cancel)
+        let staff = routes.grouped(RequireRole(.advisor, .admin))
+        staff.get(Paths.Staff.route(.locations, ":id", "gatherings"), use: list)
+        staff.post(Paths.Staff.route(.locations, ":id", "gatherings"), use: create)
+        staff.get(Paths.Staff.route(.gatherings, ":gatheringID"), use: show)
+        staff.post(Paths.Staff.route(.gatherings, ":gatheringID", "attendance"), use: tally)
+        staff.post(Paths.Staff.route(.gatherings, ":gatheringID", "cancel"), use: cancel)
     }
 
     private func location(_ req: Request) async throws -> Location {

@@ -46,13 +46,13 @@ enum GatheringPages {
                     options: [any] + BookingRules.conversationLanguages.map { (value: $0, label: t("lang.\($0)")) }
                 ).render(form, t)
                 Tag("button") { Txt(t("filter.apply")) }.attr("type", "submit")
-            }.attr("method", "get").attr("action", "/gatherings").cls("filters")
+            }.attr("method", "get").attr("action", Paths.gatherings).cls("filters")
             if gatherings.isEmpty { Tag("p") { Txt(t("gatherings.none")) }.attr("role", "status") }
             GatheringList(ctx, gatherings: gatherings, showLocation: true)
             Tag("p") {
-                A("/gatherings/calendar.ics?" + filterQuery(form)) { Txt(t("location.calendar")) }
+                A(Paths.gatherings + "/calendar.ics?" + filterQuery(form)) { Txt(t("location.calendar")) }
                 Txt(" · ")
-                A("/embed/gatherings?" + filterQuery(form)) { Txt(t("location.embed")) }
+                A(Paths.embed("/gatherings?" + filterQuery(form))) { Txt(t("location.embed")) }
             }.cls("links")
         }
     }
@@ -111,7 +111,7 @@ enum GatheringPages {
                 if let programme = gathering.programme {
                     Tag("dt") { Txt(t("gathering.programme")) }
                     Tag("dd") {
-                        A("/programmes") { Txt(programme.name) }; Txt(" · \(t(programme.evidence.labelKey))")
+                        A(Paths.programmes) { Txt(programme.name) }; Txt(" · \(t(programme.evidence.labelKey))")
                     }
                 }
             }.cls("facts")
@@ -121,7 +121,7 @@ enum GatheringPages {
             }
             if gathering.cancelled {
                 Tag("p") { Txt(t("gathering.cancelled_notice")) }.attr("role", "status").cls("notice status")
-                Tag("p") { A("/gatherings") { Txt(t("gatherings.title")) } }
+                Tag("p") { A(Paths.gatherings) { Txt(t("gatherings.title")) } }
             } else {
                 Tag("p") { Txt(GatheringText.places(gathering, t)) }.cls("notice")
             }

@@ -7,10 +7,10 @@ import Vapor
 struct InvitationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("i", ":token", use: follow)
-        let staff = routes.grouped("staff").grouped(RequireRole(.advisor, .teacher, .ambassador, .admin))
-        staff.get("gatherings", ":gatheringID", "invitations", use: list)
-        staff.post("gatherings", ":gatheringID", "invitations", use: create)
-        staff.get("invitations", ":invitationID", "card", use: card)
+        let staff = routes.grouped(RequireRole(.advisor, .teacher, .ambassador, .admin))
+        staff.get(Paths.Staff.route(.gatherings, ":gatheringID", "invitations"), use: list)
+        staff.post(Paths.Staff.route(.gatherings, ":gatheringID", "invitations"), use: create)
+        staff.get(Paths.Staff.route(.invitations, ":invitationID", "card"), use: card)
     }
 
     /// Teachers, ambassadors and admins invite to any gathering; advisors to those at their own locations.

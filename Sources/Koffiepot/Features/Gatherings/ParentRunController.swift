@@ -5,10 +5,10 @@ import Vapor
 /// professional joins; advisors see those requests at their locations and accept one.
 struct ParentRunController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let hosts = routes.grouped("staff", "parent-gatherings").grouped(RequireRole(.ambassador))
+        let hosts = routes.grouped(Paths.Staff.route(.parentGatherings)).grouped(RequireRole(.ambassador))
         hosts.get(use: mine)
         hosts.post(use: create)
-        let advisors = routes.grouped("staff", "requests").grouped(RequireRole(.advisor))
+        let advisors = routes.grouped(Paths.Staff.route(.parentRequests)).grouped(RequireRole(.advisor))
         advisors.get(use: requests)
         advisors.post(":gatheringID", "accept", use: accept)
     }
@@ -57,7 +57,7 @@ struct ParentRunController: RouteCollection {
         gathering.hostID = try req.staff?.user.requireID()
         gathering.wantsProfessional = input.professional == "yes"
         try await gathering.create(on: req.db)
-        return req.redirect(to: "/staff/parent-gatherings?done=agenda.saved", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.parentGatherings, done: "agenda.saved"), redirectType: .normal)
     }
 
     /// Open requests at the advisor's own locations, not yet started, nobody accepted yet.
@@ -81,6 +81,6 @@ struct ParentRunController: RouteCollection {
         else { throw Abort(.notFound) }
         try await Gathering.query(on: req.db).filter(\.$id == id).filter(\.$professional.$id == nil)
             .set(\.$professional.$id, to: me.requireID()).update()
-        return req.redirect(to: "/staff/requests?done=agenda.saved", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.parentRequests, done: "agenda.saved"), redirectType: .normal)
     }
 }

@@ -45,7 +45,7 @@ enum ParentRunPages {
                 SelectField(name: "age", label: t("filter.age"), options: ChoiceOptions.ageGroups(t)).render(form, t)
                 CheckBox(name: "professional", label: t("parentrun.want_professional")).render(form)
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/parent-gatherings").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.parentGatherings)).cls("stack")
         }
     }
 

@@ -1,12 +1,6 @@
 import Fluent
 import Foundation
 
-/// Whether a programme is recognised in the Dutch database of effective youth interventions.
-public enum EvidenceStatus: String, Codable, CaseIterable, Sendable {
-    case recognised, notAssessed = "not_assessed"
-    var labelKey: String { "evidence.\(rawValue)" }
-}
-
 /// A parenting programme from the catalogue (Triple P, Opvoeden & Zo, Peuter in Zicht, …) that courses follow.
 final class Programme: Model, @unchecked Sendable {
     static let schema = "programmes"

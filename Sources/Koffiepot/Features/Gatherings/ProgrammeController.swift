@@ -6,7 +6,7 @@ import Vapor
 struct ProgrammeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("programmes", use: list)
-        let edit = routes.grouped("staff", "programmes").grouped(RequireRole(.coordinator, .admin))
+        let edit = routes.grouped(Paths.Staff.route(.programmes)).grouped(RequireRole(.coordinator, .admin))
         edit.get(use: editList)
         edit.post(use: save)
     }
@@ -34,44 +34,32 @@ struct ProgrammeController: RouteCollection {
         return ProgrammePages.edit(req.page, programmes: programmes, form: form)
     }
 
-    struct Input: Content {
-        var id: String?, name: String?, description: String?, age: String?, languages: String?, evidence: String?
-    }
-
     /// Adds a programme (no id) or updates one.
     func save(req: Request) async throws -> Response {
-        let input = try req.content.decode(Input.self)
-        var form = FormState(values: [
-            "id": input.id ?? "", "name": input.name ?? "", "description": input.description ?? "",
-            "age": input.age ?? "", "languages": input.languages ?? "", "evidence": input.evidence ?? "",
-        ])
-        let name = TextRules.singleLine(form["name"]), description = TextRules.multiLine(form["description"])
-        form.errors["name"] = TextRules.problem(inRequired: name, maxLength: 100)
-        form.errors["description"] = TextRules.problem(inOptional: description, maxLength: 600)
-        let age = AgeGroup(rawValue: form["age"]), evidence = EvidenceStatus(rawValue: form["evidence"])
-        let languages = GatheringPlanRules.languageCodes(form["languages"])
-        if age == nil { form.errors["age"] = "error.required" }
-        if evidence == nil { form.errors["evidence"] = "error.required" }
-        if languages?.isEmpty ?? true { form.errors["languages"] = "error.languages" }
+        var form = FormState(values: try req.content.decode([String: String].self))
         let programmes = try await Programme.query(on: req.db).sort(\.$name).all()
-        guard form.isValid, let age, let evidence, let languages else {
+        let valid: ValidProgramme
+        switch ProgrammeRules.validate(form) {
+        case .success(let checked): valid = checked
+        case .failure(let errors):
+            form.errors = errors.fields
             return ProgrammePages.edit(req.page, programmes: programmes, form: form, status: .unprocessableEntity)
         }
         var existing: Programme?
         if let id = UUID(uuidString: form["id"]) { existing = try await Programme.find(id, on: req.db) }
         let programme = existing ?? Programme()
-        programme.name = name
-        programme.description = description
-        programme.ageGroup = age
-        programme.languages = languages.joined(separator: ",")
-        programme.evidence = evidence
+        programme.name = valid.name
+        programme.description = valid.description
+        programme.ageGroup = valid.ageGroup
+        programme.languages = valid.languages.joined(separator: ",")
+        programme.evidence = valid.evidence
         do {
             try await programme.save(on: req.db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             form.errors["name"] = "error.programme_exists"
             return ProgrammePages.edit(req.page, programmes: programmes, form: form, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/staff/programmes?done=agenda.saved", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.programmes, done: "agenda.saved"), redirectType: .normal)
     }
 }
 
@@ -106,8 +94,10 @@ enum ProgrammePages {
                 for programme in programmes {
                     Tag("li") {
                         Txt("\(programme.name) · \(t(programme.evidence.labelKey)) · ")
-                        A("/staff/programmes?edit=\(programme.id!.uuidString)#form") { Txt(t("programmes.change")) }
-                            .attr("aria-label", t("programmes.change") + ": " + programme.name)
+                        A(Paths.Staff.page(.programmes, "?edit=\(programme.id!.uuidString)#form")) {
+                            Txt(t("programmes.change"))
+                        }
+                        .attr("aria-label", t("programmes.change") + ": " + programme.name)
                     }
                 }
             }.cls("admin-list")
@@ -134,6 +124,6 @@ enum ProgrammePages {
                 options: EvidenceStatus.allCases.map { (value: $0.rawValue, label: t($0.labelKey)) }
             ).render(form, t)
             Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
-        }.attr("method", "post").attr("action", "/staff/programmes").cls("stack")
+        }.attr("method", "post").attr("action", Paths.Staff.page(.programmes)).cls("stack")
     }
 }

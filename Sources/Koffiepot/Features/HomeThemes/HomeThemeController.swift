@@ -9,7 +9,8 @@ struct HomeThemeController: RouteCollection {
         routes.get("locations", ":id", "thuis", "brief", use: letter)
         routes.post("locations", ":id", "thuis", "activities", ":activityID", "done", use: done)
         routes.get("pictures", ":pictureID", use: picture)
-        let staff = routes.grouped("staff", "thuis").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher))
+        let staff = routes.grouped(Paths.Staff.route(.homeThemes)).grouped(
+            RequireRole(.admin, .coordinator, .advisor, .teacher))
         staff.get(use: list)
         staff.post(use: create)
         staff.post("copy", use: copy)

@@ -177,7 +177,7 @@ enum HomeThemePages {
                 // Its own field names: the new-theme form below has the same fields, and ids must stay unique.
                 locationAndPeriod(copyForm, locations: locations, t, prefix: "copy")
                 Tag("button") { Txt(t("theme.copy")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/thuis/copy").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.homeThemes, "/copy")).cls("stack")
             Tag("h2") { Txt(t("theme.new")) }.attr("id", "nieuw")
             ErrorSummary(form, t)
             Tag("form") {
@@ -208,7 +208,7 @@ enum HomeThemePages {
                 TextAreaField(name: "words", label: t("theme.words"), hint: t("theme.words_hint"), maxLength: 4000)
                     .render(form, t)
                 Tag("button") { Txt(t("theme.save")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/thuis").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.homeThemes)).cls("stack")
         }
     }
 
@@ -267,7 +267,7 @@ enum HomeThemePages {
                             "stack")
                 }.attr("id", "a-\(activityID.uuidString)")
             }
-            Tag("p") { A("/staff/thuis") { Txt(t("theme.back")) } }
+            Tag("p") { A(Paths.Staff.page(.homeThemes)) { Txt(t("theme.back")) } }
         }
     }
 }

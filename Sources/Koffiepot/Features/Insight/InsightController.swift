@@ -5,9 +5,9 @@ import Vapor
 /// municipality; advisors their own locations. Every read is access-logged.
 struct InsightController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff").grouped(RequireRole(.advisor, .coordinator, .admin))
-        staff.get("inzicht", use: dashboard)
-        staff.get("inzicht.csv", use: csv)
+        let staff = routes.grouped(RequireRole(.advisor, .coordinator, .admin))
+        staff.get(Paths.Staff.route(.insight), use: dashboard)
+        staff.get(Paths.Staff.route(.insightCSV), use: csv)
     }
 
     struct Scope {

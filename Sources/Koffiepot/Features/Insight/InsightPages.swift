@@ -27,7 +27,7 @@ enum InsightPages {
                         ]))
             }.cls("printonly")
             Tag("p") {
-                A("/staff/inzicht.csv?\(query)") { Txt(t("insight.download")) }.attr("download", "")
+                A(Paths.Staff.page(.insightCSV, "?\(query)")) { Txt(t("insight.download")) }.attr("download", "")
                 Txt(" · ")
                 A(quarterReport(scope.filter)) { Txt(t("insight.quarter_report")) }
             }.cls("noprint")
@@ -68,7 +68,7 @@ enum InsightPages {
     private static func quarterReport(_ filter: InsightFilter) -> String {
         var items = filter.queryItems
         (items["from"], items["to"]) = (filter.quarterFrom, filter.quarterTo)
-        return "/staff/inzicht?" + queryString(items)
+        return Paths.Staff.page(.insight, "?") + queryString(items)
     }
 
     /// The filter as a query string, keys in order: the CSV link and the quarter report share it.
@@ -96,7 +96,7 @@ enum InsightPages {
             FormField(name: "from", label: t("insight.from"), type: "month").render(form, t)
             FormField(name: "to", label: t("insight.to"), type: "month").render(form, t)
             Tag("button") { Txt(t("filter.apply")) }.attr("type", "submit")
-        }.attr("method", "get").attr("action", "/staff/inzicht").cls("filters")
+        }.attr("method", "get").attr("action", Paths.Staff.page(.insight)).cls("filters")
     }
 
     private static func section(_ table: InsightTable, _ t: Localizer) -> Component {

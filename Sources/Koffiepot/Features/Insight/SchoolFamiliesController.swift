@@ -5,9 +5,9 @@ import Vapor
 /// language (`/staff/locations/:id/families`). Advisors for their own schools, coordinators and admins for all.
 struct SchoolFamiliesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff").grouped(RequireRole(.advisor, .coordinator, .admin))
-        staff.get("locations", ":id", "families", use: form)
-        staff.post("locations", ":id", "families", use: save)
+        let staff = routes.grouped(RequireRole(.advisor, .coordinator, .admin))
+        staff.get(Paths.Staff.route(.locations, ":id", "families"), use: form)
+        staff.post(Paths.Staff.route(.locations, ":id", "families"), use: save)
     }
 
     /// The school year in view: the one asked for, or this one. Only this year and the one before can be

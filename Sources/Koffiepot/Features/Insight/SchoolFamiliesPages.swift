@@ -48,7 +48,7 @@ enum SchoolFamiliesPages {
                 }.attr("id", "f-shares").cls("percentages")
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
             }.attr("method", "post").attr("action", Paths.Staff.location(location.id!, "/families")).cls("stack")
-            Tag("p") { A("/staff/inzicht#gap") { Txt(t("families.to_insight")) } }
+            Tag("p") { A(Paths.Staff.page(.insight, "#gap")) { Txt(t("families.to_insight")) } }
         }
     }
 }

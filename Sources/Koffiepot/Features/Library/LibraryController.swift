@@ -7,7 +7,7 @@ struct LibraryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("vragenbank", use: list)
         routes.grouped(RequireRole(.advisor, .coordinator, .admin)).post(
-            "staff", "vragenbank", ":entryID", "delete", use: delete)
+            Paths.Staff.route(.libraryEntries, ":entryID", "delete"), use: delete)
     }
 
     /// Staff can take an entry out again (a detail that still points to someone, a parent who asks for it).
@@ -16,7 +16,7 @@ struct LibraryController: RouteCollection {
             let entry = try await LibraryEntry.find(id, on: req.db)
         else { throw Abort(.notFound) }
         try await entry.delete(on: req.db)
-        return req.redirect(to: "/vragenbank?done=library.removed", redirectType: .normal)
+        return req.redirect(to: Paths.library + "?done=library.removed", redirectType: .normal)
     }
 
     func list(req: Request) async throws -> Response {
@@ -49,7 +49,7 @@ enum LibraryPages {
                     name: "age", label: t("filter.age"), options: [ChoiceOptions.any(t)] + ChoiceOptions.ageGroups(t)
                 ).render(form, t)
                 Tag("button") { Txt(t("library.search_button")) }.attr("type", "submit")
-            }.attr("method", "get").attr("action", "/vragenbank").attr("role", "search").cls("filters")
+            }.attr("method", "get").attr("action", Paths.library).attr("role", "search").cls("filters")
             Tag("p") { Txt(t("library.count", ["count": "\(entries.count)"])) }.attr("role", "status")
             for entry in entries {
                 Tag("article") {
@@ -68,7 +68,7 @@ enum LibraryPages {
                     }
                 }.cls("booking").attr("id", "entry-\(entry.id!.uuidString)")
             }
-            Tag("p") { A("/vraag") { Txt(t("library.ask_yourself")) }.cls("button") }
+            Tag("p") { A(Paths.ask) { Txt(t("library.ask_yourself")) }.cls("button") }
         }
     }
 }

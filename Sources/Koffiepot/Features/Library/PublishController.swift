@@ -6,7 +6,8 @@ import Vapor
 /// anonymiser highlights and confirmed it. The entry is a copy with no link back to the question.
 struct PublishController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let publish = routes.grouped("staff", "vragen", ":questionID", "publish").grouped(RequireRole(.advisor))
+        let publish = routes.grouped(Paths.Staff.route(.questions, ":questionID", "publish")).grouped(
+            RequireRole(.advisor))
         publish.get(use: form)
         publish.post(use: self.publish)
     }
@@ -39,33 +40,31 @@ struct PublishController: RouteCollection {
     func publish(req: Request) async throws -> Response {
         let question = try await publishable(req)
         let input = try req.content.decode(Input.self)
-        let questionText = TextRules.multiLine(input.question_text ?? "")
-        let answerText = TextRules.multiLine(input.answer_text ?? "")
         var form = FormState(values: [
-            "question_text": questionText, "answer_text": answerText, "topic": input.topic ?? "",
-            "age": input.age ?? "",
+            "question_text": input.question_text ?? "", "answer_text": input.answer_text ?? "",
+            "topic": input.topic ?? "", "age": input.age ?? "",
         ])
-        for (field, text, limit) in [
-            ("question_text", questionText, QuestionService.maxLength),
-            ("answer_text", answerText, DeskController.maxAnswer),
-        ] {
-            form.errors[field] = TextRules.problem(inRequired: text, maxLength: limit)
-        }
-        if input.checked != "yes" { form.errors["checked"] = "library.error.confirm" }
-        guard form.isValid else {
+        let valid: ValidLibraryEntry
+        switch LibraryRules.validate(
+            questionText: form["question_text"], answerText: form["answer_text"], topic: form["topic"],
+            age: form["age"], checked: input.checked ?? "")
+        {
+        case .success(let checked): valid = checked
+        case .failure(let errors):
+            form.errors = errors.fields
             return PublishPages.form(req.page, questionID: question.id!, form: form, status: .unprocessableEntity)
         }
         let entry = LibraryEntry()
-        entry.topic = input.topic.flatMap(Topic.init(rawValue:))
-        entry.ageGroup = input.age.flatMap(AgeGroup.init(rawValue:))
+        entry.topic = valid.topic
+        entry.ageGroup = valid.ageGroup
         entry.language = question.language
-        entry.questionText = questionText
-        entry.answerText = answerText
+        entry.questionText = valid.questionText
+        entry.answerText = valid.answerText
         entry.publishedAt = req.now
         guard try await LibraryPublishing(db: req.db).publish(question.requireID(), as: entry) else {
             throw Abort(.notFound)  // published by a colleague a moment ago: as if she opened the form now
         }
-        return req.redirect(to: "/staff/vragen?done=library.published", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.questions, done: "library.published"), redirectType: .normal)
     }
 }
 
@@ -84,7 +83,7 @@ enum PublishPages {
                 CSRFField(ctx)
                 TextAreaField(name: "question_text", label: t("library.question"), maxLength: QuestionService.maxLength)
                     .render(form, t)
-                TextAreaField(name: "answer_text", label: t("library.answer"), maxLength: DeskController.maxAnswer)
+                TextAreaField(name: "answer_text", label: t("library.answer"), maxLength: DeskRules.maxAnswer)
                     .render(form, t)
                 SelectField(
                     name: "topic", label: t("book.topics"), options: [ChoiceOptions.any(t)] + ChoiceOptions.topics(t)

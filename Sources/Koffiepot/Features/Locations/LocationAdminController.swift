@@ -5,14 +5,14 @@ import Vapor
 /// school holidays.
 struct LocationAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.grouped("staff").grouped(RequireRole(.admin))
-        admin.get("locations", "new", use: newForm)
-        admin.post("locations", use: create)
-        admin.get("locations", ":id", "edit", use: editForm)
-        admin.post("locations", ":id", use: update)
-        admin.get("holidays", use: holidays)
-        admin.post("holidays", use: addHoliday)
-        admin.post("holidays", ":holidayID", "delete", use: deleteHoliday)
+        let admin = routes.grouped(RequireRole(.admin))
+        admin.get(Paths.Staff.route(.locations, "new"), use: newForm)
+        admin.post(Paths.Staff.route(.locations), use: create)
+        admin.get(Paths.Staff.route(.locations, ":id", "edit"), use: editForm)
+        admin.post(Paths.Staff.route(.locations, ":id"), use: update)
+        admin.get(Paths.Staff.route(.holidays), use: holidays)
+        admin.post(Paths.Staff.route(.holidays), use: addHoliday)
+        admin.post(Paths.Staff.route(.holidays, ":holidayID", "delete"), use: deleteHoliday)
     }
 
     struct Input: Content {
@@ -28,7 +28,7 @@ struct LocationAdminController: RouteCollection {
                 "kind": LocationKind.primarySchool.rawValue,
                 "region": HolidayRegion.middle.rawValue,
             ]),
-            advisors: advisors(req), teachers: teachers(req), action: "/staff/locations")
+            advisors: advisors(req), teachers: teachers(req), action: Paths.Staff.page(.locations))
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -50,7 +50,7 @@ struct LocationAdminController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        try await save(req, into: Location(), action: "/staff/locations")
+        try await save(req, into: Location(), action: Paths.Staff.page(.locations))
     }
 
     func update(req: Request) async throws -> Response {
@@ -148,7 +148,7 @@ struct LocationAdminController: RouteCollection {
         .create(on: req.db)
         let cancelled = try await SlotCancellation.cancelSlots(
             in: holiday.region, from: holiday.first, through: holiday.last, holiday: holiday.name, req: req)
-        return req.redirect(to: "/staff/holidays?slots_cancelled=\(cancelled)", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.holidays, "?slots_cancelled=\(cancelled)"), redirectType: .normal)
     }
 
     func deleteHoliday(req: Request) async throws -> Response {
@@ -156,6 +156,6 @@ struct LocationAdminController: RouteCollection {
             let holiday = try await SchoolHoliday.find(id, on: req.db)
         else { throw Abort(.notFound) }
         try await holiday.delete(on: req.db)
-        return req.redirect(to: "/staff/holidays", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.holidays), redirectType: .normal)
     }
 }

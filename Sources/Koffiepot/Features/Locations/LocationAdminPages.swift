@@ -7,7 +7,7 @@ enum LocationAdminPages {
         status: HTTPStatus = .ok
     ) -> Response {
         let t = ctx.t
-        let title = t(action == "/staff/locations" ? "locations.new" : "locations.edit")
+        let title = t(action == Paths.Staff.page(.locations) ? "locations.new" : "locations.edit")
         return PageLayout.render(ctx, title: title, status: status) {
             Tag("h1") { Txt(title) }
             ErrorSummary(form, t)
@@ -88,7 +88,7 @@ enum LocationAdminPages {
                 FormField(name: "first", label: t("holidays.first"), type: "date", required: true).render(form, t)
                 FormField(name: "last", label: t("holidays.last"), type: "date", required: true).render(form, t)
                 Tag("button") { Txt(t("presence.save")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/holidays").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.holidays)).cls("stack")
         }
     }
 }

@@ -18,7 +18,7 @@ enum LocationPages {
                         [("type", "search"), ("id", "q"), ("name", "q"), ("value", query), ("autocomplete", "off")])
                     Tag("button") { Txt(t("home.search")) }.attr("type", "submit")
                 }.cls("searchrow")
-            }.attr("method", "get").attr("action", "/").attr("role", "search")
+            }.attr("method", "get").attr("action", Paths.home).attr("role", "search")
             if results.isEmpty {
                 Tag("p") { Txt(t("home.none", ["query": query])) }.attr("role", "status")
             }
@@ -72,7 +72,7 @@ enum LocationPages {
             }
             SlotList(ctx, slots: slots)
             Tag("p") {
-                A("/vraag?location=\(id)") { Txt(t("question.title")) }
+                A(Paths.ask + "?location=\(id)") { Txt(t("question.title")) }
                 Txt(" · ")
                 A(Paths.location(location.id!, "/wensen")) { Txt(t("wish.title")) }
                 Txt(" · ")
@@ -85,7 +85,7 @@ enum LocationPages {
             Tag("p") {
                 A(Paths.location(location.id!, "/calendar.ics")) { Txt(t("location.calendar")) }
                 Txt(" · ")
-                A("/embed/locations/\(id)") { Txt(t("location.embed")) }
+                A(Paths.embed("/locations/\(id)")) { Txt(t("location.embed")) }
             }.cls("links")
         }
     }

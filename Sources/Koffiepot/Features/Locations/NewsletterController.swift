@@ -5,7 +5,7 @@ import Vapor
 /// a bilingual newsletter) and the same texts in the API for a school's own newsletter tool.
 struct NewsletterController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("staff", "locations", ":id", "nieuwsbrief").grouped(
+        routes.grouped(Paths.Staff.route(.locations, ":id", "nieuwsbrief")).grouped(
             RequireRole(.admin, .coordinator, .advisor, .teacher)
         )
         .get(use: page)

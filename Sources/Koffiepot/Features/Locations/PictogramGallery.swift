@@ -5,7 +5,7 @@ import Vapor
 /// recognised without the word (issue 13 pt 3). Staff only.
 struct PictogramGalleryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("staff", "pictogrammen").grouped(
+        routes.grouped(Paths.Staff.route(.pictograms)).grouped(
             RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador)
         ).get(use: gallery)
     }

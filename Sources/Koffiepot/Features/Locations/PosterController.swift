@@ -9,9 +9,9 @@ struct PosterController: RouteCollection {
     enum Kind: String, CaseIterable { case location, spreekuur, vraag }
 
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador))
-        staff.get("locations", ":id", "posters", ":kind", use: locationPoster)
-        staff.get("gatherings", ":gatheringID", "poster", use: gatheringPoster)
+        let staff = routes.grouped(RequireRole(.admin, .coordinator, .advisor, .teacher, .ambassador))
+        staff.get(Paths.Staff.route(.locations, ":id", "posters", ":kind"), use: locationPoster)
+        staff.get(Paths.Staff.route(.gatherings, ":gatheringID", "poster"), use: gatheringPoster)
     }
 
     private func languages(_ req: Request) -> [Localizer] {

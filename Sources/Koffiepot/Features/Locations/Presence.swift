@@ -58,3 +58,24 @@ final class SchoolHoliday: Model, @unchecked Sendable {
         self.lastDay = lastDay
     }
 }
+
+/// A weekly rule or an extra moment, written from a checked form.
+protocol PresenceMomentRecord: Model {
+    func fill(_ moment: ValidPresenceMoment, location: UUID, advisor: UUID)
+}
+
+extension PresenceRule: PresenceMomentRecord {
+    func fill(_ moment: ValidPresenceMoment, location: UUID, advisor: UUID) {
+        (self.$location.id, self.$advisor.id, weekday) = (location, advisor, moment.weekday ?? 0)
+        (startMinute, endMinute, room, mode) = (moment.startMinute, moment.endMinute, moment.room, moment.mode)
+    }
+}
+
+extension PresenceException: PresenceMomentRecord {
+    /// An extra moment: on its date, outside any rule.
+    func fill(_ moment: ValidPresenceMoment, location: UUID, advisor: UUID) {
+        (self.$location.id, self.$advisor.id, kind) = (location, advisor, .extra)
+        date = moment.date?.description ?? ""
+        (startMinute, endMinute, room, mode) = (moment.startMinute, moment.endMinute, moment.room, moment.mode)
+    }
+}

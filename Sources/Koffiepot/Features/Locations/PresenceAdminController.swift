@@ -4,7 +4,8 @@ import Vapor
 /// Staff manage presence: admins for every location and advisor, advisors only their own.
 struct PresenceAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let presence = routes.grouped("staff", "locations", ":id", "presence").grouped(RequireRole(.admin, .advisor))
+        let presence = routes.grouped(Paths.Staff.route(.locations, ":id", "presence")).grouped(
+            RequireRole(.admin, .advisor))
         presence.get(use: show)
         presence.post("rules", use: addRule)
         presence.post("rules", ":ruleID", "delete", use: deleteRule)
@@ -45,53 +46,50 @@ struct PresenceAdminController: RouteCollection {
             ruleForm: ruleForm, extraForm: extraForm, status: status)
     }
 
-    struct RuleInput: Content {
-        var advisor: String?, weekday: String?, start: String?, end: String?, room: String?, mode: String?
+    /// The advisor the form names, or the only one this person may edit.
+    private func chosenAdvisor(_ req: Request, at location: Location, _ form: FormState) async throws -> StaffUser? {
+        let editable = try await editableAdvisors(req, at: location)
+        return editable.first { $0.id?.uuidString == form["advisor"] } ?? (editable.count == 1 ? editable.first : nil)
     }
 
-    func addRule(req: Request) async throws -> Response {
+    private static func moment(_ form: FormState) -> PresenceMomentInput {
+        .init(
+            weekday: form["weekday"], date: form["date"], start: form["start"], end: form["end"], room: form["room"],
+            mode: form["mode"])
+    }
+
+    func addRule(req: Request) async throws -> Response { try await addMoment(req, weekly: true) }
+    func addExtra(req: Request) async throws -> Response { try await addMoment(req, weekly: false) }
+
+    /// A weekly moment becomes a rule, a one-off moment an extra exception; both forms check the same way.
+    private func addMoment(_ req: Request, weekly: Bool) async throws -> Response {
         let location = try await manageable(req)
-        let input = try req.content.decode(RuleInput.self)
-        var form = FormState(values: [
-            "advisor": input.advisor ?? "", "weekday": input.weekday ?? "", "start": input.start ?? "",
-            "end": input.end ?? "", "room": input.room ?? "", "mode": input.mode ?? "",
-        ])
-        let editable = try await editableAdvisors(req, at: location)
-        let advisor =
-            editable.first { $0.id?.uuidString == input.advisor } ?? (editable.count == 1 ? editable.first : nil)
-        let weekday = input.weekday.flatMap(Int.init).flatMap { (1...7).contains($0) ? $0 : nil }
-        let mode = input.mode.flatMap(PresenceMode.init(rawValue:))
+        var form = FormState(values: try req.content.decode([String: String].self))
+        let advisor = try await chosenAdvisor(req, at: location, form)
+        let result: Result<ValidPresenceMoment, FieldErrors>
+        if weekly {
+            var existing: [WeeklyRule] = []
+            if let advisor {
+                existing = try await PresenceRule.query(on: req.db).filter(\.$advisor.$id == advisor.requireID()).all()
+                    .map(\.weekly)
+            }
+            result = PresenceValidation.validateWeekly(Self.moment(form), existing: existing)
+        } else {
+            result = PresenceValidation.validateExtra(Self.moment(form), today: LocalDate(containing: req.now))
+        }
+        switch result {
+        case .success(let valid) where advisor != nil:
+            let moment: any PresenceMomentRecord = weekly ? PresenceRule() : PresenceException()
+            try moment.fill(valid, location: location.requireID(), advisor: advisor!.requireID())
+            try await moment.create(on: req.db)
+            return done(req, location, "presence.saved")
+        case .success: break
+        case .failure(let errors): form.errors = errors.fields
+        }
         if advisor == nil { form.errors["advisor"] = "error.required" }
-        if weekday == nil { form.errors["weekday"] = "error.required" }
-        if mode == nil { form.errors["mode"] = "error.required" }
-        let room = (input.room ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        form.errors["room"] = TextRules.problem(inOptional: room, maxLength: 80)
-        var existing: [WeeklyRule] = []
-        if let advisor {
-            existing = try await PresenceRule.query(on: req.db).filter(\.$advisor.$id == advisor.requireID()).all().map(
-                \.weekly)
-        }
-        let checks = PresenceValidation.check(
-            .init(
-                weekday: weekday, startMinute: input.start.flatMap(ClockTime.parse),
-                endMinute: input.end.flatMap(ClockTime.parse)), existing: existing)
-        form.errors.merge(checks) { first, _ in first }
-        guard form.isValid, let advisor, let weekday, let mode,
-            let start = input.start.flatMap(ClockTime.parse), let end = input.end.flatMap(ClockTime.parse)
-        else {
-            return try await render(
-                req, location: location, ruleForm: form, extraForm: FormState(), status: .unprocessableEntity)
-        }
-        let rule = PresenceRule()
-        rule.$location.id = try location.requireID()
-        rule.$advisor.id = try advisor.requireID()
-        rule.weekday = weekday
-        rule.startMinute = start
-        rule.endMinute = end
-        rule.room = room
-        rule.mode = mode
-        try await rule.create(on: req.db)
-        return done(req, location, "presence.saved")
+        return try await render(
+            req, location: location, ruleForm: weekly ? form : FormState(), extraForm: weekly ? FormState() : form,
+            status: .unprocessableEntity)
     }
 
     func deleteRule(req: Request) async throws -> Response {
@@ -139,52 +137,6 @@ struct PresenceAdminController: RouteCollection {
         try await PresenceException.query(on: req.db).filter(\.$rule.$id == rule.requireID())
             .filter(\.$date == (input.date ?? "")).filter(\.$kind == .cancelled).delete()
         return done(req, location, "presence.restored")
-    }
-
-    struct ExtraInput: Content {
-        var advisor: String?, date: String?, start: String?, end: String?, room: String?, mode: String?
-    }
-
-    func addExtra(req: Request) async throws -> Response {
-        let location = try await manageable(req)
-        let input = try req.content.decode(ExtraInput.self)
-        var form = FormState(values: [
-            "advisor": input.advisor ?? "", "date": input.date ?? "", "start": input.start ?? "",
-            "end": input.end ?? "", "room": input.room ?? "", "mode": input.mode ?? "",
-        ])
-        let editable = try await editableAdvisors(req, at: location)
-        let advisor =
-            editable.first { $0.id?.uuidString == input.advisor } ?? (editable.count == 1 ? editable.first : nil)
-        let date = input.date.flatMap(LocalDate.init)
-        let mode = input.mode.flatMap(PresenceMode.init(rawValue:))
-        if advisor == nil { form.errors["advisor"] = "error.required" }
-        if date == nil { form.errors["date"] = "error.date_format" }
-        if let date, date < LocalDate(containing: req.now) { form.errors["date"] = "error.date_past" }
-        if mode == nil { form.errors["mode"] = "error.required" }
-        let room = (input.room ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        form.errors["room"] = TextRules.problem(inOptional: room, maxLength: 80)
-        let checks = PresenceValidation.check(
-            .init(
-                date: date, startMinute: input.start.flatMap(ClockTime.parse),
-                endMinute: input.end.flatMap(ClockTime.parse)), existing: [])
-        form.errors.merge(checks) { first, _ in first }
-        guard form.isValid, let advisor, let date, let mode,
-            let start = input.start.flatMap(ClockTime.parse), let end = input.end.flatMap(ClockTime.parse)
-        else {
-            return try await render(
-                req, location: location, ruleForm: FormState(), extraForm: form, status: .unprocessableEntity)
-        }
-        let extra = PresenceException()
-        extra.$location.id = try location.requireID()
-        extra.$advisor.id = try advisor.requireID()
-        extra.date = date.description
-        extra.kind = .extra
-        extra.startMinute = start
-        extra.endMinute = end
-        extra.room = room
-        extra.mode = mode
-        try await extra.create(on: req.db)
-        return done(req, location, "presence.saved")
     }
 
     /// A rule of this location that this person may change.

@@ -5,7 +5,7 @@ import Vapor
 /// the school proposes a moment and closes them when done.
 struct LookAlongController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let both = routes.grouped("staff", "meekijken").grouped(RequireRole(.teacher, .advisor))
+        let both = routes.grouped(Paths.Staff.route(.lookAlong)).grouped(RequireRole(.teacher, .advisor))
         both.get(use: list)
         both.get(":requestID", use: show)
         both.grouped(RequireRole(.teacher)).post(use: ask)
@@ -68,7 +68,7 @@ struct LookAlongController: RouteCollection {
             let seen = Set((input.confirmed ?? "").split(separator: "\n").map(String.init))
             if !Set(findings).isSubset(of: seen) { return try await render(req, form: form, findings: findings) }
             _ = try await service(req).create(at: locationID, by: user, valid)
-            return req.redirect(to: "/staff/meekijken?done=lookalong.sent", redirectType: .normal)
+            return req.redirect(to: Paths.Staff.page(.lookAlong, done: "lookalong.sent"), redirectType: .normal)
         }
     }
 
@@ -114,6 +114,6 @@ struct LookAlongController: RouteCollection {
             case .done = try await service(req).close(
                 req.parameters.get("requestID").flatMap(UUID.init(uuidString:)), by: req.requireStaffUser())
         else { throw Abort(.notFound) }
-        return req.redirect(to: "/staff/meekijken?done=lookalong.closed", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.lookAlong, done: "lookalong.closed"), redirectType: .normal)
     }
 }

@@ -78,7 +78,7 @@ enum LookAlongPages {
                 ).render(form, t)
                 Tag("button") { Txt(t(findings.isEmpty ? "lookalong.send" : "lookalong.send_anyway")) }.attr(
                     "type", "submit")
-            }.attr("method", "post").attr("action", "/staff/meekijken").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.lookAlong)).cls("stack")
         }
     }
 
@@ -117,7 +117,7 @@ enum LookAlongPages {
                 }.attr("method", "post").attr("action", Paths.Staff.lookAlong(id, "/plan")).cls("stack")
                 InlineAction(ctx, action: Paths.Staff.lookAlong(id, "/close"), label: t("lookalong.close"))
             }
-            Tag("p") { A("/staff/meekijken") { Txt(t("lookalong.back")) } }
+            Tag("p") { A(Paths.Staff.page(.lookAlong)) { Txt(t("lookalong.back")) } }
         }
     }
 }

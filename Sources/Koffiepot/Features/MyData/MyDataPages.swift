@@ -19,7 +19,7 @@ enum MyDataPages {
                     autocomplete: "off"
                 ).render(form, t)
                 Tag("button") { Txt(t("mydata.open")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/mijn-gegevens").cls("stack")
+            }.attr("method", "post").attr("action", Paths.myData).cls("stack")
             if !onDevice.isEmpty {
                 Tag("h2") { Txt(t("mydata.device_title")) }
                 Tag("p") { Txt(t("mydata.device_intro")) }
@@ -110,7 +110,7 @@ enum MyDataPages {
             Tag("h1") { Txt(t("mydata.erased_title")) }
             Tag("p") { Txt(t("mydata.erased", ["count": "\(count)"])) }.attr("role", "status").cls("flash")
             Tag("p") { Txt(t("mydata.erased_rest")) }
-            Tag("p") { A("/") { Txt(t("mydata.home")) } }
+            Tag("p") { A(Paths.home) { Txt(t("mydata.home")) } }
         }
     }
 }

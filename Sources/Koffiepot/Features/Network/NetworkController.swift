@@ -5,7 +5,8 @@ import Vapor
 /// coordinators and admins add organisations and people, change them and take them off.
 struct NetworkController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff", "netwerk").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher))
+        let staff = routes.grouped(Paths.Staff.route(.network)).grouped(
+            RequireRole(.admin, .coordinator, .advisor, .teacher))
         staff.get(use: list)
         let manage = staff.grouped(RequireRole(.admin, .coordinator))
         manage.post("organisations", use: addOrganisation)
@@ -53,7 +54,8 @@ struct NetworkController: RouteCollection {
         switch outcome {
         case .done:
             return req.redirect(
-                to: "/staff/netwerk?done=network.organisation_added#organisaties", redirectType: .normal)
+                to: Paths.Staff.page(.network, done: "network.organisation_added", fragment: "organisaties"),
+                redirectType: .normal)
         case .invalid(let errors):
             form.errors = errors.fields.reduce(into: [:]) {
                 $0[$1.key == "name" ? "organisationName" : $1.key] = $1.value
@@ -99,7 +101,8 @@ struct NetworkController: RouteCollection {
         case .success(let valid) where locationID != nil:
             _ = try await service(req).add(at: locationID!, valid)
             return req.redirect(
-                to: "/staff/netwerk?done=network.person_added#l-\(locationID!.uuidString)", redirectType: .normal)
+                to: Paths.Staff.page(.network, done: "network.person_added", fragment: "l-\(locationID!.uuidString)"),
+                redirectType: .normal)
         case .success:
             form.errors = ["location": "error.required"]
         case .failure(let errors):
@@ -137,7 +140,8 @@ struct NetworkController: RouteCollection {
         case .success(let valid):
             try await service(req).update(person, valid)
             return req.redirect(
-                to: "/staff/netwerk?done=network.person_saved#l-\(person.$location.id.uuidString)",
+                to: Paths.Staff.page(
+                    .network, done: "network.person_saved", fragment: "l-\(person.$location.id.uuidString)"),
                 redirectType: .normal)
         case .failure(let errors):
             form.errors = errors.fields
@@ -151,6 +155,8 @@ struct NetworkController: RouteCollection {
         let person = try await person(req)
         try await person.delete(on: req.db)
         return req.redirect(
-            to: "/staff/netwerk?done=network.person_removed#l-\(person.$location.id.uuidString)", redirectType: .normal)
+            to: Paths.Staff.page(
+                .network, done: "network.person_removed", fragment: "l-\(person.$location.id.uuidString)"),
+            redirectType: .normal)
     }
 }

@@ -30,7 +30,8 @@ enum NetworkPages {
                         for person in here {
                             ProfessionalCard(
                                 person: person, t: t, forStaff: true,
-                                editLink: manages ? "/staff/netwerk/people/\(person.id!.uuidString)" : nil)
+                                editLink: manages ? Paths.Staff.page(.network, "/people/\(person.id!.uuidString)") : nil
+                            )
                         }
                     }.cls("cards")
                 }.attr("id", "l-\(id.uuidString)")
@@ -60,7 +61,7 @@ enum NetworkPages {
                     ).render(form, t)
                     personFields(form, organisations: organisations, t)
                     Tag("button") { Txt(t("network.add_person")) }.attr("type", "submit")
-                }.attr("method", "post").attr("action", "/staff/netwerk/people").cls("stack")
+                }.attr("method", "post").attr("action", Paths.Staff.page(.network, "/people")).cls("stack")
             }
         }
     }
@@ -114,7 +115,7 @@ enum NetworkPages {
                     form, t)
                 FormField(name: "website", label: t("network.website"), type: "url").render(form, t)
                 Tag("button") { Txt(t("network.add_organisation")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/netwerk/organisations").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.network, "/organisations")).cls("stack")
         }
     }
 
@@ -131,11 +132,11 @@ enum NetworkPages {
                 CSRFField(ctx)
                 personFields(form, organisations: organisations, t)
                 Tag("button") { Txt(t("network.save")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/netwerk/people/\(id)").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.network, "/people/\(id)")).cls("stack")
             InlineAction(
-                ctx, action: "/staff/netwerk/people/\(id)/remove", label: t("network.remove"),
+                ctx, action: Paths.Staff.page(.network, "/people/\(id)/remove"), label: t("network.remove"),
                 accessibleName: t("network.remove_named", ["name": person.name]))
-            Tag("p") { A("/staff/netwerk") { Txt(t("network.back")) } }
+            Tag("p") { A(Paths.Staff.page(.network)) { Txt(t("network.back")) } }
         }
     }
 }

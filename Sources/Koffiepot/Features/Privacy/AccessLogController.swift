@@ -9,9 +9,9 @@ struct AccessLogController: RouteCollection {
     static let pageRows = 500
 
     func boot(routes: any RoutesBuilder) throws {
-        let log = routes.grouped("staff").grouped(RequireRole(.admin, .privacyOfficer))
-        log.get("toegangslog", use: page)
-        log.get("toegangslog.csv", use: csv)
+        let log = routes.grouped(RequireRole(.admin, .privacyOfficer))
+        log.get(Paths.Staff.route(.accessLog), use: page)
+        log.get(Paths.Staff.route(.accessLogCSV), use: csv)
     }
 
     private func entries(_ req: Request, _ filter: AccessLogFilter, limit: Int?) async throws -> [AccessLogEntry] {

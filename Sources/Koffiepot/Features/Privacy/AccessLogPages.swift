@@ -34,8 +34,8 @@ enum AccessLogPages {
                 FormField(name: "from", label: t("accesslog.from"), type: "date").render(form, t)
                 FormField(name: "to", label: t("accesslog.to"), type: "date").render(form, t)
                 Tag("button") { Txt(t("accesslog.show")) }.attr("type", "submit")
-            }.attr("method", "get").attr("action", "/staff/toegangslog").cls("stack filters")
-            Tag("p") { A("/staff/toegangslog.csv?\(filter.query)") { Txt(t("accesslog.csv")) } }
+            }.attr("method", "get").attr("action", Paths.Staff.page(.accessLog)).cls("stack filters")
+            Tag("p") { A(Paths.Staff.page(.accessLogCSV, "?\(filter.query)")) { Txt(t("accesslog.csv")) } }
             if rows.isEmpty {
                 Tag("p") { Txt(t("accesslog.empty")) }
             } else {

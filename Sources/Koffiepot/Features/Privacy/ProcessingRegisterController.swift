@@ -7,7 +7,7 @@ import Vapor
 /// Admins and the privacy officer read it.
 struct ProcessingRegisterController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("staff", "verwerkingsregister").grouped(RequireRole(.admin, .privacyOfficer)).get(use: register)
+        routes.grouped(Paths.Staff.route(.register)).grouped(RequireRole(.admin, .privacyOfficer)).get(use: register)
     }
 
     func register(req: Request) async throws -> Response {

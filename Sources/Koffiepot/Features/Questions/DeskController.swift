@@ -29,7 +29,7 @@ enum DeskAccess {
 /// gathering, standard replies, close. Every read is logged.
 struct DeskController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let desk = routes.grouped("staff", "vragen").grouped(RequireRole(.advisor))
+        let desk = routes.grouped(Paths.Staff.route(.questions)).grouped(RequireRole(.advisor))
         desk.get(use: queue)
         desk.get(":questionID", use: show)
         desk.post(":questionID", "answer", use: answer)
@@ -106,17 +106,20 @@ struct DeskController: RouteCollection {
 
     struct AnswerInput: Content { var text: String?, slot: String?, gathering: String?, reply: String? }
 
-    static let maxAnswer = 4000
-
     func answer(req: Request) async throws -> Response {
         let question = try await DeskAccess.question(req)
         let input = try req.content.decode(AnswerInput.self)
-        let text = TextRules.multiLine(input.text ?? "")
-        var form = FormState(values: ["text": text, "slot": input.slot ?? "", "gathering": input.gathering ?? ""])
-        form.errors["text"] = TextRules.problem(inRequired: text, maxLength: Self.maxAnswer)
-        guard form.isValid, let me = req.staff?.user else {
+        var form = FormState(values: [
+            "text": input.text ?? "", "slot": input.slot ?? "", "gathering": input.gathering ?? "",
+        ])
+        let text: String
+        switch DeskRules.validateAnswer(form["text"]) {
+        case .success(let valid): text = valid
+        case .failure(let errors):
+            form.errors = errors.fields
             return try await answerPage(req, question, form: form, status: .unprocessableEntity)
         }
+        let me = try req.requireStaffUser()
         // Only slots and gatherings the desk offered may be pointed to.
         let places = try await Self.places(for: question, req)
         let options = try await AnswerPointers.options(at: places, now: req.now, t: req.t, on: req.db)
@@ -128,7 +131,7 @@ struct DeskController: RouteCollection {
             db: req.db, settings: req.application.settings, catalogues: req.application.catalogues, now: req.now
         )
         .answer(question, by: me, text: text, pointer: pointer)
-        return req.redirect(to: "/staff/vragen?done=desk.answered", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.questions, done: "desk.answered"), redirectType: .normal)
     }
 
     /// Adds a standard reply to what the advisor has typed, in the language the parent asked in.
@@ -151,6 +154,6 @@ struct DeskController: RouteCollection {
         let question = try await DeskAccess.question(req)
         question.status = .closed
         try await question.save(on: req.db)
-        return req.redirect(to: "/staff/vragen?done=desk.closed", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.questions, done: "desk.closed"), redirectType: .normal)
     }
 }

@@ -95,7 +95,7 @@ enum DeskPages {
                 }
             ).render(form, t)
             Tag("button") { Txt(t("filter.apply")) }.attr("type", "submit")
-        }.attr("method", "get").attr("action", "/staff/vragen").cls("filters")
+        }.attr("method", "get").attr("action", Paths.Staff.page(.questions)).cls("filters")
     }
 
     struct Answer {
@@ -129,7 +129,7 @@ enum DeskPages {
                 CSRFField(ctx)
                 TextAreaField(
                     name: "text", label: t("desk.your_answer"), hint: t("desk.answer_hint"),
-                    maxLength: DeskController.maxAnswer
+                    maxLength: DeskRules.maxAnswer
                 ).render(form, t)
                 Tag("fieldset") {
                     Tag("legend") { Txt(t("desk.standard_replies")) }

@@ -25,7 +25,7 @@ enum QuestionPages {
                 ).render(form, t)
                 // Filled while typing by /js/suggest.js from the library API; without JavaScript the link below does the same job.
                 Tag("div") {
-                    Tag("p") { A("/vragenbank") { Txt(t("library.look_first")) } }.cls("hint")
+                    Tag("p") { A(Paths.library) { Txt(t("library.look_first")) } }.cls("hint")
                 }.attr("id", "suggestions").attr("aria-live", "polite").attr("data-heading", t("library.others_asked"))
                 RadioGroup(
                     name: "topic", legend: t("book.topics"),
@@ -45,7 +45,7 @@ enum QuestionPages {
                 ).render(form, t)
                 ConsentBox(t, checked: form["consent"] == "yes")
                 Tag("button") { Txt(t("question.submit")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/vraag").cls("stack")
+            }.attr("method", "post").attr("action", Paths.ask).cls("stack")
             Tag("script") {}.attr("src", "/js/suggest.js").attr("defer", "defer")
         }
     }

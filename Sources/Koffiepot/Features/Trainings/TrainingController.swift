@@ -5,7 +5,8 @@ import Vapor
 /// sign up partner professionals from the who's-who, and take attendance.
 struct TrainingController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped("staff", "trainingen").grouped(RequireRole(.admin, .coordinator, .advisor, .teacher))
+        let staff = routes.grouped(Paths.Staff.route(.trainings)).grouped(
+            RequireRole(.admin, .coordinator, .advisor, .teacher))
         staff.get(use: list)
         staff.get(":trainingID", use: show)
         staff.post(":trainingID", "signup", use: signUp)

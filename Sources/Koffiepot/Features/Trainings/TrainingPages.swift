@@ -84,7 +84,7 @@ enum TrainingPages {
                     }
                 }
                 Tag("button") { Txt(t("training.plan")) }.attr("type", "submit")
-            }.attr("method", "post").attr("action", "/staff/trainingen").cls("stack")
+            }.attr("method", "post").attr("action", Paths.Staff.page(.trainings)).cls("stack")
         }
     }
 
@@ -196,7 +196,7 @@ enum TrainingPages {
                     Tag("button") { Txt(t("training.add")) }.attr("type", "submit")
                 }.attr("method", "post").attr("action", Paths.Staff.training(id, "/professionals")).cls("stack")
             }
-            Tag("p") { A("/staff/trainingen") { Txt(t("training.back")) } }
+            Tag("p") { A(Paths.Staff.page(.trainings)) { Txt(t("training.back")) } }
         }
     }
 

@@ -6,7 +6,7 @@ import Vapor
 /// Advisors see the locations they are the fixed advisor of; coordinators and admins see all.
 struct WishDeskController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let desk = routes.grouped("staff", "wensen").grouped(RequireRole(.advisor, .coordinator, .admin))
+        let desk = routes.grouped(Paths.Staff.route(.wishes)).grouped(RequireRole(.advisor, .coordinator, .admin))
         desk.get(use: list)
         desk.post(":wishID", "merge", use: merge)
     }
@@ -37,7 +37,7 @@ struct WishDeskController: RouteCollection {
         switch try await WishService(db: req.db, settings: req.application.settings, now: req.now).merge(
             source, into: target)
         {
-        case .success: return req.redirect(to: "/staff/wensen?done=wish.merged", redirectType: .normal)
+        case .success: return req.redirect(to: Paths.Staff.page(.wishes, done: "wish.merged"), redirectType: .normal)
         case .failure: throw Abort(.badRequest)
         }
     }

@@ -24,7 +24,7 @@ enum WishPages {
                         autocomplete: "email"
                     ).render(FormState(), t)
                     Tag("button") { Txt(t("wish.contact_submit")) }.attr("type", "submit")
-                }.attr("method", "post").attr("action", "/wensen/\(supported.uuidString)/contact").cls("stack notice")
+                }.attr("method", "post").attr("action", Paths.wish(supported, "/contact")).cls("stack notice")
             }
             if wishes.isEmpty { Tag("p") { Txt(t("wish.none")) } }
             Tag("ul") {
@@ -39,7 +39,7 @@ enum WishPages {
                             .attr(
                                 "aria-label",
                                 t("wish.support_named", ["count": wish.supportsShown, "wish": label(wish, t)]))
-                        }.attr("method", "post").attr("action", "/wensen/\(wish.id!.uuidString)/support").cls("inline")
+                        }.attr("method", "post").attr("action", Paths.wish(wish.id!, "/support")).cls("inline")
                     }.attr("id", "wish-\(wish.id!.uuidString)")
                 }
             }.cls("wishes")

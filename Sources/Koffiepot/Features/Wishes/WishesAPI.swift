@@ -28,10 +28,12 @@ extension KoffiepotAPI {
         guard let location = try await LocationQueries.find(body.locationId, on: db) else {
             return .notFound(.init(body: .application_problem_plus_json(problem(.notFound, .unknownLocation))))
         }
-        let checked = WishRules.check(topic: body.topic?.rawValue, text: body.text)
-        guard checked.errors.isEmpty else {
+        let checked: ValidWish
+        switch WishRules.validate(topic: body.topic?.rawValue, text: body.text) {
+        case .success(let valid): checked = valid
+        case .failure(let errors):
             return .unprocessableContent(
-                .init(body: .application_problem_plus_json(problem(invalidFields: checked.errors))))
+                .init(body: .application_problem_plus_json(problem(invalidFields: errors.fields))))
         }
         let id = try await WishService(db: db, settings: app.settings, now: clock.now())
             .propose(

@@ -44,13 +44,13 @@ struct WishesController: RouteCollection {
     func propose(req: Request) async throws -> Response {
         let location = try await location(req)
         let input = try req.content.decode(ProposeInput.self)
-        let checked = WishRules.check(topic: input.topic, text: input.text)
         var form = FormState(
-            values: ["topic": input.topic ?? "", "text": input.text ?? "", "contact": input.contact ?? ""],
-            errors: checked.errors)
-        let contact = TextRules.contact(input.contact ?? "")
-        if contact == nil { form.errors["contact"] = "error.contact" }
-        guard form.isValid, let contact else {
+            values: ["topic": input.topic ?? "", "text": input.text ?? "", "contact": input.contact ?? ""])
+        let checked: ValidWish
+        switch WishRules.validate(topic: input.topic, text: input.text, contact: form["contact"]) {
+        case .success(let valid): checked = valid
+        case .failure(let errors):
+            form.errors = errors.fields
             let wishes = try await Self.openWishes(at: location.requireID(), on: req.db)
             return WishPages.list(
                 req.page, location: location, wishes: wishes, planned: [], supported: nil, form: form,
@@ -63,7 +63,7 @@ struct WishesController: RouteCollection {
         let id = try await service(req).propose(
             locationID: location.requireID(), topic: checked.topic, text: checked.text,
             deviceKey: DeviceCookie.key(device, secret: req.application.settings.secret ?? ""),
-            contact: contact, language: req.language)
+            contact: checked.contact, language: req.language)
         let response = req.redirect(
             to: Paths.location(location.id!, "/wensen?done=wish.proposed#wish-\(id.uuidString)"),
             redirectType: .normal)

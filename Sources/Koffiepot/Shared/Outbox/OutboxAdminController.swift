@@ -5,7 +5,7 @@ import Vapor
 /// Admins see how the outbox is doing and the messages that could not be delivered (dead letters).
 struct OutboxAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let outbox = routes.grouped("staff", "outbox").grouped(RequireRole(.admin))
+        let outbox = routes.grouped(Paths.Staff.route(.outbox)).grouped(RequireRole(.admin))
         outbox.get(use: show)
         outbox.post(":messageID", "retry", use: retry)
     }
@@ -25,7 +25,7 @@ struct OutboxAdminController: RouteCollection {
         guard let id = req.parameters.get("messageID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         try await OutboxMessage.query(on: req.db).filter(\.$id == id).filter(\.$status == .dead)
             .set(\.$status, to: .pending).set(\.$attempts, to: 0).set(\.$notBefore, to: req.now).update()
-        return req.redirect(to: "/staff/outbox", redirectType: .normal)
+        return req.redirect(to: Paths.Staff.page(.outbox), redirectType: .normal)
     }
 }
 

@@ -13,7 +13,7 @@ struct PageContext {
     var language: KoffiepotRules.Language { t.language }
 
     /// Pages parents see (everything but staff pages and the login): they get the read-aloud button.
-    var isParentPage: Bool { !path.hasPrefix("/staff") && path != "/login" }
+    var isParentPage: Bool { !path.hasPrefix(Paths.Staff.home) && path != "/login" }
 
     /// The current page in another language.
     func url(in language: KoffiepotRules.Language) -> String {
@@ -89,7 +89,7 @@ enum PageLayout {
     private static func header(_ ctx: PageContext) -> Component {
         let t = ctx.t
         return Tag("header") {
-            A("/") { Txt("☕ Koffiepot") }.cls("brand")
+            A(Paths.home) { Txt("☕ Koffiepot") }.cls("brand")
             Tag("nav") {
                 Tag("ul") {
                     for language in Language.allCases {
@@ -107,11 +107,11 @@ enum PageLayout {
             }.attr("aria-label", t("layout.languages")).cls("languages")
             if let staff = ctx.staff {
                 Tag("div") {
-                    A("/staff") { Txt(staff.name) }
+                    A(Paths.Staff.home) { Txt(staff.name) }
                     Tag("form") {
                         CSRFField(ctx)
                         Tag("button") { Txt(t("login.logout")) }.attr("type", "submit").cls("link")
-                    }.attr("method", "post").attr("action", "/logout")
+                    }.attr("method", "post").attr("action", Paths.logout)
                 }.cls("staffbar")
             }
         }
@@ -121,14 +121,15 @@ enum PageLayout {
         let t = ctx.t
         return Tag("footer") {
             Tag("p") {
-                A("/gatherings") { Txt(t("gatherings.title")) }; Txt(" · "); A("/vraag") { Txt(t("question.title")) }
-                Txt(" · "); A("/vragenbank") { Txt(t("library.title")) }
+                A(Paths.gatherings) { Txt(t("gatherings.title")) }; Txt(" · ");
+                A(Paths.ask) { Txt(t("question.title")) }
+                Txt(" · "); A(Paths.library) { Txt(t("library.title")) }
             }
             Tag("p") {
-                Txt(t("layout.privacy") + " "); A("/mijn-gegevens") { Txt(t("mydata.footer")) }
+                Txt(t("layout.privacy") + " "); A(Paths.myData) { Txt(t("mydata.footer")) }
             }
             if ctx.staff == nil {
-                Tag("p") { A("/login") { Txt(t("layout.staff_login")) } }
+                Tag("p") { A(Paths.login) { Txt(t("layout.staff_login")) } }
             }
         }
     }

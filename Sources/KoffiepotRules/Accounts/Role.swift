@@ -6,8 +6,8 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case privacyOfficer = "privacy_officer"
 
     /// Roles an admin can give. An ambassador parent has a light account: parent-run gatherings only.
-    static let assignable: [Role] = [.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer]
+    package static let assignable: [Role] = [.admin, .coordinator, .advisor, .teacher, .ambassador, .privacyOfficer]
 
     /// Everyone who works with locations: the roles that see the staff tools around a school.
-    static let locationStaff: [Role] = [.admin, .coordinator, .advisor, .teacher]
+    package static let locationStaff: [Role] = [.admin, .coordinator, .advisor, .teacher]
 }
