@@ -48,6 +48,11 @@ enum Paths {
     static func embed(_ suffix: String) -> String { "/embed\(suffix)" }
     static let login = "/login"
     static let logout = "/logout"
+
+    /// The route of a fixed page, for registration, with any further segments: `Paths.route(Paths.ask)`.
+    static func route(_ path: String, _ more: PathComponent...) -> [PathComponent] {
+        path.split(separator: "/").map { .constant(String($0)) } + more
+    }
     /// The booking form of one consultation time.
     static func bookSlot(_ id: UUID) -> String { "/slots/\(id.uuidString)/book" }
     /// The walk-in's feedback page, behind the QR code on the coffee table.

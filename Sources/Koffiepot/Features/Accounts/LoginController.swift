@@ -5,9 +5,9 @@ import Vapor
 /// the same time; too many failures are throttled per address and per client.
 struct LoginController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: form)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
+        routes.get(Paths.route(Paths.login), use: form)
+        routes.post(Paths.route(Paths.login), use: login)
+        routes.post(Paths.route(Paths.logout), use: logout)
     }
 
     struct LoginInput: Content {

@@ -5,9 +5,9 @@ import Vapor
 struct ConsultationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("slots", ":slotID", "book", use: form)
-        routes.post("book", use: book)
-        routes.get("mijn-afspraak", use: lookupForm)
-        routes.post("mijn-afspraak", use: lookup)
+        routes.post(Paths.route(Paths.book), use: book)
+        routes.get(Paths.route(Paths.myAppointment), use: lookupForm)
+        routes.post(Paths.route(Paths.myAppointment), use: lookup)
         let booking = routes.grouped("b", ":token")
         booking.get(use: show)
         booking.get("calendar.ics", use: calendar)

@@ -4,11 +4,11 @@ import Vapor
 /// Finding gatherings and registering without an account: a form, a code, a place or a place in line.
 struct GatheringsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("gatherings", use: list)
-        routes.get("gatherings", "calendar.ics", use: feed)
+        routes.get(Paths.route(Paths.gatherings), use: list)
+        routes.get(Paths.route(Paths.gatherings, "calendar.ics"), use: feed)
         routes.get("embed", "gatherings", use: embed)
-        routes.get("gatherings", ":id", use: detail)
-        routes.post("gatherings", ":id", "register", use: register)
+        routes.get(Paths.route(Paths.gatherings, ":id"), use: detail)
+        routes.post(Paths.route(Paths.gatherings, ":id", "register"), use: register)
         let registration = routes.grouped("r", ":token")
         registration.get(use: show)
         registration.get("calendar.ics", use: calendar)

@@ -5,7 +5,7 @@ import Vapor
 /// The programme catalogue: everyone may read it; coordinators (and admins) keep it up to date.
 struct ProgrammeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("programmes", use: list)
+        routes.get(Paths.route(Paths.programmes), use: list)
         let edit = routes.grouped(Paths.Staff.route(.programmes)).grouped(RequireRole(.coordinator, .admin))
         edit.get(use: editList)
         edit.post(use: save)

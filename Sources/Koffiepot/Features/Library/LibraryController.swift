@@ -5,7 +5,7 @@ import Vapor
 /// The public library (*vragenbank*): questions other parents asked, answered and anonymised, by topic and age.
 struct LibraryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("vragenbank", use: list)
+        routes.get(Paths.route(Paths.library), use: list)
         routes.grouped(RequireRole(.advisor, .coordinator, .admin)).post(
             Paths.Staff.route(.libraryEntries, ":entryID", "delete"), use: delete)
     }

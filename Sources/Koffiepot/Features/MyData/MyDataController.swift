@@ -6,7 +6,7 @@ import Vapor
 /// same per-client limit as the other code look-ups.
 struct MyDataController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let page = routes.grouped("mijn-gegevens")
+        let page = routes.grouped(Paths.route(Paths.myData))
         page.get(use: form)
         page.post(use: show)
         page.post("export", use: export)

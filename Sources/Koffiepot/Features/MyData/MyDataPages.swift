@@ -24,7 +24,7 @@ enum MyDataPages {
                 Tag("h2") { Txt(t("mydata.device_title")) }
                 Tag("p") { Txt(t("mydata.device_intro")) }
                 for item in onDevice { Self.item(item, t) }
-                InlineAction(ctx, action: "/mijn-gegevens/apparaat/wissen", label: t("mydata.device_erase"))
+                InlineAction(ctx, action: Paths.myData + "/apparaat/wissen", label: t("mydata.device_erase"))
             }
         }
     }
@@ -56,13 +56,13 @@ enum MyDataPages {
             Tag("p") { Txt(t("mydata.reads_hint")) }.cls("hint")
             Tag("div") {
                 Tag("h2") { Txt(t("mydata.take")) }
-                InlineAction(ctx, action: "/mijn-gegevens/export", label: t("mydata.export"), hidden: [("code", code)])
+                InlineAction(ctx, action: Paths.myData + "/export", label: t("mydata.export"), hidden: [("code", code)])
                 Tag("button") { Txt(t("mydata.print")) }.attr("type", "button").attr("data-print", "").attr(
                     "hidden", "hidden")
                 Tag("script") {}.attr("src", "/js/print.js").attr("defer", "defer")
                 Tag("h2") { Txt(t("mydata.erase_title")) }
                 Tag("p") { Txt(t("mydata.erase_intro")) }
-                InlineAction(ctx, action: "/mijn-gegevens/wissen", label: t("mydata.erase"), hidden: [("code", code)])
+                InlineAction(ctx, action: Paths.myData + "/wissen", label: t("mydata.erase"), hidden: [("code", code)])
             }.cls("noprint stack")
         }
     }
@@ -98,9 +98,9 @@ enum MyDataPages {
             Tag("h1") { Txt(t("mydata.erase_title")) }
             Tag("p") { Txt(t("mydata.erase_sure")) }.cls("lead")
             InlineAction(
-                ctx, action: "/mijn-gegevens/wissen", label: t("mydata.erase_yes"),
+                ctx, action: Paths.myData + "/wissen", label: t("mydata.erase_yes"),
                 hidden: [("code", code), ("confirm", "yes")])
-            InlineAction(ctx, action: "/mijn-gegevens", label: t("mydata.erase_no"), hidden: [("code", code)])
+            InlineAction(ctx, action: Paths.myData, label: t("mydata.erase_no"), hidden: [("code", code)])
         }
     }
 

@@ -4,8 +4,8 @@ import Vapor
 /// *Vraagbaak*: ask without an account, read the answer with the code, follow up in the same thread.
 struct QuestionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("vraag", use: form)
-        routes.post("vraag", use: ask)
+        routes.get(Paths.route(Paths.ask), use: form)
+        routes.post(Paths.route(Paths.ask), use: ask)
         let question = routes.grouped("v", ":token")
         question.get(use: show)
         question.post("reply", use: reply)
