@@ -129,6 +129,11 @@ extension KoffiepotAPI {
 
     var localizer: Localizer { Localizer(language: APIClient.language, catalogues: app.catalogues) }
 
+    /// One answer for a wrong, expired, cancelled or purged booking or registration code: nothing to guess from.
+    var codeNotFound: Components.Responses.NotFound {
+        .init(body: .application_problem_plus_json(problem(.notFound, .unknownCode)))
+    }
+
     /// The one role check of the staff API: no token is a 401, a role not in `roles` a 403.
     func staff(_ roles: Set<Role>) throws -> StaffUser {
         guard let staff = APIClient.staff else { throw APIProblem(.unauthorized, .unauthorized) }

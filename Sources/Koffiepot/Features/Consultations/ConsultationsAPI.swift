@@ -111,8 +111,4 @@ extension KoffiepotAPI {
         return .noContent(.init())
     }
 
-    /// One answer for wrong, expired, cancelled and purged codes.
-    var codeNotFound: Components.Responses.NotFound {
-        .init(body: .application_problem_plus_json(problem(.notFound, .unknownCode)))
-    }
 }

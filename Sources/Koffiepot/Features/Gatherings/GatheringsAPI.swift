@@ -92,7 +92,7 @@ extension KoffiepotAPI {
             let found = try await RegistrationAccess.byCode(
                 input.path.code, settings: app.settings, now: clock.now(), on: db)
         else {
-            return .notFound(registrationNotFound)
+            return .notFound(codeNotFound)
         }
         let service = RegistrationService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         return .ok(
@@ -111,14 +111,11 @@ extension KoffiepotAPI {
             let found = try await RegistrationAccess.byCode(
                 input.path.code, settings: app.settings, now: clock.now(), on: db)
         else {
-            return .notFound(registrationNotFound)
+            return .notFound(codeNotFound)
         }
         let service = RegistrationService(db: db, settings: app.settings, catalogues: app.catalogues, now: clock.now())
         try await service.cancel(found.registration.requireID())
         return .noContent(.init())
     }
 
-    var registrationNotFound: Components.Responses.NotFound {
-        .init(body: .application_problem_plus_json(problem(.notFound, .unknownCode)))
-    }
 }

@@ -110,15 +110,9 @@ import VaporTesting
 
     @Test func aGatheringAsksAnHourAfterItEndsAndNotWhoCancelled() async throws {
         try await withTestApp { app, clock in
-            let course = try await makeCourse(app, capacity: 1, now: clock.now)
+            let (course, first, second) = try await courseWithOneWaiting(app, now: clock.now)
             let service = RegistrationService(
                 db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now)
-            guard
-                case .registered(let first) = try await service.register(
-                    gatheringID: course.id!, person(1), messageLanguage: .nl, idempotencyKey: nil),
-                case .registered(let second) = try await service.register(
-                    gatheringID: course.id!, person(2), messageLanguage: .nl, idempotencyKey: nil)
-            else { throw Abort(.conflict) }
             #expect(first.status == .confirmed && second.status == .waitlisted)
             let asks = try await OutboxMessage.query(on: app.db).filter(\.$template == "feedback_request").all()
             #expect(asks.count == 1 && asks.first?.notBefore == course.endsAt.addingTimeInterval(3600))

@@ -50,6 +50,22 @@ func person(_ i: Int, adults: Int = 1) -> RegistrationInput {
         childcare: false, interpreter: false)
 }
 
+/// A course of one seat with parent 1 on it and parent 2 on its waiting list; the test fails when either did not
+/// register.
+func courseWithOneWaiting(_ app: Application, startsIn days: Int = 14, now: Date) async throws -> (
+    course: Gathering, first: RegistrationReceipt, second: RegistrationReceipt
+) {
+    let course = try await makeCourse(app, capacity: 1, startsIn: days, now: now)
+    let service = RegistrationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: now)
+    guard
+        case .registered(let first) = try await service.register(
+            gatheringID: course.id!, person(1), messageLanguage: .nl, idempotencyKey: nil),
+        case .registered(let second) = try await service.register(
+            gatheringID: course.id!, person(2), messageLanguage: .nl, idempotencyKey: nil)
+    else { throw Abort(.conflict, reason: "registration failed") }
+    return (course, first, second)
+}
+
 @Suite struct WaitingListTests {
     func service(_ app: Application, _ now: Date) -> RegistrationService {
         RegistrationService(db: app.db, settings: app.settings, catalogues: app.catalogues, now: now)
@@ -89,14 +105,7 @@ func person(_ i: Int, adults: Int = 1) -> RegistrationInput {
 
     @Test func noPromotionOnceTheCourseHasStarted() async throws {
         try await withTestApp { app, clock in
-            let course = try await makeCourse(app, capacity: 1, startsIn: 1, now: clock.now)
-            let s = service(app, clock.now)
-            guard
-                case .registered(let first) = try await s.register(
-                    gatheringID: course.id!, person(1), messageLanguage: .nl, idempotencyKey: nil),
-                case .registered(let second) = try await s.register(
-                    gatheringID: course.id!, person(2), messageLanguage: .nl, idempotencyKey: nil)
-            else { Issue.record("not registered"); return }
+            let (_, first, second) = try await courseWithOneWaiting(app, startsIn: 1, now: clock.now)
             clock.advance(seconds: 2 * 86400)
             try await service(app, clock.now).cancel(first.registrationID)
             #expect(try await Registration.find(second.registrationID, on: app.db)?.status == .waitlisted)

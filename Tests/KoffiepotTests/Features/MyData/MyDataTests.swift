@@ -113,15 +113,9 @@ import VaporTesting
 
     @Test func erasingAConfirmedRegistrationGivesItsPlaceToTheFirstOnTheWaitingList() async throws {
         try await withTestApp { app, clock in
-            let course = try await makeCourse(app, capacity: 1, now: clock.now)
+            let (course, first, second) = try await courseWithOneWaiting(app, now: clock.now)
             let service = RegistrationService(
                 db: app.db, settings: app.settings, catalogues: app.catalogues, now: clock.now)
-            guard
-                case .registered(let first) = try await service.register(
-                    gatheringID: course.id!, person(1), messageLanguage: .nl, idempotencyKey: nil),
-                case .registered(let second) = try await service.register(
-                    gatheringID: course.id!, person(2), messageLanguage: .nl, idempotencyKey: nil)
-            else { Issue.record("registration failed"); return }
             #expect(try await Registration.find(second.registrationID, on: app.db)?.status == .waitlisted)
 
             let shown = try Self.decodeDocument(try await Self.myData(app, first.code.display))
