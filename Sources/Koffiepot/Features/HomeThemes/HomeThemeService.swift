@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// Home themes: what is current at a location, writing and copying themes, pictures, and "we did this".
@@ -153,17 +154,26 @@ struct HomeThemeService: Sendable {
 
     /// Families (devices) that did at least one activity, per theme.
     /// One query for all the themes' taps, counted per theme in Swift.
+    /// Families (devices) that did at least one activity of each theme: counted in the database, where the taps are.
     func families(of themes: [HomeTheme]) async throws -> [UUID: Int] {
-        var themeOf: [UUID: UUID] = [:]
-        for theme in themes {
-            for activity in theme.activities { themeOf[try activity.requireID()] = try theme.requireID() }
+        let ids = themes.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        var result: [UUID: Int] = [:]
+        for row in try await db.sql.raw(
+            """
+            SELECT a.theme_id AS theme, COUNT(DISTINCT d.device_key) AS n
+            FROM home_activities a JOIN home_activity_done d ON d.activity_id = a.id
+            WHERE a.theme_id IN (\(binds: ids)) GROUP BY a.theme_id
+            """
+        ).all() {
+            result[try row.decode(column: "theme", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
         }
-        guard !themeOf.isEmpty else { return [:] }
-        let taps = try await HomeActivityDone.query(on: db).filter(\.$activity.$id ~~ Array(themeOf.keys)).all()
-        var devices: [UUID: Set<String>] = [:]
-        for tap in taps {
-            if let theme = themeOf[tap.$activity.id] { devices[theme, default: []].insert(tap.deviceKey) }
-        }
-        return devices.mapValues(\.count)
+        return result
+    }
+
+    /// The themes at these locations that ran on or after `since`, with their location only (for insight).
+    func themes(at locationIDs: [UUID], since: LocalDate) async throws -> [HomeTheme] {
+        try await HomeTheme.query(on: db).with(\.$location).filter(\.$location.$id ~~ locationIDs)
+            .filter(\.$lastDay >= since.description).sort(\.$firstDay, .descending).all()
     }
 }

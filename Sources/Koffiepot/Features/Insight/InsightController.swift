@@ -33,20 +33,26 @@ struct InsightController: RouteCollection {
         return Scope(filter: filter, locations: visible, ids: ids)
     }
 
-    /// The protected tables and the free text of one scope: what the page and the CSV both show.
+    /// The protected tables and the free text of one scope: what the page and the CSV both show. The reads are
+    /// independent and run side by side; the access-log entry is written beside them.
     private func report(_ req: Request, _ scope: Scope) async throws -> (tables: [InsightTable], texts: [String]?) {
         async let reach = reach(req, scope)  // its own school year: read beside the period's figures
+        async let home = homeThemes(req, scope)
+        async let logged: Void = AccessLog.record("insight", on: req)
         let data = try await InsightQueries.load(scope.filter, locations: scope.ids, now: req.now, on: req.db)
-        try await AccessLog.record("insight", on: req)
-        // Home themes of the last year in this scope: families that did an activity.
-        let themes = HomeThemeService(db: req.db, now: req.now)
-        let recent = try await themes.themes(at: scope.ids ?? scope.locations.compactMap(\.id))
-            .filter { $0.lastDay >= LocalDate(containing: req.now).adding(days: -365).description }
-        let home = HomeThemeInsight.table(recent, families: try await themes.families(of: recent), t: req.t)
+        try await logged
         return (
-            InsightReport.tables(data, months: scope.filter.months, t: req.t) + [home]
+            InsightReport.tables(data, months: scope.filter.months, t: req.t) + [try await home]
                 + ReachReport.tables(try await reach, t: req.t), data.texts
         )
+    }
+
+    /// Home themes of the last year in this scope: families that did an activity.
+    private func homeThemes(_ req: Request, _ scope: Scope) async throws -> InsightTable {
+        let themes = HomeThemeService(db: req.db, now: req.now)
+        let recent = try await themes.themes(
+            at: scope.ids ?? scope.locations.compactMap(\.id), since: LocalDate(containing: req.now).adding(days: -365))
+        return HomeThemeInsight.table(recent, families: try await themes.families(of: recent), t: req.t)
     }
 
     /// The reach figures of the school year of the period's last month, for the locations in view.
@@ -63,13 +69,12 @@ struct InsightController: RouteCollection {
 
     func dashboard(req: Request) async throws -> Response {
         let scope = try await scope(req)
-        let report = try await report(req, scope)
         // Who met whom at joint trainings: for the coordinator's view of the network (names never shown, only counts).
-        let meetings =
+        async let matrix =
             req.staff?.user.role == .advisor
-            ? nil
-            : try await TrainingService(db: req.db, now: req.now).matrix(
-                for: scope.inView)
+            ? nil : TrainingService(db: req.db, now: req.now).matrix(for: scope.inView)
+        let report = try await report(req, scope)
+        let meetings = try await matrix
         return InsightPages.dashboard(
             req.page, scope: scope, tables: report.tables, texts: report.texts, meetings: meetings)
     }

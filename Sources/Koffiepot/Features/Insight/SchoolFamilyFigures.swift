@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// What a school knows anyway, entered by staff per location and school year: its number of families.
 final class SchoolFamilyFigures: Model, @unchecked Sendable {
@@ -30,21 +31,30 @@ final class SchoolLanguageShare: Model, @unchecked Sendable {
 /// Reads and replaces the families figures; a replacement is one transaction, so the dashboard never sees the
 /// families of one version with the shares of another.
 enum SchoolFamiliesStore {
+    /// One query with its shares joined (the dashboard reads the figures of up to a whole municipality's schools).
     static func figures(at locations: [UUID], in year: SchoolYear, on db: any Database) async throws -> [UUID:
         SchoolFamilies]
     {
         guard !locations.isEmpty else { return [:] }
-        let rows = try await SchoolFamilyFigures.query(on: db).filter(\.$location.$id ~~ locations)
-            .filter(\.$schoolYear == year.description).with(\.$shares).all()
-        return Dictionary(
-            rows.map { row in
-                (
-                    row.$location.id,
-                    SchoolFamilies(
-                        families: row.families,
-                        shares: Dictionary(row.shares.map { ($0.language, $0.percent) }, uniquingKeysWith: max))
-                )
-            }, uniquingKeysWith: { first, _ in first })
+        var families: [UUID: Int] = [:], shares: [UUID: [String: Int]] = [:]
+        for row in try await db.sql.raw(
+            """
+            SELECT f.location_id AS location, f.families AS families, s.language AS language, s.percent AS percent
+            FROM school_families f LEFT JOIN school_family_languages s ON s.school_families_id = f.id
+            WHERE f.school_year = \(bind: year.description) AND f.location_id IN (\(binds: locations))
+            """
+        ).all() {
+            let location = try row.decode(column: "location", as: UUID.self)
+            families[location] = try row.decode(column: "families", as: Int.self)
+            if let language = try row.decode(column: "language", as: String?.self),
+                let percent = try row.decode(column: "percent", as: Int?.self)
+            {
+                shares[location, default: [:]][language] = percent
+            }
+        }
+        return families.reduce(into: [:]) { result, entry in
+            result[entry.key] = SchoolFamilies(families: entry.value, shares: shares[entry.key] ?? [:])
+        }
     }
 
     static func replace(
