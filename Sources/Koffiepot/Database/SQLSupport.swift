@@ -1,4 +1,5 @@
 import Fluent
+import Vapor
 import Foundation
 import SQLKit
 
@@ -61,5 +62,19 @@ enum RowLock {
     static func lock(_ table: String, id: UUID, on tx: any Database) async throws {
         guard tx.dialect == .postgresql else { return }
         try await tx.sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
+    }
+}
+
+extension Request {
+    /// A second handle for independent reads that can run beside this request's own. SQLite keeps one connection
+    /// per event loop, so every statement of a request queues on one connection however many `async let`s wait
+    /// for it; the connection of another event loop reads the same file at the same time. PostgreSQL pools
+    /// several connections per loop: there it is `db` itself.
+    var besideDB: any Database {
+        guard db.dialect == .sqlite,
+            let other = application.eventLoopGroup.makeIterator().first(where: { $0 !== eventLoop }),
+            let beside = application.databases.database(logger: logger, on: other)
+        else { return db }
+        return beside
     }
 }

@@ -39,7 +39,8 @@ struct InsightController: RouteCollection {
         async let reach = reach(req, scope)  // its own school year: read beside the period's figures
         async let home = homeThemes(req, scope)
         async let logged: Void = AccessLog.record("insight", on: req)
-        let data = try await InsightQueries.load(scope.filter, locations: scope.ids, now: req.now, on: req.db)
+        let data = try await InsightQueries.load(
+            scope.filter, locations: scope.ids, now: req.now, on: req.db, beside: req.besideDB)
         try await logged
         return (
             InsightReport.tables(data, months: scope.filter.months, t: req.t) + [try await home]

@@ -114,12 +114,7 @@ enum InsightPages {
                             }
                         }
                         Tag("tbody") {
-                            for row in table.rows {
-                                Tag("tr") {
-                                    Tag("th") { Txt(row.label) }.attr("scope", "row")
-                                    for cell in row.cells { Tag("td") { Txt(cell) } }
-                                }
-                            }
+                            TableRows(table.rows.map { ($0.label, $0.cells.map { TableCell(text: $0) }) })
                         }
                     }.cls("data")
                 }.cls("table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-label", table.title)

@@ -26,13 +26,14 @@ struct InsightData: Sendable {
 
 enum InsightQueries {
     /// `locations` nil means the whole municipality (including questions asked without a location).
-    static func load(_ filter: InsightFilter, locations: [UUID]?, now: Date, on db: any Database) async throws
-        -> InsightData
-    {
+    /// `beside` is a second connection (`Request.besideDB`): the largest scan, over the contact facts, runs there
+    /// while the others take turns on `db`.
+    static func load(
+        _ filter: InsightFilter, locations: [UUID]?, now: Date, on db: any Database, beside: any Database
+    ) async throws -> InsightData {
         let scope = where_(filter, locations)
-        // Four independent scans; on SQLite (WAL) they run side by side on separate read connections.
         async let feedback = feedbackGroups(scope, on: db)
-        async let contacts = contactGroups(scope, on: db)
+        async let contacts = contactGroups(scope, on: beside)
         async let hours = responseHistogram(scope, on: db)
         async let wishes = wishSupport(scope, on: db)
         async let top = topWishes(scope, on: db)

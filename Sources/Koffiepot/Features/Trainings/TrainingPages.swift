@@ -103,18 +103,19 @@ enum TrainingPages {
                         }
                     }
                     Tag("tbody") {
-                        for row in matrix.rows {
-                            Tag("tr") {
-                                Tag("th") { Txt(row.location) }.attr("scope", "row")
-                                for cell in row.cells {
-                                    switch cell {
-                                    case .absent: Tag("td") { Txt("") }
-                                    case .notYet: Tag("td") { Txt(t("training.not_yet")) }.cls("muted")
-                                    case .met(let n): Tag("td") { Txt(t("training.met", ["n": "\(n)"])) }
+                        TableRows(
+                            matrix.rows.map { row in
+                                (
+                                    row.location,
+                                    row.cells.map { cell in
+                                        switch cell {
+                                        case .absent: TableCell(text: "")
+                                        case .notYet: TableCell(text: t("training.not_yet"), cls: "muted")
+                                        case .met(let n): TableCell(text: t("training.met", ["n": "\(n)"]))
+                                        }
                                     }
-                                }
-                            }
-                        }
+                                )
+                            })
                     }
                 }.cls("data")
             }.cls("table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-label", t("training.matrix"))

@@ -54,6 +54,28 @@ func VoidTag(_ name: String, _ attributes: [(String, String)]) -> Component {
 /// Plain text, fully escaped.
 func Txt(_ text: String) -> Component { Node<Any>.raw(text.textEscaped) }
 
+/// One cell of `TableRows`: its text and, when it should look set apart (a muted "not yet"), a class.
+struct TableCell {
+    let text: String
+    var cls: String? = nil
+}
+
+/// The body rows of a data table (a row header, then cells), written as one piece of HTML: the dashboard's
+/// tables run to hundreds of rows, and Plot builds and walks a component per element and per text; this writes
+/// the same markup, every text escaped like `Txt`, in a small part of the time.
+func TableRows(_ rows: [(header: String, cells: [TableCell])]) -> Component {
+    var html = ""
+    for row in rows {
+        html += "<tr><th scope=\"row\">\(row.header.textEscaped)</th>"
+        for cell in row.cells {
+            html += cell.cls.map { "<td class=\"\($0.attributeEscaped)\">" } ?? "<td>"
+            html += cell.text.textEscaped + "</td>"
+        }
+        html += "</tr>"
+    }
+    return Node<Any>.raw(html)
+}
+
 /// A link; `href` is escaped like every attribute.
 func A(_ href: String, @ComponentBuilder _ content: @escaping () -> ComponentGroup) -> Component {
     Tag("a", content).attr("href", href)
