@@ -48,18 +48,31 @@ enum InsightPages {
         }
     }
 
-    /// Where each school's families and home languages are entered (for the school year in view).
+    /// Where each school's families and home languages are entered (for the school year in view). A whole
+    /// municipality's schools fold away behind one line, so they do not push the figures down the page.
     private static func familiesLinks(_ scope: InsightController.Scope, _ t: Localizer) -> Component {
-        Tag("p") {
-            Txt(t("insight.gap.enter") + " ")
-            for (index, location) in scope.inView.enumerated() {
+        let schools = scope.inView
+        let links = ComponentGroup {
+            for (index, location) in schools.enumerated() {
                 if index > 0 { Txt(" · ") }
                 A(Paths.Staff.location(location.id!, "/families?year=\(scope.filter.schoolYear)")) {
                     Txt(location.name)
                 }
             }
+        }
+        if schools.count <= foldSchoolsAbove {
+            return Tag("p") {
+                Txt(t("insight.gap.enter") + " ")
+                links
+            }.cls("noprint")
+        }
+        return Tag("details") {
+            Tag("summary") { Txt(t("insight.gap.enter_many", ["n": "\(schools.count)"])) }
+            Tag("p") { links }
         }.cls("noprint")
     }
+
+    static let foldSchoolsAbove = 8
 
     /// Letters, digits and the dash of `2026-07` stay as they are in a link; everything else is encoded.
     private static let queryValue = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-"))

@@ -75,6 +75,30 @@ import VaporTesting
         }
     }
 
+    @Test func aWholeMunicipalitysSchoolsFoldAwayBehindOneLine() async throws {
+        try await withTestApp { app, _ in
+            let before = try await Location.query(on: app.db).count()
+            var added: [Location] = []
+            for n in before..<(InsightPages.foldSchoolsAbove + 1) {
+                let school = Location(
+                    name: "Basisschool Nummer \(n)", kind: .primarySchool, address: "Schoolstraat \(n)",
+                    neighbourhood: "Woensel", municipality: "Eindhoven", region: .south)
+                try await school.create(on: app.db)
+                added.append(school)
+            }
+            let coordinator = TestBrowser(app)
+            try await coordinator.signIn("coordinator@koffiepot.test")
+            let all = try await coordinator.get("/staff/inzicht").text
+            let count = InsightPages.foldSchoolsAbove + 1
+            #expect(
+                all.contains("<details class=\"noprint\"><summary>Gezinnen en thuistalen invullen (\(count) scholen)"))
+            #expect(all.contains("/staff/locations/\(try added[0].requireID().uuidString)/families?year=2026-2027"))
+            // One school in view: its link stands in the open.
+            let one = try await coordinator.get("/staff/inzicht?location=\(try added[0].requireID())").text
+            #expect(!one.contains("<details") && one.contains("Gezinnen en thuistalen invullen: "))
+        }
+    }
+
     @Test func theFamiliesFormRefusesWhatCannotBeTrueAndKeepsWhatWasTyped() async throws {
         try await withTestApp { app, _ in
             let id = try await app.location(named: "Basisschool De Vlinder").requireID()
