@@ -23,7 +23,7 @@ enum ReachReport {
         let all = ReachRules.compare(counted.map(part), languages: languages)
         var notes: [String] = []
         if counted.isEmpty {
-            notes.append(t("insight.gap.none", ["year": f.year.description]))
+            notes.append(t("insight.gap.none", ["year": t.leftToRight(f.year.description)]))
         } else {
             if counted.count > 1 { notes.append(sentence(t("insight.gap.all"), all, t)) }
             let neighbourhoods = Dictionary(grouping: counted, by: \.neighbourhood)
@@ -63,7 +63,8 @@ enum ReachReport {
                     ], chartValue: nil, charted: false))
         }
         return InsightTable(
-            id: "gap", title: t("insight.gap"), description: t("insight.gap_desc", ["year": year.description]),
+            id: "gap", title: t("insight.gap"),
+            description: t("insight.gap_desc", ["year": t.leftToRight(year.description)]),
             columns: [t("insight.gap.school_share"), t("insight.gap.contacts"), t("insight.gap.contact_share")],
             rows: rows, notes: notes)
     }
@@ -92,7 +93,7 @@ enum ReachReport {
         }
         return InsightTable(
             id: "new-families", title: t("insight.gap_new"),
-            description: t("insight.gap_new_desc", ["year": f.year.description]),
+            description: t("insight.gap_new_desc", ["year": t.leftToRight(f.year.description)]),
             columns: [t("insight.gap.families"), t("insight.gap.first_contacts"), t("insight.gap.first_share")],
             rows: rows)
     }

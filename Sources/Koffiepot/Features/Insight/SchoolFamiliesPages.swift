@@ -13,7 +13,8 @@ enum SchoolFamiliesPages {
             Tag("h1") { Txt(title) }
             Tag("p") { Txt(t("families.intro")) }.cls("lead")
             if saved {
-                Tag("p") { Txt(t("families.saved", ["year": form["year"]])) }.cls("notice").attr("role", "status")
+                Tag("p") { Txt(t("families.saved", ["year": t.leftToRight(form["year"])])) }.cls("notice").attr(
+                    "role", "status")
             }
             // One year at a time: switching reloads that year's figures, so nothing is saved under the wrong year.
             Tag("nav") {

@@ -35,6 +35,12 @@ public struct Localizer: Sendable {
         catalogues.text(key, language, args)
     }
 
+    /// A left-to-right value ("2026-2027") set inside a right-to-left sentence: isolated, so an Arabic sentence
+    /// does not show the school year as "2027-2026". Unchanged in left-to-right languages.
+    func leftToRight(_ value: String) -> String {
+        language.isRightToLeft ? "\u{2066}\(value)\u{2069}" : value
+    }
+
     /// Weekday name, 1 = Monday.
     func weekday(_ iso: Int) -> String { self("weekday.\(iso)") }
 

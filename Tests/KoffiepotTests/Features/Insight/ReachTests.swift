@@ -72,6 +72,10 @@ import VaporTesting
             // The CSV says the same in words.
             let csv = try await coordinator.get("/staff/inzicht.csv?location=\(id)").text
             #expect(csv.contains("Turks spreken zijn 22% van de school"))
+            // In Arabic the school year stays "2026-2027", isolated from the right-to-left sentence around it.
+            let arabic = try await coordinator.get("/staff/inzicht?location=\(id)&lang=ar").text
+            #expect(section(arabic, "gap").contains("\u{2066}2026-2027\u{2069}"))
+            #expect(!page.contains("\u{2066}"))
         }
     }
 
