@@ -52,7 +52,7 @@ struct InsightController: RouteCollection {
     private func homeThemes(_ req: Request, _ scope: Scope) async throws -> InsightTable {
         let themes = HomeThemeService(db: req.db, now: req.now)
         let recent = try await themes.themes(
-            at: scope.ids ?? scope.locations.compactMap(\.id), since: LocalDate(containing: req.now).adding(days: -365))
+            at: scope.inView.compactMap(\.id), since: LocalDate(containing: req.now).adding(days: -365))
         return HomeThemeInsight.table(recent, families: try await themes.families(of: recent), t: req.t)
     }
 
